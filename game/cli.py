@@ -1,0 +1,149 @@
+"""The command line: ``play``, ``validate`` and ``schema``.
+
+Only ``play`` imports pygame (lazily), so validating a deck or printing the schema starts fast
+and works on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .options import PlayOptions
+from .text import KNOWN_LANGUAGES
+
+APP_NAME = "dilemmaspel"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DECK = "digitaal-leiderschap"
+
+
+def data_dir() -> Path:
+    """Where the journal and the user's own decks live (``DILEMMASPEL_DATA_DIR`` overrides)."""
+    override = os.environ.get("DILEMMASPEL_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720") from None
+    if width < 640 or height < 360:
+        raise argparse.ArgumentTypeError("the window must be at least 640x360")
+    return width, height
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Digitaal leiderschap: a dilemma game for municipal management teams, "
+        "council members and workshop facilitators. Without a command, the game starts.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser(
+        "play", help="play a deck (the default when no command is given)",
+        description="Open the table. Without DECK, the title screen lists the decks under "
+        "scenarios/ and in your own deck folder.")
+    play.add_argument("deck", nargs="?", type=Path, metavar="DECK",
+                      help="a deck folder to play straight away")
+    play.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
+                      help="interface and deck language (default: nl)")
+    play.add_argument("--resume", action="store_true",
+                      help="resume the latest unfinished session")
+    play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
+    play.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
+                      help="window size (default: 1280x720)")
+    play.add_argument("--headless", action="store_true",
+                      help="run without a window, on SDL's dummy video driver")
+    play.add_argument("--autoplay", action="store_true",
+                      help="let a seeded random policy choose the options")
+    play.add_argument("--seed", type=int, default=None,
+                      help="seed for the card draws and the autoplay policy")
+    play.add_argument("--out", type=Path, default=None, metavar="DIR",
+                      help="with --autoplay: write DIR/session.json at the end")
+    play.add_argument("--screenshots", type=Path, default=None, metavar="DIR",
+                      help="write one PNG per screen shown to DIR")
+    play.add_argument("--step-delay", type=float, default=0.0, metavar="SECONDS",
+                      help="with --autoplay: wait this long between steps")
+    play.add_argument("--data-dir", type=Path, default=None, metavar="DIR",
+                      help="where the session journal is kept (default: your data folder)")
+    play.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+
+    validate = commands.add_parser(
+        "validate", help="check decks or deck files and list every problem",
+        description="Check decks (folders) or single deck files. Prints every problem as "
+        "FILE:LINE:COL: error[CODE]: message, then a summary. Exit status: 0 no errors, "
+        "1 errors found, 2 usage error.")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="deck folders or YAML files")
+    validate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="en",
+                          help="language of the messages (default: en)")
+
+    schema = commands.add_parser(
+        "schema", help="print the deck format's JSON Schema",
+        description="Print the JSON Schema of deck files and card files (format 1), for "
+        "editors such as VS Code's YAML extension.")
+    schema.add_argument("--out", type=Path, default=None, metavar="FILE",
+                        help="write the schema to FILE instead of printing it")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "validate":
+        from . import validate
+
+        return validate.run(args.paths, sys.stdout, lang=args.lang)
+    if args.command == "schema":
+        return _schema(args.out)
+    if args.command is None:
+        args = _parser().parse_args(["play"])
+    return _play(args)
+
+
+def _schema(out: Path | None) -> int:
+    from .deck_format import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    return 0
+
+
+def _play(args: argparse.Namespace) -> int:
+    if args.deck is not None and not (args.deck / "deck.yaml").is_file():
+        print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
+        return 2
+    if args.out is not None and not args.autoplay:
+        print("error: --out goes with --autoplay", file=sys.stderr)
+        return 2
+    folder = args.data_dir or data_dir()
+    options = PlayOptions(
+        deck=args.deck,
+        scenarios_dir=PROJECT_ROOT / "scenarios",
+        user_decks_dir=folder / "decks",
+        data_dir=folder,
+        lang=args.lang,
+        size=args.size,
+        fullscreen=args.fullscreen,
+        headless=args.headless,
+        autoplay=args.autoplay,
+        seed=args.seed,
+        resume=args.resume,
+        out_dir=args.out,
+        screenshots_dir=args.screenshots,
+        step_delay=max(0.0, args.step_delay),
+        exit_after_first_frame=args.exit_after_first_frame,
+    )
+    from .ui.app import run
+
+    return run(options)

@@ -1,0 +1,74 @@
+"""A loaded, checked deck, indexed for the engine and the table.
+
+The loader builds a :class:`Deck` only when a deck has no errors, so everything here may assume
+that references resolve: every card's character exists, every follow-up card exists, every
+meter id in an effect or condition is a meter of the deck.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .deck_format import Aspect, Card, Character, DeckFile, Ending, Meter
+
+
+@dataclass(frozen=True)
+class Deck:
+    spec: DeckFile
+    #: Every card by id, in the order the author wrote them (deck file, then card files by name).
+    cards: dict[str, Card]
+    folder: Path
+    #: sha256 over every file of the deck, so a session knows whether its deck changed.
+    content_hash: str
+    _characters: dict[str, Character] = field(init=False, repr=False)
+    _meters: dict[str, Meter] = field(init=False, repr=False)
+    _aspects: dict[str, Aspect] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_characters", {c.id: c for c in self.spec.characters})
+        object.__setattr__(self, "_meters", {m.id: m for m in self.spec.meters})
+        object.__setattr__(self, "_aspects", {a.id: a for a in self.spec.aspects})
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def term(self) -> int:
+        return self.spec.term
+
+    @property
+    def meters(self) -> list[Meter]:
+        return self.spec.meters
+
+    @property
+    def endings(self) -> list[Ending]:
+        return self.spec.endings
+
+    @property
+    def languages(self) -> list[str]:
+        return self.spec.languages
+
+    @property
+    def aspects(self) -> list[Aspect]:
+        return self.spec.aspects
+
+    def card(self, card_id: str) -> Card | None:
+        return self.cards.get(card_id)
+
+    def character(self, character_id: str | None) -> Character | None:
+        return self._characters.get(character_id) if character_id else None
+
+    def meter(self, meter_id: str) -> Meter | None:
+        return self._meters.get(meter_id)
+
+    def aspect(self, aspect_id: str) -> Aspect | None:
+        return self._aspects.get(aspect_id)
+
+    def start_meters(self) -> dict[str, int]:
+        return {m.id: m.start for m in self.spec.meters}
+
+    def asset(self, relative: str) -> Path:
+        """The file a (checked) relative path in the deck names."""
+        return self.folder / relative

@@ -1,0 +1,325 @@
+"""The deck format, version 1, as pydantic models.
+
+A deck is a folder with a deck file (``deck.yaml``: metadata, meters, characters, endings) and
+card files (``cards/*.yaml``, each with a ``cards:`` list). These models are the single
+definition of that format: the loader validates against them and ``main.py schema`` exports
+their JSON Schema, so every field carries a description an author can read in an editor.
+
+Field names are plain English words; every text a player sees can be a plain string (Dutch) or
+one string per language (``{nl: ..., en: ...}``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+FORMAT_VERSION = 1
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+_TEXT_SCHEMA = {
+    "anyOf": [
+        {"type": "string"},
+        {
+            "type": "object",
+            "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+            "additionalProperties": {"type": "string"},
+            "minProperties": 1,
+        },
+    ],
+    "description": "Text: a plain string (Dutch), or one per language such as {nl: ..., en: ...}.",
+}
+
+
+def _validate_text(value: Any) -> Union[str, dict[str, str]]:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and value:
+        for key, item in value.items():
+            if not isinstance(key, str) or not LANGUAGE_CODE.match(key):
+                raise PydanticCustomError(
+                    "text_language",
+                    "'{key}' is not a language code; use codes such as nl and en",
+                    {"key": key},
+                )
+            if not isinstance(item, str):
+                raise PydanticCustomError("text_type", "the '{key}' text must be text", {"key": key})
+        return dict(value)
+    raise PydanticCustomError(
+        "text_type", "expected text: a string, or one per language (nl: ..., en: ...)"
+    )
+
+
+#: A text a player reads: a string, or a mapping from language code to string.
+Text = Annotated[
+    Union[str, dict[str, str]], PlainValidator(_validate_text), WithJsonSchema(_TEXT_SCHEMA)
+]
+
+#: A name other parts of the deck refer to: lower-case letters, digits, '-' and '_'.
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
+    Field(description="A name used to refer to this item: lower-case letters, digits, - and _."),
+]
+
+
+class Model(BaseModel):
+    """Strict, closed models: an unknown key or a wrong type is an error, never a guess."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Range(Model):
+    """An inclusive range; either end may be left out."""
+
+    min: int | None = Field(None, description="Lowest value that matches (inclusive).")
+    max: int | None = Field(None, description="Highest value that matches (inclusive).")
+
+    def holds(self, value: int) -> bool:
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Range":
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise PydanticCustomError("range_order", "min ({lo}) is above max ({hi})",
+                                      {"lo": self.min, "hi": self.max})
+        return self
+
+
+class Conditions(Model):
+    """When a card may be drawn. Every listed condition must hold."""
+
+    flags: list[Id] = Field(default_factory=list, description="Flags that must all be set.")
+    not_flags: list[Id] = Field(default_factory=list, description="Flags that must all be unset.")
+    meters: dict[str, Range] = Field(
+        default_factory=dict, description="Meter ranges, by meter id: {legitimiteit: {max: 40}}."
+    )
+    rounds: Range | None = Field(None, description="Rounds in which the card may come up.")
+
+    def holds(self, round_no: int, meters: dict[str, int], flags: set[str] | frozenset[str]) -> bool:
+        if any(f not in flags for f in self.flags):
+            return False
+        if any(f in flags for f in self.not_flags):
+            return False
+        if self.rounds is not None and not self.rounds.holds(round_no):
+            return False
+        return all(r.holds(meters.get(m, 0)) for m, r in self.meters.items())
+
+
+class FollowUp(Model):
+    """A card that comes back some rounds after this option was chosen."""
+
+    card: Id = Field(description="The id of the follow-up card.")
+    after: int = Field(2, ge=1, le=100, description="How many rounds later it is due.")
+
+
+class Option(Model):
+    """One response to a card."""
+
+    id: Id | None = Field(None, description="Stable id; defaults to a, b, c, d by position.")
+    label: Text = Field(description="The text on the button.")
+    outcome: Text = Field("", description="What happens, in one or two sentences, and why.")
+    effects: dict[str, int] = Field(
+        default_factory=dict, description="Meter changes by meter id, e.g. {legitimiteit: -10}."
+    )
+    set_flags: list[Id] = Field(default_factory=list, description="Flags this option sets.")
+    clear_flags: list[Id] = Field(default_factory=list, description="Flags this option clears.")
+    follow_up: list[FollowUp] | FollowUp = Field(
+        default_factory=list, description="Follow-up card(s) that come back some rounds later."
+    )
+
+    @model_validator(mode="after")
+    def _follow_up_list(self) -> "Option":
+        if isinstance(self.follow_up, FollowUp):
+            object.__setattr__(self, "follow_up", [self.follow_up])
+        return self
+
+
+SECTION = r"^[1-7][a-d]?$"
+
+
+class EssayContext(Model):
+    """Where the card comes from in the essay, for the discussion afterwards."""
+
+    section: Annotated[str, StringConstraints(pattern=SECTION)] = Field(
+        description="Essay section, such as 4b or 6d."
+    )
+    context: Text = Field(description="A short paraphrase, or a quote of at most two sentences.")
+    question: Text = Field(description="A reflection question for the discussion.")
+
+
+class Card(Model):
+    """A situation, presented by a character, with two to four options."""
+
+    id: Id = Field(description="Stable id; saved sessions refer to it, so do not rename it.")
+    character: Id | None = Field(None, description="Id of the character who presents the card.")
+    title: Text
+    text: Text = Field(description="The situation, in a few sentences.")
+    options: list[Option] = Field(min_length=2, max_length=4, description="Two to four options.")
+    when: Conditions = Field(default_factory=Conditions, description="When the card may come up.")
+    weight: float = Field(1.0, ge=0, le=1000, description="Relative chance to be drawn.")
+    repeatable: bool = Field(False, description="May come up more than once.")
+    follow_up_only: bool = Field(
+        False, description="Only comes up when an option schedules it as a follow-up."
+    )
+    essay: EssayContext | None = Field(None, description="Essay section, context and question.")
+    aspects: list[str] = Field(default_factory=list, description="Aspect ids, such as 4a or 6b.")
+
+    @field_validator("weight", mode="before")
+    @classmethod
+    def _int_weight(cls, value: Any) -> Any:
+        return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _option_ids(self) -> "Card":
+        letters = "abcd"
+        named = [o if o.id else o.model_copy(update={"id": letters[i]})
+                 for i, o in enumerate(self.options)]
+        object.__setattr__(self, "options", named)
+        seen: set[str] = set()
+        for option in named:
+            if option.id in seen:
+                raise PydanticCustomError("duplicate_option", "two options share the id '{id}'",
+                                          {"id": option.id})
+            seen.add(option.id)
+        return self
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class Meter(Model):
+    """A meter on the table, such as legitimacy."""
+
+    id: Id
+    label: Text = Field(description="Short name shown beside the bar.")
+    description: Text = Field("", description="What the meter stands for.")
+    start: int = Field(50, description="Value at the start of the game.")
+    min: int = Field(0, description="Lowest value.")
+    max: int = Field(100, description="Highest value.")
+    collapse: Literal["min", "max", "both", "none"] = Field(
+        "min", description="Where reaching the end of the range ends the game."
+    )
+
+    @model_validator(mode="after")
+    def _within(self) -> "Meter":
+        if self.min >= self.max:
+            raise PydanticCustomError("meter_range", "min must be below max")
+        if not self.min <= self.start <= self.max:
+            raise PydanticCustomError("meter_start", "start ({start}) is outside {lo}..{hi}",
+                                      {"start": self.start, "lo": self.min, "hi": self.max})
+        return self
+
+    def collapses_at(self, value: int) -> Literal["min", "max"] | None:
+        if value <= self.min and self.collapse in ("min", "both"):
+            return "min"
+        if value >= self.max and self.collapse in ("max", "both"):
+            return "max"
+        return None
+
+
+class Ending(Model):
+    """How a game can end. The first ending in the list that fits is shown."""
+
+    id: Id
+    trigger: Literal["collapse", "term"] = Field(
+        description="collapse: a meter reached its end; term: the term is over."
+    )
+    meter: str | None = Field(None, description="For collapse: which meter.")
+    at: Literal["min", "max"] = Field("min", description="For collapse: which end of the range.")
+    meters: dict[str, Range] = Field(
+        default_factory=dict, description="For term: meter ranges this ending needs."
+    )
+    title: Text
+    text: Text
+
+    @model_validator(mode="after")
+    def _meter_for_collapse(self) -> "Ending":
+        if self.trigger == "collapse" and self.meter is None:
+            raise PydanticCustomError("ending_meter", "a collapse ending names its meter")
+        return self
+
+
+class Character(Model):
+    """Someone who presents cards."""
+
+    id: Id
+    name: Text
+    role: Text
+    portrait: str | None = Field(
+        None, description="An image in the deck folder (relative path); left out, the game draws one."
+    )
+    colour: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] | None = Field(
+        None, description="Main colour of a drawn portrait, as #rrggbb."
+    )
+
+
+class Aspect(Model):
+    """A theme cards are tagged with (the essay's nine aspects in the default deck)."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=16)]
+    label: Text
+    question: Text = Field("", description="A question for the debrief on this aspect.")
+
+
+class GlossaryEntry(Model):
+    """A term the cards use, explained for players (AVG, BOA, FG, ...)."""
+
+    term: Text
+    definition: Text
+
+
+class DeckFile(Model):
+    """The deck file (deck.yaml)."""
+
+    format: Literal[1] = Field(description="Deck format version; this is version 1.")
+    id: Id
+    title: Text
+    description: Text = ""
+    languages: list[Annotated[str, StringConstraints(pattern=LANGUAGE_CODE.pattern)]] = Field(
+        default_factory=lambda: ["nl"], description="Languages the deck is written in."
+    )
+    term: int = Field(12, ge=1, le=200, description="Rounds in a term.")
+    preview: Literal["none", "which", "direction"] = Field(
+        "which", description="What a selected option shows before confirming."
+    )
+    meters: list[Meter] = Field(min_length=1, max_length=8)
+    aspects: list[Aspect] = Field(default_factory=list)
+    characters: list[Character] = Field(default_factory=list)
+    endings: list[Ending] = Field(default_factory=list)
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
+    cards: list[Card] = Field(default_factory=list, description="Cards may also live here.")
+
+
+class CardFile(Model):
+    """A card file (cards/*.yaml): a list of cards."""
+
+    cards: list[Card]
+
+
+def json_schema() -> dict[str, Any]:
+    """One JSON Schema that accepts a deck file or a card file."""
+    deck = DeckFile.model_json_schema(ref_template="#/$defs/{model}")
+    cards = CardFile.model_json_schema(ref_template="#/$defs/{model}")
+    defs = {**deck.pop("$defs", {}), **cards.pop("$defs", {})}
+    defs["DeckFile"] = deck
+    defs["CardFile"] = cards
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Dilemma game deck, format 1",
+        "description": "A deck file (deck.yaml) or a card file (cards/*.yaml).",
+        "anyOf": [{"$ref": "#/$defs/DeckFile"}, {"$ref": "#/$defs/CardFile"}],
+        "$defs": defs,
+    }

@@ -1,0 +1,341 @@
+"""The rules of the game, free of any screen.
+
+A :class:`Session` holds every value that changes during a game as plain data (round, meters,
+flags, scheduled follow-ups, history, the random draw counter) and is the only way to change
+it: :meth:`Session.choose`, :meth:`Session.undo` and :meth:`Session.advance`. The table, the
+autoplayer and the simulator are all just consumers of this class.
+
+Randomness is derived from the seed and a draw counter kept in the state, so a session saved
+after any decision and loaded again draws exactly the same cards as one that never stopped.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .deck import Deck
+from .deck_format import Card, Ending, Option
+
+#: Version of the saved state, and the oldest version this code can still load.
+SAVE_VERSION = 1
+MIN_COMPATIBLE_VERSION = 1
+
+Phase = Literal["card", "outcome", "ended"]
+EndReason = Literal["term", "collapse", "exhausted"]
+
+
+class RuleError(Exception):
+    """A move the rules do not allow right now (a programming error in a front end)."""
+
+
+class IncompatibleSave(Exception):
+    """A saved state written by a newer, incompatible version of the game."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a player should be told after a session was loaded against a changed deck."""
+
+    code: Literal["card-gone", "follow-up-gone", "deck-changed"]
+    card_id: str = ""
+
+
+def _snapshot_keys() -> tuple[str, ...]:
+    return ("round", "meters", "flags", "scheduled", "used", "draws", "current", "phase",
+            "ending", "end_reason", "collapsed")
+
+
+class Session:
+    """One game of one deck, from the first card to an ending."""
+
+    def __init__(self, deck: Deck, state: dict[str, Any]):
+        self.deck = deck
+        self._s = state
+
+    # ----------------------------------------------------------------- creating and saving
+    @classmethod
+    def new(cls, deck: Deck, seed: int) -> "Session":
+        """A fresh session with the first card drawn."""
+        session = cls(deck, {
+            "version": SAVE_VERSION,
+            "deck_id": deck.id,
+            "deck_hash": deck.content_hash,
+            "seed": int(seed),
+            "round": 0,
+            "meters": deck.start_meters(),
+            "flags": [],
+            "scheduled": [],
+            "used": [],
+            "draws": 0,
+            "current": None,
+            "phase": "outcome",
+            "ending": None,
+            "end_reason": None,
+            "collapsed": None,
+            "history": [],
+        })
+        session.advance()
+        return session
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole state as JSON-ready plain data (a deep copy)."""
+        return _copy(self._s)
+
+    @classmethod
+    def from_dict(cls, deck: Deck, data: dict[str, Any]) -> tuple["Session", list[Notice]]:
+        """Load a saved state against ``deck``, resolving cards by id.
+
+        Returns the session and what changed because the deck did: a current card that is gone
+        is replaced by a new draw in the same round; follow-ups to cards that are gone are
+        dropped. Meters the deck no longer has are dropped, new meters start at their start value.
+        """
+        version = data.get("version", 0)
+        if not isinstance(version, int) or version < MIN_COMPATIBLE_VERSION or version > SAVE_VERSION:
+            raise IncompatibleSave(f"saved state version {version!r} is not supported")
+        state = _copy(data)
+        notices: list[Notice] = []
+        if state.get("deck_hash") != deck.content_hash:
+            notices.append(Notice("deck-changed"))
+            state["deck_hash"] = deck.content_hash
+        start = deck.start_meters()
+        state["meters"] = {m: state["meters"].get(m, v) for m, v in start.items()}
+        kept = []
+        for item in state["scheduled"]:
+            if deck.card(item["card"]) is None:
+                notices.append(Notice("follow-up-gone", item["card"]))
+            else:
+                kept.append(item)
+        state["scheduled"] = kept
+        session = cls(deck, state)
+        current = state.get("current")
+        if state["phase"] == "card" and deck.card(current) is None:
+            notices.append(Notice("card-gone", current or ""))
+            state["round"] -= 1
+            state["phase"] = "outcome"
+            state["current"] = None
+            session.advance()
+        return session, notices
+
+    # ------------------------------------------------------------------------ reading
+    @property
+    def seed(self) -> int:
+        return self._s["seed"]
+
+    @property
+    def round(self) -> int:
+        """The round of the card on the table (1-based)."""
+        return self._s["round"]
+
+    @property
+    def phase(self) -> Phase:
+        return self._s["phase"]
+
+    @property
+    def meters(self) -> dict[str, int]:
+        return dict(self._s["meters"])
+
+    @property
+    def flags(self) -> frozenset[str]:
+        return frozenset(self._s["flags"])
+
+    @property
+    def history(self) -> list[dict[str, Any]]:
+        """Every decision so far, oldest first (copies)."""
+        return [{k: v for k, v in _copy(h).items() if k != "before"} for h in self._s["history"]]
+
+    @property
+    def decisions(self) -> int:
+        return len(self._s["history"])
+
+    @property
+    def current_card(self) -> Card | None:
+        return self.deck.card(self._s["current"]) if self._s["current"] else None
+
+    @property
+    def last_decision(self) -> dict[str, Any] | None:
+        history = self._s["history"]
+        return self.history[-1] if history else None
+
+    @property
+    def is_over(self) -> bool:
+        return self._s["phase"] == "ended"
+
+    @property
+    def end_reason(self) -> EndReason | None:
+        return self._s["end_reason"]
+
+    @property
+    def ending(self) -> Ending | None:
+        """The deck's ending for how the game ended (None: the deck has no fitting ending)."""
+        ending_id = self._s["ending"]
+        return next((e for e in self.deck.endings if e.id == ending_id), None)
+
+    @property
+    def collapsed_meter(self) -> str | None:
+        return self._s["collapsed"]
+
+    def effects_of(self, option: Option) -> dict[str, int]:
+        """The meter changes an option would make now, after clamping to the ranges."""
+        changes = {}
+        for meter in self.deck.meters:
+            delta = option.effects.get(meter.id, 0)
+            if delta:
+                now = self._s["meters"][meter.id]
+                changes[meter.id] = _clamp(now + delta, meter.min, meter.max) - now
+        return changes
+
+    # ------------------------------------------------------------------------ changing
+    def choose(self, option_id: str) -> dict[str, Any]:
+        """Decide the card on the table with one of its options; returns the decision record."""
+        card = self._require_card()
+        option = card.option(option_id)
+        if option is None:
+            raise RuleError(f"card {card.id} has no option {option_id!r}")
+        s = self._s
+        before = {k: _copy(s[k]) for k in _snapshot_keys()}
+        meters_before = dict(s["meters"])
+        for meter in self.deck.meters:
+            delta = option.effects.get(meter.id, 0)
+            s["meters"][meter.id] = _clamp(s["meters"][meter.id] + delta, meter.min, meter.max)
+        flags = set(s["flags"]) | set(option.set_flags)
+        flags -= set(option.clear_flags)
+        s["flags"] = sorted(flags)
+        scheduled = [{"card": f.card, "due": s["round"] + f.after, "from": card.id}
+                     for f in option.follow_up]
+        s["scheduled"].extend(scheduled)
+        s["phase"] = "outcome"
+        self._check_collapse()
+        record = {
+            "round": s["round"],
+            "card": card.id,
+            "option": option.id,
+            "meters_before": meters_before,
+            "meters_after": dict(s["meters"]),
+            "flags_set": sorted(option.set_flags),
+            "flags_cleared": sorted(option.clear_flags),
+            "flags_after": list(s["flags"]),
+            "scheduled": [{"card": x["card"], "due": x["due"]} for x in scheduled],
+            "before": before,
+        }
+        s["history"].append(record)
+        return {k: v for k, v in _copy(record).items() if k != "before"}
+
+    def undo(self) -> bool:
+        """Take back the last decision: the state returns to just before it was made."""
+        if not self._s["history"]:
+            return False
+        record = self._s["history"].pop()
+        self._s.update(_copy(record["before"]))
+        return True
+
+    def advance(self) -> Card | None:
+        """After an outcome: draw the next card, or end the game. Returns the new card."""
+        s = self._s
+        if s["phase"] == "card":
+            raise RuleError("the card on the table has not been decided")
+        if s["phase"] == "ended":
+            return None
+        if s["ending"] is not None or s["end_reason"] == "collapse":
+            return self._end("collapse", s["ending"])
+        if s["round"] >= self.deck.term:
+            return self._end("term", self._term_ending())
+        s["round"] += 1
+        card = self._draw_follow_up() or self._draw_random()
+        if card is None:
+            s["round"] -= 1
+            return self._end("exhausted", self._term_ending())
+        s["current"] = card.id
+        s["phase"] = "card"
+        if not card.repeatable or card.id not in s["used"]:
+            s["used"].append(card.id)
+        return card
+
+    # ------------------------------------------------------------------------ internals
+    def _require_card(self) -> Card:
+        card = self.current_card
+        if self._s["phase"] != "card" or card is None:
+            raise RuleError("there is no card to decide")
+        return card
+
+    def _eligible(self, card: Card | None) -> bool:
+        s = self._s
+        if card is None:
+            return False
+        if card.id in s["used"] and not card.repeatable:
+            return False
+        return card.when.holds(s["round"], s["meters"], frozenset(s["flags"]))
+
+    def _draw_follow_up(self) -> Card | None:
+        s = self._s
+        due = sorted((i for i, x in enumerate(s["scheduled"]) if x["due"] <= s["round"]),
+                     key=lambda i: (s["scheduled"][i]["due"], i))
+        chosen, dropped = None, set()
+        for i in due:
+            card = self.deck.card(s["scheduled"][i]["card"])
+            if self._eligible(card):
+                chosen = card
+                dropped.add(i)
+                break
+            dropped.add(i)
+        s["scheduled"] = [x for i, x in enumerate(s["scheduled"]) if i not in dropped]
+        return chosen
+
+    def _draw_random(self) -> Card | None:
+        s = self._s
+        pool = [c for c in self.deck.cards.values()
+                if not c.follow_up_only and c.weight > 0 and self._eligible(c)]
+        if not pool:
+            return None
+        rng = random.Random(f"{s['seed']}:{s['draws']}")
+        s["draws"] += 1
+        point = rng.random() * sum(c.weight for c in pool)
+        for card in pool:
+            point -= card.weight
+            if point < 0:
+                return card
+        return pool[-1]
+
+    def _check_collapse(self) -> None:
+        s = self._s
+        for meter in self.deck.meters:
+            side = meter.collapses_at(s["meters"][meter.id])
+            if side:
+                ending = next((e for e in self.deck.endings if e.trigger == "collapse"
+                               and e.meter == meter.id and e.at == side), None)
+                s["ending"] = ending.id if ending else None
+                s["end_reason"] = "collapse"
+                s["collapsed"] = meter.id
+                return
+
+    def _term_ending(self) -> str | None:
+        meters = self._s["meters"]
+        for ending in self.deck.endings:
+            if ending.trigger == "term" and all(
+                r.holds(meters.get(m, 0)) for m, r in ending.meters.items()
+            ):
+                return ending.id
+        return None
+
+    def _end(self, reason: EndReason, ending_id: str | None) -> None:
+        """Close the game; returns None so callers can ``return self._end(...)`` as 'no card'."""
+        s = self._s
+        s["phase"] = "ended"
+        s["current"] = None
+        s["end_reason"] = reason
+        s["ending"] = ending_id
+        return None
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(high, value))
+
+
+def _copy(value: Any) -> Any:
+    """A deep copy of plain JSON-like data (much faster than copy.deepcopy)."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value

@@ -1,0 +1,203 @@
+"""The session journal: every confirmed decision, on disk before the screen moves on.
+
+A stdlib sqlite3 database in the user's data folder, in WAL mode with ``synchronous=FULL``, one
+transaction per decision. Each event row carries the whole session state after it, so resuming
+never needs to replay anything, and a killed process loses at most a decision that was not yet
+confirmed. The schema version lives in ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+FILE_NAME = "journal.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    deck_id TEXT NOT NULL,
+    deck_path TEXT NOT NULL,
+    deck_hash TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    lang TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'finished', 'abandoned')),
+    state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_session ON events(session_id, id);
+"""
+
+
+class JournalError(Exception):
+    """The journal could not be written (disk full, read-only folder, damaged file)."""
+
+
+@dataclass(frozen=True)
+class SavedSession:
+    id: int
+    created: str
+    updated: str
+    deck_id: str
+    deck_path: str
+    deck_hash: str
+    seed: int
+    lang: str
+    status: str
+    state: dict[str, Any]
+
+    @property
+    def decisions(self) -> int:
+        return len(self.state.get("history", []))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Journal:
+    """One journal file. Open it with :meth:`open`; close it when the game ends."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path):
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, folder: Path) -> "Journal":
+        path = Path(folder) / FILE_NAME
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, isolation_level=None, timeout=5)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA foreign_keys=ON")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise JournalError(f"journal {path} was written by a newer version (schema {version})")
+            if version < SCHEMA_VERSION:
+                db.executescript(_SCHEMA)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except (sqlite3.Error, OSError) as exc:
+            raise JournalError(f"cannot open the journal at {path}: {exc}") from exc
+        return cls(db, path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --------------------------------------------------------------------- writing
+    def start(self, state: dict[str, Any], deck_path: str, lang: str) -> int:
+        """A new session row (older unfinished sessions are left untouched)."""
+        now = _now()
+        with self._write():
+            cursor = self._db.execute(
+                "INSERT INTO sessions (created, updated, deck_id, deck_path, deck_hash, seed, lang,"
+                " status, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)",
+                (now, now, state["deck_id"], deck_path, state["deck_hash"], state["seed"], lang,
+                 json.dumps(state)),
+            )
+            session_id = int(cursor.lastrowid)
+            self._event(session_id, "start", {}, state, now)
+        return session_id
+
+    def record(self, session_id: int, kind: str, payload: dict[str, Any],
+               state: dict[str, Any]) -> None:
+        """One event (a decision, an undo, a note) and the state after it, in one transaction."""
+        now = _now()
+        status = "finished" if state.get("phase") == "ended" else "active"
+        with self._write():
+            self._event(session_id, kind, payload, state, now)
+            self._db.execute(
+                "UPDATE sessions SET updated = ?, state = ?, status = ?, deck_hash = ? WHERE id = ?",
+                (now, json.dumps(state), status, state.get("deck_hash", ""), session_id),
+            )
+
+    def abandon(self, session_id: int) -> None:
+        """Mark a session as given up (restarted), so it is no longer offered for resume."""
+        with self._write():
+            self._db.execute("UPDATE sessions SET status = 'abandoned', updated = ? WHERE id = ?",
+                             (_now(), session_id))
+
+    def _event(self, session_id: int, kind: str, payload: dict[str, Any], state: dict[str, Any],
+               now: str) -> None:
+        self._db.execute(
+            "INSERT INTO events (session_id, at, kind, payload, state) VALUES (?, ?, ?, ?, ?)",
+            (session_id, now, kind, json.dumps(payload), json.dumps(state)),
+        )
+
+    def _write(self):
+        return _transaction(self._db)
+
+    # --------------------------------------------------------------------- reading
+    def sessions(self) -> list[SavedSession]:
+        """Every session, newest first."""
+        rows = self._db.execute(
+            "SELECT id, created, updated, deck_id, deck_path, deck_hash, seed, lang, status, state"
+            " FROM sessions ORDER BY updated DESC, id DESC"
+        ).fetchall()
+        return [_saved(row) for row in rows]
+
+    def session(self, session_id: int) -> SavedSession | None:
+        row = self._db.execute(
+            "SELECT id, created, updated, deck_id, deck_path, deck_hash, seed, lang, status, state"
+            " FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        return _saved(row) if row else None
+
+    def latest_unfinished(self) -> SavedSession | None:
+        return next((s for s in self.sessions() if s.status == "active"), None)
+
+    def events(self, session_id: int) -> list[tuple[str, dict[str, Any]]]:
+        rows = self._db.execute(
+            "SELECT kind, payload FROM events WHERE session_id = ? ORDER BY id", (session_id,)
+        ).fetchall()
+        return [(kind, json.loads(payload)) for kind, payload in rows]
+
+
+def _saved(row: tuple) -> SavedSession:
+    *fields, state = row
+    return SavedSession(*fields, state=json.loads(state))
+
+
+class _transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on error; sqlite errors become JournalError."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+
+    def __enter__(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise JournalError(str(exc)) from exc
+
+    def __exit__(self, kind, value, traceback) -> bool:
+        try:
+            if kind is None:
+                self._db.execute("COMMIT")
+                return False
+            self._db.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            if kind is None:
+                try:
+                    self._db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                raise JournalError(str(exc)) from exc
+        if isinstance(value, sqlite3.Error):
+            raise JournalError(str(value)) from value
+        return False
+

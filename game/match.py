@@ -1,0 +1,88 @@
+"""A session at the table: the rules engine and the journal, moved together.
+
+Front ends (the Pygame table, the autoplayer) change a game only through a :class:`Match`, so
+every confirmed decision reaches the journal before the screen moves on. When the journal
+cannot be written the game plays on and :attr:`Match.warning` says why, so the table can show it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from .deck import Deck
+from .deck_format import Card
+from .engine import Notice, Session
+from .journal import Journal, JournalError, SavedSession
+
+
+class Match:
+    def __init__(self, session: Session, deck_path: str, lang: str,
+                 journal: Journal | None = None, session_id: int | None = None):
+        self.session = session
+        self.deck_path = deck_path
+        self.lang = lang
+        self.journal = journal
+        self.session_id = session_id
+        #: The last problem writing the journal, for the screen to show; None when all is well.
+        self.warning: str | None = None
+
+    @property
+    def deck(self) -> Deck:
+        return self.session.deck
+
+    @classmethod
+    def start(cls, deck: Deck, deck_path: str, lang: str, journal: Journal | None = None,
+              seed: int | None = None) -> "Match":
+        session = Session.new(deck, secrets.randbelow(2**31) if seed is None else seed)
+        match = cls(session, deck_path, lang, journal)
+        if journal is not None:
+            try:
+                match.session_id = journal.start(session.to_dict(), deck_path, lang)
+            except JournalError as exc:
+                match.warning = str(exc)
+        return match
+
+    @classmethod
+    def resume(cls, deck: Deck, saved: SavedSession, journal: Journal | None
+               ) -> tuple["Match", list[Notice]]:
+        session, notices = Session.from_dict(deck, saved.state)
+        if session.phase == "outcome":
+            session.advance()
+        return cls(session, saved.deck_path, saved.lang, journal, saved.id), notices
+
+    def choose(self, option_id: str, **details: Any) -> dict[str, Any]:
+        """Decide the card on the table; journalled before this returns."""
+        record = self.session.choose(option_id)
+        self._record("decide", {"card": record["card"], "option": option_id, **details})
+        return record
+
+    def undo(self) -> bool:
+        if not self.session.undo():
+            return False
+        self._record("undo", {})
+        return True
+
+    def advance(self) -> Card | None:
+        card = self.session.advance()
+        if self.session.is_over:
+            self._record("end", {"reason": self.session.end_reason,
+                                 "ending": self.session.ending.id if self.session.ending else None})
+        return card
+
+    def abandon(self) -> None:
+        """Give this session up (the player restarts); it is no longer offered for resume."""
+        if self.journal is not None and self.session_id is not None:
+            try:
+                self.journal.abandon(self.session_id)
+            except JournalError as exc:
+                self.warning = str(exc)
+
+    def _record(self, kind: str, payload: dict[str, Any]) -> None:
+        if self.journal is None or self.session_id is None:
+            return
+        try:
+            self.journal.record(self.session_id, kind, payload, self.session.to_dict())
+            self.warning = None
+        except JournalError as exc:
+            self.warning = str(exc)

@@ -1,0 +1,35 @@
+"""What the player asked for on the command line, passed to the table as one value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PlayOptions:
+    #: A deck folder to play straight away; None shows the title screen.
+    deck: Path | None = None
+    #: Folders searched for decks on the title screen: the bundled ones, then the user's own.
+    scenarios_dir: Path = Path("scenarios")
+    user_decks_dir: Path | None = None
+    #: Where the journal lives.
+    data_dir: Path | None = None
+    lang: str = "nl"
+    size: tuple[int, int] = (1280, 720)
+    fullscreen: bool = False
+    #: Run on SDL's dummy driver, without a window.
+    headless: bool = False
+    #: Let a seeded random policy pick the options (with headless: a whole game, then exit).
+    autoplay: bool = False
+    seed: int | None = None
+    #: Resume the latest unfinished session.
+    resume: bool = False
+    #: Where session.json is written after an autoplayed game.
+    out_dir: Path | None = None
+    #: One PNG per screen shown is written here.
+    screenshots_dir: Path | None = None
+    #: Seconds to wait between autoplay steps (for durability tests).
+    step_delay: float = 0.0
+    #: Exit as soon as the first frame is on screen (used by the start-up benchmark).
+    exit_after_first_frame: bool = False
