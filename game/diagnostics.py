@@ -30,6 +30,7 @@ CODES: dict[str, str] = {
     "E007": "yaml-tag",
     "E008": "file-unreadable",
     "E009": "not-utf8",
+    "E010": "too-many-problems",
     # The deck format
     "E101": "missing-field",
     "E102": "unknown-field",
