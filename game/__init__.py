@@ -1,0 +1,1 @@
+"""Digitaal leiderschap: a board-style dilemma game for Dutch municipalities."""

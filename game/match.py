@@ -47,9 +47,10 @@ class Match:
     def resume(cls, deck: Deck, saved: SavedSession, journal: Journal | None
                ) -> tuple["Match", list[Notice]]:
         session, notices = Session.from_dict(deck, saved.state)
+        match = cls(session, saved.deck_path, saved.lang, journal, saved.id)
         if session.phase == "outcome":
-            session.advance()
-        return cls(session, saved.deck_path, saved.lang, journal, saved.id), notices
+            match.advance()
+        return match, notices
 
     def choose(self, option_id: str, **details: Any) -> dict[str, Any]:
         """Decide the card on the table; journalled before this returns."""
