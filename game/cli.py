@@ -83,8 +83,8 @@ def _parser() -> argparse.ArgumentParser:
         "FILE:LINE:COL: error[CODE]: message, then a summary. Exit status: 0 no errors, "
         "1 errors found, 2 usage error.")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="deck folders or YAML files")
-    validate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="en",
-                          help="language of the messages (default: en)")
+    validate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
+                          help="language of the messages (default: nl)")
 
     schema = commands.add_parser(
         "schema", help="print the deck format's JSON Schema",
