@@ -1,0 +1,84 @@
+"""A deck that cannot be played: its first errors in plain words, and the way back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from . import layout
+from .scene import ACTIVATE_KEYS, Scene
+from .widgets import Button, panel
+
+
+class DeckErrorsScene(Scene):
+    def __init__(self, app, folder: Path, result: Any):
+        super().__init__(app)
+        self.folder = Path(folder)
+        self.problems = [d for d in result.diagnostics if d.is_error] or list(result.diagnostics)
+        self.error_count = result.error_count
+        self._static: pygame.Surface | None = None
+        self.layout_changed()
+        self.focus = 0
+
+    @property
+    def shot_name(self) -> str:
+        return "deck-errors"
+
+    def layout_changed(self) -> None:
+        self.layout = layout.errors(self.app.metrics)
+        self.buttons = [Button("back", self.layout.back, self.app.t("common.back"),
+                               style="primary")]
+        self._static = None
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop()
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key in (pygame.K_ESCAPE, pygame.K_BACKSPACE, *ACTIVATE_KEYS):
+            self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self._static is None or self._static.get_size() != surface.get_size():
+            self._static = self._draw_static()
+        surface.blit(self._static, (0, 0))
+        self.draw_buttons(surface)
+
+    def _draw_static(self) -> pygame.Surface:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        s = app.new_layer()
+        s.fill(p.page)
+        pygame.draw.rect(s, p.band, L.frame.band)
+        head = L.heading
+        self.text_in(s, pygame.Rect(head.x, head.y, head.width, head.height // 2),
+                     app.t("errors.heading", deck=self.folder.name), "bold", m.heading,
+                     p.band_ink, valign="bottom")
+        self.text_in(s, pygame.Rect(head.x, head.centery + m.px(4), head.width, head.height // 2),
+                     app.catalog.count("errors.summary", self.error_count), "regular", m.small,
+                     p.band_muted)
+        panel(s, L.list, m, p)
+        inner = L.list.inflate(-2 * m.px(32), -2 * m.px(28))
+        y = inner.y
+        shown = 0
+        for problem in self.problems:
+            where = problem.location(self.folder)
+            message = problem.message + (f" — {problem.hint}" if problem.hint else "")
+            place = app.text.render(where, "semibold", m.small, p.ink_muted, inner.width)
+            body = app.text.render(message, "regular", m.body, p.ink, inner.width)
+            need = place.height + body.height + m.px(18)
+            if y + need > inner.bottom - round(m.small * 1.5):
+                break
+            s.blit(place.surface, (inner.x, y))
+            s.blit(body.surface, (inner.x, y + place.height))
+            y += need
+            shown += 1
+        rest = len(self.problems) - shown
+        if rest > 0:
+            self.text_in(s, pygame.Rect(inner.x, inner.bottom - round(m.small * 1.4), inner.width,
+                                        round(m.small * 1.4)),
+                         app.catalog.count("errors.more", rest), "regular", m.small, p.ink_muted)
+        hint_rect = pygame.Rect(L.list.x, L.back.y, L.back.left - m.gap - L.list.x, L.back.height)
+        self.text_in(s, hint_rect, app.t("errors.hint"), "regular", m.small, p.ink_muted,
+                     valign="center")
+        return s

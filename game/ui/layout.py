@@ -1,0 +1,359 @@
+"""Where everything goes, as rectangles computed from the window size.
+
+Each screen has one function that returns its rectangles; scenes draw into them and tests check
+them (everything inside the window, nothing overlapping). All lengths come from
+:class:`~game.ui.theme.Metrics`, so the same proportions hold from 1280x720 to 3840x2160.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pygame import Rect
+
+from .theme import Metrics
+
+
+def stack(area: Rect, count: int, gap: int, max_height: int | None = None) -> list[Rect]:
+    """``count`` equal rows from the top of ``area``, ``gap`` apart."""
+    if count <= 0:
+        return []
+    height = (area.height - gap * (count - 1)) // count
+    if max_height is not None:
+        height = min(height, max_height)
+    return [Rect(area.x, area.y + i * (height + gap), area.width, height) for i in range(count)]
+
+
+def row(area: Rect, count: int, gap: int) -> list[Rect]:
+    """``count`` equal columns across ``area``, ``gap`` apart."""
+    width = (area.width - gap * (count - 1)) // count
+    return [Rect(area.x + i * (width + gap), area.y, width, area.height) for i in range(count)]
+
+
+@dataclass
+class Frame:
+    """What every screen shares: the top band, the content area and the warning line."""
+
+    band: Rect
+    content: Rect
+    warning: Rect
+    margin: int
+
+
+def frame(m: Metrics, band_height: float | None = None) -> Frame:
+    margin = m.px(m.base.gap * 1.5)
+    band = Rect(0, 0, m.width, m.px(band_height or m.base.band_height))
+    warning_h = max(m.px(m.base.warning_height), round(m.small * 1.8))
+    warning = Rect(0, m.height - warning_h, m.width, warning_h)
+    content = Rect(margin, band.bottom + margin, m.width - 2 * margin,
+                   warning.top - band.bottom - margin - m.px(8))
+    return Frame(band, content, warning, margin)
+
+
+@dataclass
+class MeterSlot:
+    """One meter on the band: its label line, its value and its bar."""
+
+    area: Rect
+    label: Rect
+    value: Rect
+    bar: Rect
+
+
+def meter_band(m: Metrics, band: Rect, count: int, margin: int, right_reserve: int) -> list[MeterSlot]:
+    """The meters side by side on the band, leaving ``right_reserve`` pixels for the round."""
+    inner = Rect(margin, band.y + m.px(16), band.width - 2 * margin - right_reserve,
+                 band.height - m.px(32))
+    slots = []
+    for area in row(inner, count, m.px(40)):
+        value_w = m.px(90)
+        label_h = round(m.label * 1.3)
+        label = Rect(area.x, area.y, area.width - value_w, label_h)
+        value = Rect(area.right - value_w, area.y, value_w, label_h + m.px(8))
+        bar_h = m.px(18)
+        bar = Rect(area.x, area.bottom - bar_h - m.px(6), area.width, bar_h)
+        slots.append(MeterSlot(area, label, value, bar))
+    return slots
+
+
+@dataclass
+class CardLayout:
+    frame: Frame
+    meters: list[MeterSlot]
+    round: Rect
+    panel: Rect
+    portrait: Rect
+    name: Rect
+    role: Rect
+    title: Rect
+    text: Rect
+    column: Rect
+    caption: Rect
+    options: list[Rect]
+    preview: Rect
+    confirm: Rect
+    notice: Rect | None = None
+
+    def rects(self) -> list[Rect]:
+        items = [self.frame.band, self.frame.content, self.round, self.panel, self.portrait,
+                 self.name, self.role, self.title, self.text, self.column, self.caption,
+                 self.preview, self.confirm, *self.options]
+        items += [s.area for s in self.meters]
+        return items
+
+
+def card(m: Metrics, meter_count: int, option_count: int, title_lines: int = 2,
+         notice: bool = False) -> CardLayout:
+    f = frame(m)
+    round_w = m.px(300)
+    meters = meter_band(m, f.band, meter_count, f.margin, round_w + m.px(40))
+    round_rect = Rect(f.band.right - f.margin - round_w, f.band.y, round_w, f.band.height)
+    gap = m.gap
+    content = f.content
+    notice_rect = None
+    if notice:
+        notice_rect = Rect(content.x, content.y, content.width, round(m.small * 1.9))
+        content = Rect(content.x, notice_rect.bottom + gap // 2, content.width,
+                       content.height - notice_rect.height - gap // 2)
+    panel_w = round(content.width * 0.55)
+    panel = Rect(content.x, content.y, panel_w, content.height)
+    pad = m.px(36)
+    inner = panel.inflate(-2 * pad, -2 * pad)
+    portrait_size = m.px(132)
+    portrait = Rect(inner.x, inner.y, portrait_size, portrait_size)
+    text_x = portrait.right + m.px(28)
+    name_h = round(m.heading * 1.3)
+    role_h = round(m.label * 1.3) * 2
+    block_top = portrait.centery - (name_h + role_h) // 2
+    name = Rect(text_x, block_top, inner.right - text_x, name_h)
+    role = Rect(text_x, name.bottom, inner.right - text_x, role_h)
+    title_h = round(m.title * 1.25) * title_lines
+    title = Rect(inner.x, portrait.bottom + m.px(28), inner.width, title_h)
+    text = Rect(inner.x, title.bottom + m.px(16), inner.width, inner.bottom - title.bottom - m.px(16))
+
+    column = Rect(panel.right + gap * 2, content.y, content.right - panel.right - gap * 2,
+                  content.height)
+    caption = Rect(column.x, column.y, column.width, round(m.small * 1.4))
+    confirm_h = m.px(88)
+    preview_h = (round(m.small * 1.3) + m.px(4)) * 2 + m.px(28)
+    area = Rect(column.x, caption.bottom + gap // 2, column.width,
+                column.bottom - confirm_h - preview_h - gap - gap // 2 - caption.bottom - gap // 2)
+    options = stack(area, option_count, gap * 2 // 3, max_height=m.px(156))
+    # The preview and the confirm button follow the last option, so the eye does not travel.
+    preview = Rect(column.x, options[-1].bottom + gap, column.width, preview_h)
+    confirm = Rect(column.x, preview.bottom + gap // 2, column.width, confirm_h)
+    return CardLayout(f, meters, round_rect, panel, portrait, name, role, title, text, column,
+                      caption, options, preview, confirm, notice_rect)
+
+
+@dataclass
+class OutcomeLayout:
+    frame: Frame
+    meters: list[MeterSlot]
+    round: Rect
+    panel: Rect
+    portrait: Rect
+    caption: Rect
+    choice: Rect
+    text: Rect
+    changes: Rect
+    next: Rect
+
+    def rects(self) -> list[Rect]:
+        return [self.frame.band, self.round, self.panel, self.portrait, self.caption,
+                self.choice, self.text, self.changes, self.next, *[s.area for s in self.meters]]
+
+
+def outcome(m: Metrics, meter_count: int, text_height: int | None = None) -> OutcomeLayout:
+    """The outcome panel; given the outcome text's height, the panel fits it and is centred."""
+    f = frame(m)
+    round_w = m.px(300)
+    meters = meter_band(m, f.band, meter_count, f.margin, round_w + m.px(40))
+    round_rect = Rect(f.band.right - f.margin - round_w, f.band.y, round_w, f.band.height)
+    width = min(f.content.width, m.px(1500))
+    pad = m.px(44)
+    portrait_h = m.px(112)
+    next_h = m.px(88)
+    changes_h = m.px(64)
+    choice_h = round(m.heading * 1.25) * 2
+    header_h = max(portrait_h, round(m.small * 1.4) + m.px(6) + choice_h)
+    fixed = 2 * pad + header_h + m.px(48) + m.px(24) + changes_h + m.px(24) + next_h
+    height = f.content.height
+    if text_height is not None:
+        height = min(f.content.height, fixed + max(text_height, m.px(120)))
+    panel = Rect(0, 0, width, height)
+    panel.center = f.content.center
+    inner = panel.inflate(-2 * pad, -2 * pad)
+    portrait = Rect(inner.x, inner.y, portrait_h, portrait_h)
+    caption = Rect(portrait.right + m.px(28), inner.y, inner.right - portrait.right - m.px(28),
+                   round(m.small * 1.4))
+    choice = Rect(caption.x, caption.bottom + m.px(6), caption.width, choice_h)
+    header_bottom = inner.y + header_h
+    next_rect = Rect(inner.right - m.px(340), inner.bottom - next_h, m.px(340), next_h)
+    changes = Rect(inner.x, next_rect.top - m.px(24) - changes_h, inner.width, changes_h)
+    text = Rect(inner.x, header_bottom + m.px(48), inner.width,
+                changes.top - header_bottom - m.px(48) - m.px(24))
+    return OutcomeLayout(f, meters, round_rect, panel, portrait, caption, choice, text, changes,
+                         next_rect)
+
+
+@dataclass
+class EndLayout:
+    frame: Frame
+    heading: Rect
+    left: Rect
+    text: Rect
+    finals: Rect
+    buttons: list[Rect]
+    chart: Rect
+    history: Rect
+    rows: list[Rect]
+    pager: Rect
+
+    def rects(self) -> list[Rect]:
+        return [self.frame.band, self.heading, self.left, self.text, self.finals, self.chart,
+                self.history, self.pager, *self.buttons, *self.rows]
+
+
+def end(m: Metrics, meter_count: int, button_count: int = 3) -> EndLayout:
+    f = frame(m, band_height=m.base.band_height * 1.15)
+    heading = f.band.inflate(-2 * f.margin, -m.px(24))
+    content = f.content
+    gap = m.gap
+    left = Rect(content.x, content.y, round(content.width * 0.40), content.height)
+    pad = m.px(32)
+    inner = left.inflate(-2 * pad, -2 * pad)
+    button_h = m.px(76)
+    buttons_top = inner.bottom - button_count * button_h - (button_count - 1) * m.px(14)
+    buttons = stack(Rect(inner.x, buttons_top, inner.width, inner.bottom - buttons_top),
+                    button_count, m.px(14))
+    finals_h = round(m.label * 1.4) * meter_count + m.px(12)
+    finals = Rect(inner.x, buttons_top - m.px(28) - finals_h, inner.width, finals_h)
+    text = Rect(inner.x, inner.y, inner.width, finals.top - m.px(24) - inner.y)
+    right = Rect(left.right + gap, content.y, content.right - left.right - gap, content.height)
+    chart = Rect(right.x, right.y, right.width, round(right.height * 0.40))
+    history = Rect(right.x, chart.bottom + gap, right.width, right.bottom - chart.bottom - gap)
+    hist_inner = history.inflate(-2 * m.px(24), -2 * m.px(18))
+    pager_h = round(m.small * 1.5)
+    pager = Rect(hist_inner.x, hist_inner.bottom - pager_h, hist_inner.width, pager_h)
+    row_h = round(m.small * 1.3) * 3 + m.px(14)
+    list_area = Rect(hist_inner.x, hist_inner.y, hist_inner.width,
+                     pager.top - m.px(8) - hist_inner.y)
+    count = max(1, (list_area.height + m.px(6)) // (row_h + m.px(6)))
+    rows = [Rect(list_area.x, list_area.y + i * (row_h + m.px(6)), list_area.width, row_h)
+            for i in range(count)]
+    return EndLayout(f, heading, left, text, finals, buttons, chart, history, rows, pager)
+
+
+@dataclass
+class TitleLayout:
+    frame: Frame
+    name: Rect
+    subtitle: Rect
+    languages: list[Rect]
+    list_heading: Rect
+    decks: list[Rect]
+    pager: Rect
+    side: Rect
+    resume_panel: Rect | None
+    resume_text: Rect | None
+    resume: Rect | None
+    details_panel: Rect
+    details_text: Rect
+    start: Rect
+    folder: Rect
+
+    def rects(self) -> list[Rect]:
+        items = [self.frame.band, self.name, self.subtitle, *self.languages, self.list_heading,
+                 *self.decks, self.pager, self.side, self.details_panel, self.details_text,
+                 self.start, self.folder]
+        if self.resume_panel is not None:
+            items += [self.resume_panel, self.resume_text, self.resume]
+        return items
+
+
+def title(m: Metrics, with_resume: bool) -> TitleLayout:
+    f = frame(m, band_height=m.base.band_height * 1.6)
+    lang_w, lang_h = m.px(100), m.px(64)
+    languages = [Rect(f.band.right - f.margin - 2 * lang_w - m.px(12) + i * (lang_w + m.px(12)),
+                      f.band.centery - lang_h // 2, lang_w, lang_h) for i in range(2)]
+    text_w = languages[0].left - m.px(40) - f.margin
+    name_h = round(m.display * 1.15)
+    sub_h = round(m.heading * 1.3)
+    top = f.band.centery - (name_h + sub_h) // 2
+    name = Rect(f.margin, top, text_w, name_h)
+    subtitle = Rect(f.margin, name.bottom, text_w, sub_h)
+    content = f.content
+    folder_h = round(m.small * 1.5)
+    folder = Rect(content.x, content.bottom - folder_h, content.width, folder_h)
+    content = Rect(content.x, content.y, content.width, folder.top - m.gap - content.y)
+    left = Rect(content.x, content.y, round(content.width * 0.54), content.height)
+    list_heading = Rect(left.x, left.y, left.width, round(m.heading * 1.3))
+    pager_h = round(m.small * 1.5)
+    pager = Rect(left.x, left.bottom - pager_h, left.width, pager_h)
+    area = Rect(left.x, list_heading.bottom + m.px(16), left.width,
+                pager.top - m.px(12) - list_heading.bottom - m.px(16))
+    deck_h = m.px(124)
+    count = max(1, (area.height + m.px(14)) // (deck_h + m.px(14)))
+    decks = [Rect(area.x, area.y + i * (deck_h + m.px(14)), area.width, deck_h)
+             for i in range(count)]
+    side = Rect(left.right + m.gap * 2, list_heading.bottom + m.px(16),
+                content.right - left.right - m.gap * 2,
+                content.bottom - list_heading.bottom - m.px(16))
+    pad = m.px(30)
+    button_h = m.px(84)
+    resume_panel = resume_text = resume = None
+    details_top = side.y
+    if with_resume:
+        resume_h = round(m.heading * 1.3) + round(m.body * 1.3) * 3 + button_h + 2 * pad + m.px(28)
+        resume_panel = Rect(side.x, side.y, side.width, min(resume_h, side.height // 2))
+        inner = resume_panel.inflate(-2 * pad, -2 * pad)
+        resume = Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
+        resume_text = Rect(inner.x, inner.y, inner.width, resume.top - m.px(16) - inner.y)
+        details_top = resume_panel.bottom + m.gap
+    details_panel = Rect(side.x, details_top, side.width, side.bottom - details_top)
+    inner = details_panel.inflate(-2 * pad, -2 * pad)
+    start = Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
+    details_text = Rect(inner.x, inner.y, inner.width, start.top - m.px(16) - inner.y)
+    return TitleLayout(f, name, subtitle, languages, list_heading, decks, pager, side,
+                       resume_panel, resume_text, resume, details_panel, details_text, start,
+                       folder)
+
+
+@dataclass
+class DialogLayout:
+    panel: Rect
+    heading: Rect
+    buttons: list[Rect]
+
+
+def dialog(m: Metrics, button_count: int) -> DialogLayout:
+    width = min(m.width - 2 * m.gap, m.px(820))
+    button_h = m.px(84)
+    gap = m.px(16)
+    heading_h = round(m.title * 1.4)
+    pad = m.px(40)
+    height = 2 * pad + heading_h + m.px(12) + button_count * button_h + (button_count - 1) * gap
+    panel = Rect(0, 0, width, height)
+    panel.center = (m.width // 2, m.height // 2)
+    heading = Rect(panel.x + pad, panel.y + pad, width - 2 * pad, heading_h)
+    area = Rect(heading.x, heading.bottom + m.px(12), heading.width,
+                panel.bottom - pad - heading.bottom - m.px(12))
+    return DialogLayout(panel, heading, stack(area, button_count, gap))
+
+
+@dataclass
+class ErrorsLayout:
+    frame: Frame
+    heading: Rect
+    list: Rect
+    back: Rect
+
+
+def errors(m: Metrics) -> ErrorsLayout:
+    f = frame(m)
+    heading = f.band.inflate(-2 * f.margin, -m.px(20))
+    back_h = m.px(84)
+    back = Rect(f.content.right - m.px(320), f.content.bottom - back_h, m.px(320), back_h)
+    area = Rect(f.content.x, f.content.y, f.content.width, back.top - m.gap - f.content.y)
+    return ErrorsLayout(f, heading, area, back)

@@ -1,0 +1,187 @@
+"""Scenes and the stack they live on.
+
+A scene is one screen: it handles events, advances its animations and draws itself. Scenes are
+pushed on a stack; a scene pushed on top (the menu) is dismissed with a result, which the scene
+below receives in :meth:`Scene.on_result`, so no screen reaches into another's state.
+
+Pointer input arrives normalised: a mouse click, or a tap converted from touch coordinates to
+pixels, both become :meth:`Scene.on_click`; mouse events that SDL synthesises from touch are
+ignored so one tap never counts twice.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from .widgets import Button
+
+if TYPE_CHECKING:
+    from .app import App
+
+ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+NUMBER_KEYS = {
+    pygame.K_1: 1, pygame.K_2: 2, pygame.K_3: 3, pygame.K_4: 4, pygame.K_5: 5, pygame.K_6: 6,
+    pygame.K_KP1: 1, pygame.K_KP2: 2, pygame.K_KP3: 3, pygame.K_KP4: 4, pygame.K_KP5: 5,
+    pygame.K_KP6: 6,
+}
+PREVIOUS_KEYS = (pygame.K_UP, pygame.K_LEFT, pygame.K_PAGEUP)
+NEXT_KEYS = (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_PAGEDOWN)
+
+
+class Scene:
+    """One screen. Subclasses draw and react; the base routes input and tracks focus."""
+
+    #: Draw the scene below first (menus and dialogs over the game).
+    overlay = False
+
+    def __init__(self, app: "App"):
+        self.app = app
+        self.buttons: list[Button] = []
+        #: Index into :attr:`buttons` of the keyboard focus, or None.
+        self.focus: int | None = None
+        #: Id of the button under the mouse.
+        self.hover: str | None = None
+        #: The focus ring shows once the keyboard is used, and hides on mouse use.
+        self.keyboard = False
+
+    # ------------------------------------------------------------------ naming
+    @property
+    def shot_name(self) -> str:
+        """Name of this screen in screenshot files."""
+        return type(self).__name__.removesuffix("Scene").lower()
+
+    # ------------------------------------------------------------------ life cycle
+    def layout_changed(self) -> None:
+        """The window size or the language changed: recompute layout, drop cached drawings."""
+
+    def on_result(self, result: Any) -> None:
+        """A scene pushed on top of this one was dismissed with ``result``."""
+
+    @property
+    def animating(self) -> bool:
+        return False
+
+    def update(self, dt: float) -> None:
+        """Advance animations by ``dt`` seconds."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ input
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            self.on_key(event.key, getattr(event, "mod", 0))
+        elif event.type == pygame.MOUSEBUTTONUP:
+            if getattr(event, "touch", False) or getattr(event, "button", 1) != 1:
+                return
+            self.keyboard = False
+            self.on_click(event.pos)
+        elif event.type == pygame.FINGERUP:
+            width, height = self.app.surface.get_size()
+            self.keyboard = False
+            self.on_click((int(event.x * width), int(event.y * height)))
+        elif event.type == pygame.MOUSEMOTION:
+            if not getattr(event, "touch", False):
+                self.on_hover(event.pos)
+        elif event.type == pygame.MOUSEWHEEL:
+            if not getattr(event, "touch", False):
+                self.on_wheel(event.y)
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key == pygame.K_TAB:
+            self.move_focus(-1 if mod & pygame.KMOD_SHIFT else 1)
+        elif key in PREVIOUS_KEYS:
+            self.move_focus(-1)
+        elif key in NEXT_KEYS:
+            self.move_focus(1)
+        elif key in ACTIVATE_KEYS:
+            button = self.focused_button()
+            if button is not None and button.enabled:
+                self.activate(button.id)
+        elif key == pygame.K_ESCAPE:
+            self.on_escape()
+
+    def on_click(self, pos: tuple[int, int]) -> None:
+        for button in self.buttons:
+            if button.hit(pos):
+                self.focus = self.buttons.index(button)
+                self.activate(button.id)
+                self.app.invalidate()
+                return
+
+    def on_hover(self, pos: tuple[int, int]) -> None:
+        over = next((b.id for b in self.buttons if b.hit(pos)), None)
+        if over != self.hover or self.keyboard:
+            self.hover = over
+            self.keyboard = False
+            self.app.invalidate()
+
+    def on_wheel(self, amount: int) -> None:
+        """Scroll (positive: up)."""
+
+    def on_escape(self) -> None:
+        """Esc: the default does nothing."""
+
+    def activate(self, button_id: str) -> None:
+        """A button was chosen by click, tap or keyboard."""
+
+    # ------------------------------------------------------------------ focus
+    def focused_button(self) -> Button | None:
+        if self.focus is None or not 0 <= self.focus < len(self.buttons):
+            return None
+        return self.buttons[self.focus]
+
+    def move_focus(self, step: int) -> None:
+        enabled = [i for i, b in enumerate(self.buttons) if b.enabled]
+        if not enabled:
+            return
+        self.keyboard = True
+        if self.focus not in enabled:
+            self.focus = enabled[0] if step > 0 else enabled[-1]
+        else:
+            position = enabled.index(self.focus)
+            self.focus = enabled[(position + step) % len(enabled)]
+        self.app.invalidate()
+
+    def focus_on(self, button_id: str) -> None:
+        for i, button in enumerate(self.buttons):
+            if button.id == button_id:
+                self.focus = i
+                return
+
+    def button(self, button_id: str) -> Button | None:
+        return next((b for b in self.buttons if b.id == button_id), None)
+
+    def draw_buttons(self, surface: pygame.Surface, selected: set[str] | None = None) -> None:
+        selected = selected or set()
+        focused = self.focused_button()
+        for button in self.buttons:
+            self.app.painter.draw(surface, button, self.app.metrics,
+                                  selected=button.id in selected,
+                                  hover=button.id == self.hover and button.enabled,
+                                  focused=self.keyboard and button is focused)
+
+    # ------------------------------------------------------------------ text
+    def text_in(self, surface: pygame.Surface, rect: pygame.Rect, text: str, weight: str,
+                size: int, colour, align: str = "left", valign: str = "top",
+                shrink: bool = True, grow: float = 1.0):
+        """Wrap ``text`` into ``rect`` and draw it there.
+
+        A text too long for the box is drawn a step or two smaller; with ``grow`` above 1, a
+        short text is drawn up to that much larger, so it reads from further away.
+        """
+        m = self.app.metrics
+        sizes = m.shrunk(size) if shrink else [size]
+        if grow > 1:
+            sizes = [round(size * grow), round(size * (1 + (grow - 1) / 2))] + sizes
+        block = self.app.text.fit(text, weight, sizes, colour, rect.width, rect.height, align)
+        y = rect.y
+        if valign == "center":
+            y = rect.y + max(0, (rect.height - block.height) // 2)
+        elif valign == "bottom":
+            y = rect.bottom - block.height
+        visible = pygame.Rect(0, 0, rect.width, rect.bottom - y)
+        surface.blit(block.surface, (rect.x, y), visible)
+        return block
