@@ -453,18 +453,6 @@ def test_exit_after_first_frame(tmp_path):
     assert code == 0
 
 
-def test_card_redraw_is_cheap(tmp_path):
-    import time
-
-    app = make_app(tmp_path, size=(1920, 1080))
-    app.render()
-    start = time.perf_counter()
-    for _ in range(30):
-        app.render()
-    assert (time.perf_counter() - start) / 30 < 0.05
-    app.close()
-
-
 def test_unexpected_error_is_logged_not_shown(tmp_path, monkeypatch, capsys):
     from game.ui import app as app_module
 

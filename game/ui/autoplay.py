@@ -3,8 +3,8 @@
 It does not call the rules directly. After each drawn frame it looks at the scene on top and
 posts the pygame events a player would cause (the option's number key, then Enter; Enter on an
 outcome), so the normal event handling path is what plays. The policy for a round is
-``random.Random(f"{seed}:policy:{round}")`` choosing uniformly among the card's options, so a
-resumed run makes the same choices. Each screen shown can be saved as a numbered PNG; at the
+``random.Random(f"{seed}:policy:{round}")``, with the session's own seed, choosing uniformly
+among the card's options, so a resumed run makes the same choices. Each screen shown can be saved as a numbered PNG; at the
 end the session is written to ``session.json``.
 """
 
@@ -35,11 +35,10 @@ def key_event(key: int, text: str = "") -> pygame.event.Event:
 
 
 class AutoplayDriver:
-    def __init__(self, app, seed: int, step_delay: float = 0.0,
+    def __init__(self, app, step_delay: float = 0.0,
                  screenshots: Path | None = None, out_dir: Path | None = None,
                  exit_at_end: bool = True):
         self.app = app
-        self.seed = seed
         self.step_delay = step_delay
         self.screenshots = screenshots
         self.out_dir = out_dir
@@ -53,7 +52,7 @@ class AutoplayDriver:
     @classmethod
     def for_app(cls, app) -> "AutoplayDriver":
         options = app.options
-        return cls(app, options.seed if options.seed is not None else 0, options.step_delay,
+        return cls(app, options.step_delay,
                    options.screenshots_dir, options.out_dir, exit_at_end=options.headless)
 
     def after_frame(self) -> None:
@@ -75,7 +74,7 @@ class AutoplayDriver:
             self._start()
         elif isinstance(scene, CardScene):
             self._pause()
-            index = policy_choice(self.seed, scene.session.round, len(scene.options))
+            index = policy_choice(scene.session.seed, scene.session.round, len(scene.options))
             pygame.event.post(key_event(pygame.K_1 + index, str(index + 1)))
             pygame.event.post(key_event(pygame.K_RETURN, "\r"))
         elif isinstance(scene, OutcomeScene):

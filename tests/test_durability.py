@@ -1,0 +1,76 @@
+"""A killed game loses no confirmed decision: real processes, real kill -9, real resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT
+from game.journal import Journal
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs kill -9")
+
+SEED = 21
+ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+
+
+def autoplay(data, out, *extra):
+    return [sys.executable, "main.py", "play", "--headless", "--autoplay", "--seed", str(SEED),
+            "--data-dir", str(data), "--out", str(out), *extra]
+
+
+def journalled_decisions(data) -> list[tuple[int, str]]:
+    """(decisions, status) of every session in the journal, oldest first."""
+    journal = Journal.open(data)
+    try:
+        return [(s.decisions, s.status) for s in sorted(journal.sessions(), key=lambda s: s.id)]
+    finally:
+        journal.close()
+
+
+def rounds(out):
+    record = json.loads((out / "session.json").read_text(encoding="utf-8"))
+    record.pop("written")
+    return record
+
+
+def test_kill_9_at_random_moments_then_resume_gives_the_uninterrupted_game(tmp_path):
+    straight = tmp_path / "straight"
+    subprocess.run(autoplay(straight / "data", straight), cwd=ROOT, env=ENV, check=True,
+                   timeout=120)
+
+    killed = tmp_path / "killed"
+    moments = random.Random(5)
+    kills = 0
+    first = True
+    saved_after_kills = []
+    while kills < 4:
+        extra = ["--step-delay", "0.15"] + ([] if first else ["--resume"])
+        process = subprocess.Popen(autoplay(killed / "data", killed, *extra), cwd=ROOT, env=ENV,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(moments.uniform(0.6, 1.6))
+        if process.poll() is not None:
+            break  # the game ended before this kill: nothing left to interrupt
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        kills += 1
+        first = False
+        saved_after_kills.append(journalled_decisions(killed / "data"))
+    assert kills >= 2, "the game must have been killed at least twice"
+    subprocess.run(autoplay(killed / "data", killed, "--resume"), cwd=ROOT, env=ENV, check=True,
+                   timeout=120)
+    assert rounds(killed) == rounds(straight)
+    # One session throughout, resumed after every kill and never started anew: what a kill left
+    # behind was still there after the next one, and that session played to the end.
+    assert all(len(after) <= 1 for after in saved_after_kills)
+    counts = [after[0][0] for after in saved_after_kills if after]
+    assert counts == sorted(counts) and counts[-1] > 0
+    first_session = journalled_decisions(killed / "data")[0]
+    assert first_session == (len(rounds(straight)["rounds"]), "finished")
