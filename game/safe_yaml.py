@@ -6,7 +6,7 @@ constructed by it. Anchors, aliases, merge keys and tags are refused, nesting is
 file size is capped before anything is read.
 
 Every value keeps its line and column, and every scalar remembers whether it was written plain
-(unquoted) and how, so that the loader can explain that ``title: NO`` was read as a yes/no value.
+(unquoted) and how, so that the format check can explain that ``title: NO`` was read as yes/no.
 Problems are returned as diagnostics; nothing here raises for bad input.
 """
 
@@ -21,6 +21,7 @@ from typing import Any, Union
 import yaml
 
 from .diagnostics import Diagnostic
+from .messages import say, visible
 
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 32
@@ -80,10 +81,6 @@ class YamlFile:
     scalars: dict[YamlPath, ScalarInfo] = field(default_factory=dict)
     _parents: set[YamlPath] | None = field(default=None, init=False, repr=False)
 
-    @property
-    def ok(self) -> bool:
-        return not any(d.is_error for d in self.diagnostics)
-
     def position(self, path: YamlPath) -> tuple[int, int]:
         """(line, col), 1-based, of the value at ``path`` or of its nearest known parent."""
         path = tuple(path)
@@ -98,6 +95,18 @@ class YamlFile:
 
     def scalar(self, path: YamlPath) -> ScalarInfo | None:
         return self.scalars.get(tuple(path))
+
+    def value_at(self, path: YamlPath) -> Any:
+        """The value at ``path`` (None where the path leads nowhere)."""
+        data = self.data
+        for part in path:
+            if isinstance(data, dict) and part in data:
+                data = data[part]
+            elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+                data = data[part]
+            else:
+                return None
+        return data
 
     def is_flagged(self, path: YamlPath) -> bool:
         """Whether the value at ``path`` lies in (or is) a value refused while reading."""
@@ -115,43 +124,48 @@ def read_yaml(file: Path, lang: str = "nl", limit: int = MAX_BYTES) -> YamlFile:
     """Read and parse one YAML file; every problem becomes a diagnostic."""
     result = YamlFile(file=file)
     report = _Reporter(result, lang)
+    raw = _read_bytes(file, limit, report)
+    if raw is not None:
+        result.source = raw
+        text = _decode(raw, report)
+        if text is not None:
+            _parse_into(result, text.removeprefix("\ufeff"), report)
+            return result
+    result.readable = False
+    return result
+
+
+def _read_bytes(file: Path, limit: int, report: _Reporter) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes (None: refused and reported)."""
     try:
         info = os.stat(file)
-    except OSError as exc:
-        report("E008", "unreadable", (1, 1), reason=exc.strerror or str(exc))
-        result.readable = False
-        return result
-    if not stat.S_ISREG(info.st_mode):
-        report("E008", "not_regular", (1, 1))
-        result.readable = False
-        return result
-    if info.st_size > limit:
-        report("E001", "too_large", (1, 1), size=info.st_size, limit=limit)
-        result.readable = False
-        return result
-    try:
+        if not stat.S_ISREG(info.st_mode):
+            report("E008", "not_regular", (1, 1))
+            return None
+        if info.st_size > limit:
+            report("E001", "too_large", (1, 1), size=info.st_size, limit=limit)
+            return None
         with open(file, "rb") as handle:
-            raw = handle.read(limit + 1)
+            raw = handle.read(limit + 1)  # the file may have grown since it was measured
     except OSError as exc:
         report("E008", "unreadable", (1, 1), reason=exc.strerror or str(exc))
-        result.readable = False
-        return result
+        return None
     if len(raw) > limit:
         report("E001", "too_large", (1, 1), size=f"> {limit}", limit=limit)
-        result.readable = False
-        return result
-    result.source = raw
+        return None
+    return raw
+
+
+def _decode(raw: bytes, report: _Reporter) -> str | None:
+    """``raw`` as UTF-8 text (None: not UTF-8, reported where the first bad byte is)."""
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
         report("E009", "not_utf8", (line, col), byte=f"0x{raw[exc.start]:02x}")
-        result.readable = False
-        return result
-    _parse_into(result, text.removeprefix("\ufeff"), report)
-    return result
+        return None
 
 
 def parse_yaml(text: str, file: Path, lang: str = "nl") -> YamlFile:
@@ -402,16 +416,10 @@ def _where(event: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def visible(text: str, limit: int = 60) -> str:
-    """``text`` fit for a one-line message: control characters escaped, long text cut."""
-    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
-
-
-def say(table: dict[str, tuple[str, str]], message_key: str, lang: str, /, **params: Any) -> str:
-    """A message from ``table`` in ``lang`` (Dutch for 'nl', English otherwise)."""
-    english, dutch = table[message_key]
-    return (dutch if lang == "nl" else english).format(**params)
+def plain_kind(raw: str) -> str:
+    """What YAML reads ``raw`` as when written without quotes, named as :attr:`ScalarInfo.kind`."""
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, raw, (True, False))
+    return ScalarInfo(raw, True, tag).kind
 
 
 #: Messages of this module: key -> (English, Dutch).

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from .diagnostics import Diagnostic, summary_counts
 from .loader import DECK_FILE, check_card_file, discover_decks, load_deck
-from .safe_yaml import say
+from .messages import say
 
 
 def run(paths: list[str], out: TextIO, lang: str = "nl", err: TextIO | None = None) -> int:
