@@ -108,14 +108,25 @@ class Conditions(Model):
     )
     rounds: Range | None = Field(None, description="Rounds in which the card may come up.")
 
+    @property
+    def empty(self) -> bool:
+        return not (self.flags or self.not_flags or self.meters or self.rounds)
+
     def holds(self, round_no: int, meters: dict[str, int], flags: set[str] | frozenset[str]) -> bool:
-        if any(f not in flags for f in self.flags):
-            return False
-        if any(f in flags for f in self.not_flags):
-            return False
+        # Plain loops: this runs for every card at every draw, thousands of times per second
+        # in the simulator.
+        for flag in self.flags:
+            if flag not in flags:
+                return False
+        for flag in self.not_flags:
+            if flag in flags:
+                return False
         if self.rounds is not None and not self.rounds.holds(round_no):
             return False
-        return all(r.holds(meters.get(m, 0)) for m, r in self.meters.items())
+        for meter, allowed in self.meters.items():
+            if not allowed.holds(meters.get(meter, 0)):
+                return False
+        return True
 
 
 class FollowUp(Model):

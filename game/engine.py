@@ -5,13 +5,15 @@ flags, scheduled follow-ups, history, the random draw counter) and is the only w
 it: :meth:`Session.choose`, :meth:`Session.undo` and :meth:`Session.advance`. The table, the
 autoplayer and the simulator are all just consumers of this class.
 
-Randomness is derived from the seed and a draw counter kept in the state, so a session saved
-after any decision and loaded again draws exactly the same cards as one that never stopped.
+Randomness is derived from the seed and a draw counter kept in the state (:func:`draw_point`),
+so a session saved after any decision and loaded again draws exactly the same cards as one that
+never stopped.
 """
 
 from __future__ import annotations
 
-import random
+import bisect
+import hashlib
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -40,11 +42,6 @@ class Notice:
 
     code: Literal["card-gone", "follow-up-gone", "deck-changed"]
     card_id: str = ""
-
-
-def _snapshot_keys() -> tuple[str, ...]:
-    return ("round", "meters", "flags", "scheduled", "used", "draws", "current", "phase",
-            "ending", "end_reason", "collapsed")
 
 
 class Session:
@@ -188,14 +185,18 @@ class Session:
 
     # ------------------------------------------------------------------------ changing
     def choose(self, option_id: str) -> dict[str, Any]:
-        """Decide the card on the table with one of its options; returns the decision record."""
+        """Decide the card on the table with one of its options.
+
+        Returns the decision record, which shares its values with the history: read it, do not
+        change it (:attr:`history` hands out copies).
+        """
         card = self._require_card()
         option = card.option(option_id)
         if option is None:
             raise RuleError(f"card {card.id} has no option {option_id!r}")
         s = self._s
-        before = {k: _copy(s[k]) for k in _snapshot_keys()}
-        meters_before = dict(s["meters"])
+        before = self._snapshot()
+        meters_before = before["meters"]
         for meter in self.deck.meters:
             delta = option.effects.get(meter.id, 0)
             s["meters"][meter.id] = _clamp(s["meters"][meter.id] + delta, meter.min, meter.max)
@@ -217,10 +218,9 @@ class Session:
             "flags_cleared": sorted(option.clear_flags),
             "flags_after": list(s["flags"]),
             "scheduled": [{"card": x["card"], "due": x["due"]} for x in scheduled],
-            "before": before,
         }
-        s["history"].append(record)
-        return {k: v for k, v in _copy(record).items() if k != "before"}
+        s["history"].append({**record, "before": before})
+        return record
 
     def undo(self) -> bool:
         """Take back the last decision: the state returns to just before it was made."""
@@ -253,6 +253,16 @@ class Session:
         return card
 
     # ------------------------------------------------------------------------ internals
+    def _snapshot(self) -> dict[str, Any]:
+        """Everything but the history, copied: what undo restores."""
+        s = self._s
+        return {
+            "round": s["round"], "meters": dict(s["meters"]), "flags": list(s["flags"]),
+            "scheduled": [dict(x) for x in s["scheduled"]], "used": list(s["used"]),
+            "draws": s["draws"], "current": s["current"], "phase": s["phase"],
+            "ending": s["ending"], "end_reason": s["end_reason"], "collapsed": s["collapsed"],
+        }
+
     def _require_card(self) -> Card:
         card = self.current_card
         if self._s["phase"] != "card" or card is None:
@@ -283,19 +293,41 @@ class Session:
         return chosen
 
     def _draw_random(self) -> Card | None:
-        s = self._s
-        pool = [c for c in self.deck.cards.values()
-                if not c.follow_up_only and c.weight > 0 and self._eligible(c)]
-        if not pool:
+        """A weighted draw among the cards whose conditions hold and that are still unused.
+
+        Cards without conditions are found by a binary search over their cumulative weights; a
+        used one is rejected and drawn again, which keeps every eligible card's chance exactly
+        proportional to its weight. Late in a long deck, when most are used, a plain scan over
+        the eligible cards takes over, so rejections stay rare.
+        """
+        s, deck = self._s, self.deck
+        used, meters, round_no = s["used"], s["meters"], s["round"]
+        flags = frozenset(s["flags"])
+        extra = [card for card, when in deck.conditional
+                 if (card.repeatable or card.id not in used) and when.holds(round_no, meters, flags)]
+        extra_total = sum(card.weight for card in extra)
+        cumulative = deck.unconditional_cumulative
+        total = cumulative[-1] if cumulative else 0.0
+        single_use = deck.single_use_weight
+        spent = sum(single_use.get(card_id, 0.0) for card_id in used)
+        if total - spent + extra_total <= 0:
             return None
-        rng = random.Random(f"{s['seed']}:{s['draws']}")
-        s["draws"] += 1
-        point = rng.random() * sum(c.weight for c in pool)
-        for card in pool:
-            point -= card.weight
-            if point < 0:
+        if spent > total / 2:
+            pool = [c for c in deck.unconditional if c.repeatable or c.id not in used] + extra
+            return _weighted(pool, self._next_point() * (total - spent + extra_total))
+        while True:
+            point = self._next_point() * (total + extra_total)
+            if point >= total:
+                return _weighted(extra, point - total)
+            card = deck.unconditional[bisect.bisect_right(cumulative, point)]
+            if card.repeatable or card.id not in used:
                 return card
-        return pool[-1]
+
+    def _next_point(self) -> float:
+        s = self._s
+        point = draw_point(s["seed"], s["draws"])
+        s["draws"] += 1
+        return point
 
     def _check_collapse(self) -> None:
         s = self._s
@@ -326,6 +358,25 @@ class Session:
         s["end_reason"] = reason
         s["ending"] = ending_id
         return None
+
+
+def _weighted(cards: list[Card], point: float) -> Card:
+    """The card that ``point`` (between 0 and the cards' total weight) falls on."""
+    for card in cards:
+        point -= card.weight
+        if point < 0:
+            return card
+    return cards[-1]
+
+
+def draw_point(seed: int, draw: int) -> float:
+    """A number in [0, 1) that depends only on the seed and the draw's number.
+
+    Derived with BLAKE2b rather than a seeded generator: the same on every platform and Python
+    version, and cheap enough for the simulator's thousands of games a second.
+    """
+    digest = hashlib.blake2b(f"{seed}:{draw}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64
 
 
 def _clamp(value: int, low: int, high: int) -> int:
