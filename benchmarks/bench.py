@@ -10,7 +10,10 @@ slow baseline rather than as a broken budget:
 * card redraw: a full redraw of the card scene at 1920x1080 on the dummy driver, against
   filling and blitting a 1920x1080 surface; budget: p99 <= 4 ms;
 * idle CPU: a card left untouched on screen, in its own process, read from /proc; budget:
-  <= 2% of one core.
+  <= 2% of one core;
+* simulation: twelve-round games of the default deck per second on one core, against a bare
+  loop drawing the same number of random numbers; budget: >= 5,000 games/s; and 100,000 games
+  with ``main.py simulate`` on every core, wall time; budget: < 15 s.
 """
 
 from __future__ import annotations
@@ -123,6 +126,38 @@ def bench_idle(window: float) -> None:
           f"(baseline, a sleeping process: {bare:.2f}%); {ending} — budget <= 2%")
 
 
+def bench_simulation(games: int, repeats: int) -> None:
+    import random
+
+    from game.loader import load_deck
+    from game.simulate import play_games
+
+    deck = load_deck(DECK).deck
+    cards = list(deck.cards.values())
+    per_game, bare = [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        play_games(deck, 1, 0, games, "random")
+        per_game.append((time.perf_counter() - start) / games * 1e6)
+        # The bare game: twelve rounds of drawing a card and adding to three meters.
+        rng = random.Random(1)
+        start = time.perf_counter()
+        for _ in range(games):
+            meters = [50, 50, 50]
+            for _ in range(12):
+                card = cards[rng.randrange(len(cards))]
+                meters[rng.randrange(3)] += len(card.options)
+        bare.append((time.perf_counter() - start) / games * 1e6)
+    report("simulated twelve-round game, one core", "µs", per_game, bare,
+           "median <= 200 µs, i.e. >= 5,000 games/s")
+    print(f"  = {1e6 / statistics.median(per_game):,.0f} games per second on one core")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "main.py", "simulate", str(DECK), "--games", "100000",
+                    "--json"], cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL)
+    print(f"100,000 games with main.py simulate on {os.cpu_count()} cores: "
+          f"{time.perf_counter() - start:.1f} s wall time — budget < 15 s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, for a first look")
@@ -132,6 +167,7 @@ def main() -> None:
     bench_startup(5 if quick else 21)
     bench_redraw(200 if quick else 2000)
     bench_idle(3.0 if quick else 10.0)
+    bench_simulation(2000 if quick else 5000, 3 if quick else 7)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,16 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -86,6 +96,24 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
                           help="language of the messages (default: nl)")
 
+    simulate = commands.add_parser(
+        "simulate", help="play many games without a screen and report how a deck behaves",
+        description="Play N games through the rules engine (no window) and report how games "
+        "end, the meters per round, how often each card comes up, each option's pick rate and "
+        "how its games ended, cards never seen and options never worth picking.")
+    simulate.add_argument("deck", type=Path, metavar="DECK", help="a deck folder")
+    simulate.add_argument("--games", type=_positive, default=1000, metavar="N",
+                          help="how many games (default: 1000)")
+    simulate.add_argument("--seed", type=int, default=1, help="seed of the run (default: 1)")
+    simulate.add_argument("--policy", choices=("random", "cautious", "greedy"), default="random",
+                          help="how options are chosen: at random (default), protecting the "
+                          "weakest meter, or for the largest total gain")
+    simulate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    simulate.add_argument("--workers", type=_positive, default=None, metavar="N",
+                          help="processes to use (default: one per core)")
+    simulate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
+                          help="language of the report (default: nl)")
+
     schema = commands.add_parser(
         "schema", help="print the deck format's JSON Schema",
         description="Print the JSON Schema of deck files and card files (format 1), for "
@@ -103,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         return validate.run(args.paths, sys.stdout, lang=args.lang)
     if args.command == "schema":
         return _schema(args.out)
+    if args.command == "simulate":
+        return _simulate(args)
     if args.command is None:
         args = _parser().parse_args(["play"])
     return _play(args)
@@ -117,6 +147,48 @@ def _schema(out: Path | None) -> int:
     else:
         out.write_text(text, encoding="utf-8")
     return 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from .balance_report import render
+    from .loader import load_deck
+    from .simulate import simulate, summary
+
+    if not (args.deck / "deck.yaml").is_file():
+        print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
+        return 2
+    result = load_deck(args.deck, lang=args.lang)
+    if result.deck is None:
+        for problem in result.diagnostics:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    bar = ProgressBar(args.games) if sys.stderr.isatty() else None
+    tally = simulate(result.deck, args.games, args.seed, args.policy, args.workers,
+                     progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    found = summary(result.deck, tally, args.policy, args.seed)
+    if args.json:
+        sys.stdout.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render(result.deck, found, args.lang))
+    return 0
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal's standard error."""
+
+    def __init__(self, total: int, width: int = 30):
+        self.total, self.width = total, width
+
+    def update(self, done: int) -> None:
+        filled = self.width * done // self.total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{self.total}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\r" + " " * (self.width + 30) + "\r")
+        sys.stderr.flush()
 
 
 def _play(args: argparse.Namespace) -> int:

@@ -11,7 +11,8 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .deck_format import Aspect, Card, Character, Conditions, DeckFile, Ending, Meter
+from .deck_format import (Aspect, Card, Character, CompiledConditions, DeckFile, Ending,
+                          Meter)
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,13 @@ class Deck:
     _characters: dict[str, Character] = field(init=False, repr=False)
     _meters: dict[str, Meter] = field(init=False, repr=False)
     _aspects: dict[str, Aspect] = field(init=False, repr=False)
+    #: (id, min, max) of every meter, in deck order.
+    meter_ranges: tuple[tuple[str, int, int], ...] = field(init=False, repr=False)
     #: The cards a random draw can pick, in deck order: those without conditions, with their
     #: cumulative weights (for a binary search), and those with conditions.
     unconditional: tuple[Card, ...] = field(init=False, repr=False)
     unconditional_cumulative: tuple[float, ...] = field(init=False, repr=False)
-    conditional: tuple[tuple[Card, Conditions], ...] = field(init=False, repr=False)
+    conditional: tuple[tuple[Card, CompiledConditions], ...] = field(init=False, repr=False)
     #: Weight of each unconditional card that leaves the draw once used.
     single_use_weight: dict[str, float] = field(init=False, repr=False)
 
@@ -37,6 +40,8 @@ class Deck:
         object.__setattr__(self, "_characters", {c.id: c for c in self.spec.characters})
         object.__setattr__(self, "_meters", {m.id: m for m in self.spec.meters})
         object.__setattr__(self, "_aspects", {a.id: a for a in self.spec.aspects})
+        object.__setattr__(self, "meter_ranges",
+                           tuple((m.id, m.min, m.max) for m in self.spec.meters))
         drawable = [c for c in self.cards.values() if not c.follow_up_only and c.weight > 0]
         free = tuple(c for c in drawable if c.when.empty)
         object.__setattr__(self, "unconditional", free)
@@ -45,7 +50,7 @@ class Deck:
         object.__setattr__(self, "single_use_weight",
                            {c.id: c.weight for c in free if not c.repeatable})
         object.__setattr__(self, "conditional",
-                           tuple((c, c.when) for c in drawable if not c.when.empty))
+                           tuple((c, c.when.compiled()) for c in drawable if not c.when.empty))
 
     @property
     def id(self) -> str:

@@ -11,6 +11,7 @@ one string per language (``{nl: ..., en: ...}``).
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any, Literal, Union
 
@@ -112,6 +113,16 @@ class Conditions(Model):
     def empty(self) -> bool:
         return not (self.flags or self.not_flags or self.meters or self.rounds)
 
+    def compiled(self) -> "CompiledConditions":
+        """The same conditions as plain tuples, for the engine's tight draw loop."""
+        def ends(r: Range | None) -> tuple[float, float]:
+            if r is None:
+                return -math.inf, math.inf
+            return (-math.inf if r.min is None else r.min), (math.inf if r.max is None else r.max)
+
+        return (tuple(self.flags), tuple(self.not_flags), *ends(self.rounds),
+                tuple((m, *ends(r)) for m, r in self.meters.items()))
+
     def holds(self, round_no: int, meters: dict[str, int], flags: set[str] | frozenset[str]) -> bool:
         # Plain loops: this runs for every card at every draw, thousands of times per second
         # in the simulator.
@@ -127,6 +138,11 @@ class Conditions(Model):
             if not allowed.holds(meters.get(meter, 0)):
                 return False
         return True
+
+
+#: (flags set, flags unset, first round, last round, ((meter, low, high), ...))
+CompiledConditions = tuple[tuple[str, ...], tuple[str, ...], float, float,
+                           tuple[tuple[str, float, float], ...]]
 
 
 class FollowUp(Model):

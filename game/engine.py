@@ -15,7 +15,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Any, Iterator, Literal, Mapping
 
 from .deck import Deck
 from .deck_format import Card, Ending, Option
@@ -142,6 +143,10 @@ class Session:
         """Every decision so far, oldest first (copies)."""
         return [{k: v for k, v in _copy(h).items() if k != "before"} for h in self._s["history"]]
 
+    def history_view(self) -> Iterator[Mapping[str, Any]]:
+        """The decisions as read-only views, without copying (for the simulator's fast walks)."""
+        return (MappingProxyType(record) for record in self._s["history"])
+
     @property
     def decisions(self) -> int:
         return len(self._s["history"])
@@ -197,12 +202,15 @@ class Session:
         s = self._s
         before = self._snapshot()
         meters_before = before["meters"]
-        for meter in self.deck.meters:
-            delta = option.effects.get(meter.id, 0)
-            s["meters"][meter.id] = _clamp(s["meters"][meter.id] + delta, meter.min, meter.max)
-        flags = set(s["flags"]) | set(option.set_flags)
-        flags -= set(option.clear_flags)
-        s["flags"] = sorted(flags)
+        meters = s["meters"]
+        effects = option.effects
+        for meter, low, high in self.deck.meter_ranges:
+            delta = effects.get(meter)
+            if delta:
+                meters[meter] = max(low, min(high, meters[meter] + delta))
+        if option.set_flags or option.clear_flags:
+            flags = set(s["flags"]).union(option.set_flags).difference(option.clear_flags)
+            s["flags"] = sorted(flags)
         scheduled = [{"card": f.card, "due": s["round"] + f.after, "from": card.id}
                      for f in option.follow_up]
         s["scheduled"].extend(scheduled)
@@ -214,8 +222,8 @@ class Session:
             "option": option.id,
             "meters_before": meters_before,
             "meters_after": dict(s["meters"]),
-            "flags_set": sorted(option.set_flags),
-            "flags_cleared": sorted(option.clear_flags),
+            "flags_set": list(option.set_flags),
+            "flags_cleared": list(option.clear_flags),
             "flags_after": list(s["flags"]),
             "scheduled": [{"card": x["card"], "due": x["due"]} for x in scheduled],
         }
@@ -303,8 +311,16 @@ class Session:
         s, deck = self._s, self.deck
         used, meters, round_no = s["used"], s["meters"], s["round"]
         flags = frozenset(s["flags"])
-        extra = [card for card, when in deck.conditional
-                 if (card.repeatable or card.id not in used) and when.holds(round_no, meters, flags)]
+        extra = []
+        for card, (need, forbid, first, last, ranges) in deck.conditional:
+            if (not first <= round_no <= last or (card.id in used and not card.repeatable)
+                    or not flags.issuperset(need) or not flags.isdisjoint(forbid)):
+                continue
+            for meter, low, high in ranges:
+                if not low <= meters.get(meter, 0) <= high:
+                    break
+            else:
+                extra.append(card)
         extra_total = sum(card.weight for card in extra)
         cumulative = deck.unconditional_cumulative
         total = cumulative[-1] if cumulative else 0.0
