@@ -235,7 +235,10 @@ def test_layouts_fit_the_window(tmp_path, size):
     window = pygame.Rect(0, 0, *size)
     plans = [layout.card(m, 3, 4), layout.card(m, 3, 2, notice=True), layout.outcome(m, 3),
              layout.outcome(m, 3, 200), layout.end(m, 3), layout.title(m, True),
-             layout.title(m, False)]
+             layout.title(m, False), layout.card(m, 3, 4, tags=True, glossary=True),
+             layout.card(m, 3, 3, notice=True, glossary=True), layout.glossary(m),
+             layout.outcome(m, 3, 200, tools=2), layout.outcome(m, 3, 200, tools=1,
+                                                                essay_height=m.px(400))]
     for plan in plans:
         for rect in plan.rects():
             assert window.contains(rect), (plan.__class__.__name__, rect)

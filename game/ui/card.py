@@ -4,6 +4,9 @@ Choosing is two steps so a stray key never decides a card: selecting an option (
 1-4, arrow keys) highlights it and previews which meters it touches, as the deck allows;
 confirming (Enter, Space, the selected button again, or the confirm button) decides it through
 the match, which journals it, and only then does the outcome show.
+
+G (or the "Begrippen" button at the foot of the card) opens the deck's glossary over the card;
+closing it comes back to the same card with the same option selected.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import pygame
 from pygame import Rect
 
 from . import layout
+from .glossary import has_glossary, open_glossary
 from .meters import draw_meters
 from .scene import ACTIVATE_KEYS, NEXT_KEYS, NUMBER_KEYS, PREVIOUS_KEYS, Scene
-from .widgets import DOWN, UP, Button, panel
+from .widgets import DOWN, UP, Button, flow_labels, panel
 
 
 class CardScene(Scene):
@@ -43,11 +47,16 @@ class CardScene(Scene):
     def layout_changed(self) -> None:
         m = self.app.metrics
         notice = bool(self.app.notices)
-        probe = layout.card(m, len(self.match.deck.meters), len(self.options), 2, notice)
-        title = self.app.text.render(self.app.local(self.card.title), "bold", m.title,
-                                     self.app.theme.palette.ink, probe.title.width)
-        lines = 1 if len(title.lines) == 1 else 2
-        self.layout = layout.card(m, len(self.match.deck.meters), len(self.options), lines, notice)
+        footer = dict(tags=bool(self.tags()), glossary=has_glossary(self.match.deck))
+        meters, count = len(self.match.deck.meters), len(self.options)
+        probe = layout.card(m, meters, count, 2, notice, **footer)
+        # One line when the title fits on one at any of its sizes; the text gets the room.
+        title = self.app.local(self.card.title)
+        ink = self.app.theme.palette.ink
+        lines = 1 if any(len(self.app.text.render(title, "bold", size, ink,
+                                                  probe.title.width).lines) == 1
+                         for size in m.shrunk(m.title)) else 2
+        self.layout = layout.card(m, meters, count, lines, notice, **footer)
         self._layers = {}
         self._make_buttons()
 
@@ -60,7 +69,31 @@ class CardScene(Scene):
             else app.t("card.confirm")
         buttons.append(Button("confirm", self.layout.confirm, label, style="primary",
                               enabled=self.selected is not None))
+        if self.layout.glossary is not None:
+            buttons.append(Button("glossary", self.layout.glossary, app.t("card.glossary"),
+                                  number="G"))
         self.buttons = buttons
+
+    def tags(self) -> list[tuple[str, str]]:
+        """The card's aspects as (id, label in the table's language); the id alone if unknown."""
+        deck = self.match.deck
+        out = []
+        for aspect_id in self.card.aspects:
+            aspect = deck.aspect(aspect_id)
+            out.append((aspect_id, self.app.local(aspect.label) if aspect else ""))
+        return out
+
+    def screen_text(self) -> str:
+        """Everything the card says, for finding the glossary terms it uses."""
+        local = self.app.local
+        parts = [local(self.card.title), local(self.card.text)]
+        parts += [local(o.label) for o in self.options]
+        if self.character is not None:
+            parts.append(local(self.character.role))
+        return "\n".join(parts)
+
+    def open_glossary(self) -> bool:
+        return open_glossary(self.app, self.match.deck, self.screen_text(), "glossary.back_card")
 
     def option_rect(self, index: int) -> Rect:
         """Where option ``index`` is on screen (for tests and pointer input)."""
@@ -88,7 +121,9 @@ class CardScene(Scene):
         self.app.replace(OutcomeScene(self.app, self.match))
 
     def activate(self, button_id: str) -> None:
-        if button_id == "confirm":
+        if button_id == "glossary":
+            self.open_glossary()
+        elif button_id == "confirm":
             self.confirm()
         elif button_id.startswith("option-"):
             index = int(button_id[7:])
@@ -106,10 +141,17 @@ class CardScene(Scene):
             step = -1 if key in PREVIOUS_KEYS else 1
             start = self.selected if self.selected is not None else (-1 if step > 0 else 0)
             self.select((start + step) % len(self.options))
+        elif key == pygame.K_g and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.open_glossary()
         elif key in ACTIVATE_KEYS:
+            # The glossary button answers Enter only while the focus ring shows on it; after a
+            # click on it, Enter confirms the card as everywhere else.
+            ringed = self.keyboard
             self.keyboard = True
             focused = self.focused_button()
-            if self.selected is not None:
+            if ringed and focused is not None and focused.id == "glossary":
+                self.open_glossary()
+            elif self.selected is not None:
                 self.confirm()
             elif focused is not None and focused.id.startswith("option-"):
                 self.select(int(focused.id[7:]))
@@ -194,6 +236,24 @@ class CardScene(Scene):
         self.text_in(s, L.title, app.local(self.card.title), "bold", m.title, p.ink)
         self.text_in(s, L.text, app.local(self.card.text), "regular", m.body, p.ink,
                      grow=1.2)
+        if L.tags is not None:
+            self._draw_tags(s, L.tags)
+
+    def _draw_tags(self, s: pygame.Surface, area: Rect) -> None:
+        """The card's aspects as small labels: "Thema's: Privacy en veiligheid (4a) ..."."""
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        tags = self.tags()
+        lead = app.catalog.count("card.themes", len(tags))
+        full = [app.t("card.theme", code=code, label=label) if label else code
+                for code, label in tags]
+        names = [label or code for code, label in tags]
+        codes = [code for code, _ in tags]
+        # Shorter forms for a narrow window: the names without their section (the outcome's
+        # essay panel names it), then without the lead, then the sections alone.
+        for head, labels in ((lead, full), (lead, names), ("", full), (lead, codes)):
+            if flow_labels(None, area, head, labels, app.text, m, p, m.small):
+                flow_labels(s, area, head, labels, app.text, m, p, m.small)
+                return
 
     def _character_colour(self):
         from .theme import hex_colour

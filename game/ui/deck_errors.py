@@ -1,4 +1,8 @@
-"""A deck that cannot be played: its first errors in plain words, and the way back."""
+"""A deck that cannot be played: its first errors in plain words, and the way back.
+
+Each problem shows where it is (file, line, column), its message as a sentence, and the
+loader's hint below it when there is one ("Bedoel je 'options'?").
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,18 @@ import pygame
 from . import layout
 from .scene import ACTIVATE_KEYS, Scene
 from .widgets import Button, panel
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter, as a message on screen starts.
+
+    A text that starts with a quoted name ('role' ...) is left alone: the name is what the
+    author has to type, in its own case.
+    """
+    text = text.strip()
+    if text[:1].isalpha() and text[:1].islower():
+        return text[0].upper() + text[1:]
+    return text
 
 
 class DeckErrorsScene(Scene):
@@ -31,6 +47,12 @@ class DeckErrorsScene(Scene):
         self.buttons = [Button("back", self.layout.back, self.app.t("common.back"),
                                style="primary")]
         self._static = None
+
+    def lines(self) -> list[tuple[str, str, str]]:
+        """(place, message, hint) of each problem, as shown on screen."""
+        return [(problem.location(self.folder), sentence(problem.message),
+                 sentence(problem.hint) if problem.hint else "")
+                for problem in self.problems]
 
     def activate(self, button_id: str) -> None:
         self.app.pop()
@@ -61,16 +83,18 @@ class DeckErrorsScene(Scene):
         inner = L.list.inflate(-2 * m.px(32), -2 * m.px(28))
         y = inner.y
         shown = 0
-        for problem in self.problems:
-            where = problem.location(self.folder)
-            message = problem.message + (f" — {problem.hint}" if problem.hint else "")
+        for where, message, hint in self.lines():
             place = app.text.render(where, "semibold", m.small, p.ink_muted, inner.width)
             body = app.text.render(message, "regular", m.body, p.ink, inner.width)
-            need = place.height + body.height + m.px(18)
+            tip = app.text.render(f"→ {hint}", "regular", m.body, p.ink_muted, inner.width) \
+                if hint else None
+            need = place.height + body.height + (tip.height if tip else 0) + m.px(18)
             if y + need > inner.bottom - round(m.small * 1.5):
                 break
             s.blit(place.surface, (inner.x, y))
             s.blit(body.surface, (inner.x, y + place.height))
+            if tip is not None:
+                s.blit(tip.surface, (inner.x, y + place.height + body.height))
             y += need
             shown += 1
         rest = len(self.problems) - shown

@@ -93,17 +93,23 @@ class CardLayout:
     preview: Rect
     confirm: Rect
     notice: Rect | None = None
+    #: The card's aspect tags, at the foot of the card panel.
+    tags: Rect | None = None
+    #: The glossary button, at the foot of the card panel beside the tags.
+    glossary: Rect | None = None
 
     def rects(self) -> list[Rect]:
         items = [self.frame.band, self.frame.content, self.round, self.panel, self.portrait,
                  self.name, self.role, self.title, self.text, self.column, self.caption,
                  self.preview, self.confirm, *self.options]
+        items += [r for r in (self.notice, self.tags, self.glossary) if r is not None]
         items += [s.area for s in self.meters]
         return items
 
 
 def card(m: Metrics, meter_count: int, option_count: int, title_lines: int = 2,
-         notice: bool = False) -> CardLayout:
+         notice: bool = False, tags: bool = False, glossary: bool = False) -> CardLayout:
+    """The card screen; ``tags`` and ``glossary`` reserve a footer in the card panel."""
     f = frame(m)
     round_w = m.px(300)
     meters = meter_band(m, f.band, meter_count, f.margin, round_w + m.px(40))
@@ -119,17 +125,33 @@ def card(m: Metrics, meter_count: int, option_count: int, title_lines: int = 2,
     panel = Rect(content.x, content.y, panel_w, content.height)
     pad = m.px(36)
     inner = panel.inflate(-2 * pad, -2 * pad)
-    portrait_size = m.px(132)
+    # Big enough to recognise from the back of a room, small enough to leave the text its room.
+    portrait_size = min(m.px(212), inner.height // 3)
     portrait = Rect(inner.x, inner.y, portrait_size, portrait_size)
-    text_x = portrait.right + m.px(28)
+    text_x = portrait.right + m.px(32)
     name_h = round(m.heading * 1.3)
     role_h = round(m.label * 1.3) * 2
     block_top = portrait.centery - (name_h + role_h) // 2
     name = Rect(text_x, block_top, inner.right - text_x, name_h)
     role = Rect(text_x, name.bottom, inner.right - text_x, role_h)
-    title_h = round(m.title * 1.25) * title_lines
-    title = Rect(inner.x, portrait.bottom + m.px(28), inner.width, title_h)
-    text = Rect(inner.x, title.bottom + m.px(16), inner.width, inner.bottom - title.bottom - m.px(16))
+    title_h = round(m.title * 1.3) * title_lines
+    title = Rect(inner.x, portrait.bottom + m.px(24), inner.width, title_h)
+    bottom = inner.bottom
+    tags_rect = glossary_rect = None
+    if tags or glossary:
+        footer_h = max(m.px(64), round(m.small * 1.5) * 2 + m.px(10))  # two rows of tags
+        footer = Rect(inner.x, inner.bottom - footer_h, inner.width, footer_h)
+        left = footer.right
+        if glossary:
+            button_h = m.px(64)
+            glossary_w = min(m.px(270), footer.width // 2)
+            glossary_rect = Rect(footer.right - glossary_w, footer.centery - button_h // 2,
+                                 glossary_w, button_h)
+            left = glossary_rect.left - gap
+        if tags:
+            tags_rect = Rect(footer.x, footer.y, left - footer.x, footer.height)
+        bottom = footer.top - m.px(16)
+    text = Rect(inner.x, title.bottom + m.px(16), inner.width, bottom - title.bottom - m.px(16))
 
     column = Rect(panel.right + gap * 2, content.y, content.right - panel.right - gap * 2,
                   content.height)
@@ -143,7 +165,7 @@ def card(m: Metrics, meter_count: int, option_count: int, title_lines: int = 2,
     preview = Rect(column.x, options[-1].bottom + gap, column.width, preview_h)
     confirm = Rect(column.x, preview.bottom + gap // 2, column.width, confirm_h)
     return CardLayout(f, meters, round_rect, panel, portrait, name, role, title, text, column,
-                      caption, options, preview, confirm, notice_rect)
+                      caption, options, preview, confirm, notice_rect, tags_rect, glossary_rect)
 
 
 @dataclass
@@ -158,43 +180,173 @@ class OutcomeLayout:
     text: Rect
     changes: Rect
     next: Rect
+    #: Buttons left of Next on the bottom row (glossary, essay), in order.
+    tools: list[Rect]
+    #: The essay panel beside the outcome, or None.
+    essay: Rect | None = None
 
     def rects(self) -> list[Rect]:
-        return [self.frame.band, self.round, self.panel, self.portrait, self.caption,
-                self.choice, self.text, self.changes, self.next, *[s.area for s in self.meters]]
+        items = [self.frame.band, self.round, self.panel, self.portrait, self.caption,
+                 self.choice, self.text, self.changes, self.next, *self.tools,
+                 *[s.area for s in self.meters]]
+        return items + ([self.essay] if self.essay is not None else [])
 
 
-def outcome(m: Metrics, meter_count: int, text_height: int | None = None) -> OutcomeLayout:
-    """The outcome panel; given the outcome text's height, the panel fits it and is centred."""
+#: Share of the content width the outcome panel takes when the essay panel stands beside it.
+OUTCOME_SHARE = 0.57
+
+
+def outcome_header_height(m: Metrics, choice_lines: int = 2) -> int:
+    """The outcome panel's header: the portrait, or the caption and the choice beside it."""
+    return max(m.px(112), round(m.small * 1.4) + m.px(6) + round(m.heading * 1.3) * choice_lines)
+
+
+def outcome_fixed_height(m: Metrics, choice_lines: int = 2) -> int:
+    """The outcome panel's height without its text: header, rule, changes, buttons, padding."""
+    pad = m.px(44)
+    return (2 * pad + outcome_header_height(m, choice_lines) + m.px(48) + m.px(24) + m.px(64)
+            + m.px(24) + m.px(88))
+
+
+def outcome(m: Metrics, meter_count: int, text_height: int | None = None, tools: int = 0,
+            essay_height: int | None = None, choice_lines: int = 2) -> OutcomeLayout:
+    """The outcome panel; given the outcome text's height, the panel fits it and is centred.
+
+    With ``essay_height`` (the essay panel's full height) the essay panel stands to the right
+    of the outcome; both panels get the same height and are centred together.
+    """
     f = frame(m)
     round_w = m.px(300)
     meters = meter_band(m, f.band, meter_count, f.margin, round_w + m.px(40))
     round_rect = Rect(f.band.right - f.margin - round_w, f.band.y, round_w, f.band.height)
-    width = min(f.content.width, m.px(1500))
+    gap = m.gap
+    beside = essay_height is not None
+    if beside:
+        width = round((f.content.width - gap) * OUTCOME_SHARE)
+    else:
+        width = min(f.content.width, m.px(1500))
     pad = m.px(44)
     portrait_h = m.px(112)
     next_h = m.px(88)
     changes_h = m.px(64)
-    choice_h = round(m.heading * 1.25) * 2
-    header_h = max(portrait_h, round(m.small * 1.4) + m.px(6) + choice_h)
-    fixed = 2 * pad + header_h + m.px(48) + m.px(24) + changes_h + m.px(24) + next_h
+    choice_h = round(m.heading * 1.3) * choice_lines
+    header_h = outcome_header_height(m, choice_lines)
+    fixed = outcome_fixed_height(m, choice_lines)
     height = f.content.height
     if text_height is not None:
         height = min(f.content.height, fixed + max(text_height, m.px(120)))
+    if beside:
+        height = min(f.content.height, max(height, essay_height))
     panel = Rect(0, 0, width, height)
     panel.center = f.content.center
+    essay_rect = None
+    if beside:
+        panel.x = f.content.x
+        essay_rect = Rect(panel.right + gap, panel.y, f.content.right - panel.right - gap, height)
     inner = panel.inflate(-2 * pad, -2 * pad)
     portrait = Rect(inner.x, inner.y, portrait_h, portrait_h)
     caption = Rect(portrait.right + m.px(28), inner.y, inner.right - portrait.right - m.px(28),
                    round(m.small * 1.4))
     choice = Rect(caption.x, caption.bottom + m.px(6), caption.width, choice_h)
     header_bottom = inner.y + header_h
-    next_rect = Rect(inner.right - m.px(340), inner.bottom - next_h, m.px(340), next_h)
+    next_w = min(m.px(340), inner.width // 3)
+    next_rect = Rect(inner.right - next_w, inner.bottom - next_h, next_w, next_h)
+    tool_rects = []
+    if tools:
+        room = next_rect.left - gap - inner.x
+        tool_w = min(m.px(330), (room - m.px(16) * (tools - 1)) // tools)
+        tool_rects = [Rect(inner.x + i * (tool_w + m.px(16)), next_rect.y, tool_w, next_h)
+                      for i in range(tools)]
     changes = Rect(inner.x, next_rect.top - m.px(24) - changes_h, inner.width, changes_h)
     text = Rect(inner.x, header_bottom + m.px(48), inner.width,
                 changes.top - header_bottom - m.px(48) - m.px(24))
     return OutcomeLayout(f, meters, round_rect, panel, portrait, caption, choice, text, changes,
-                         next_rect)
+                         next_rect, tool_rects, essay_rect)
+
+
+def essay_pad(m: Metrics) -> int:
+    return m.px(36)
+
+
+@dataclass
+class EssayLayout:
+    """The parts of the essay context, top to bottom, inside a panel or a text area."""
+
+    heading: Rect
+    section: Rect
+    context: Rect
+    label: Rect
+    question: Rect
+
+    @property
+    def bottom(self) -> int:
+        return self.question.bottom
+
+    def rects(self) -> list[Rect]:
+        return [self.heading, self.section, self.context, self.label, self.question]
+
+
+def essay_heights(m: Metrics, section_h: int, context_h: int, question_h: int) -> int:
+    """The height the essay parts need, without padding."""
+    return (round(m.small * 1.4) + m.px(10) + section_h + m.px(16) + context_h + m.px(28)
+            + round(m.small * 1.4) + m.px(6) + question_h)
+
+
+def essay(m: Metrics, area: Rect, section_h: int, context_h: int, question_h: int) -> EssayLayout:
+    """Heading, section, context, the label "to discuss" and the question, flowing down ``area``."""
+    heading = Rect(area.x, area.y, area.width, round(m.small * 1.4))
+    section = Rect(area.x, heading.bottom + m.px(10), area.width, section_h)
+    context = Rect(area.x, section.bottom + m.px(16), area.width, context_h)
+    label = Rect(area.x, context.bottom + m.px(28), area.width, round(m.small * 1.4))
+    question = Rect(area.x, label.bottom + m.px(6), area.width, question_h)
+    return EssayLayout(heading, section, context, label, question)
+
+
+@dataclass
+class GlossaryLayout:
+    """The glossary over the game: heading and search field, the list, the pager and buttons."""
+
+    panel: Rect
+    heading: Rect
+    search: Rect
+    hint: Rect
+    list: Rect
+    term_width: int
+    pager: Rect
+    previous: Rect
+    next: Rect
+    close: Rect
+
+    def rects(self) -> list[Rect]:
+        return [self.panel, self.heading, self.search, self.hint, self.list, self.pager,
+                self.previous, self.next, self.close]
+
+
+def glossary(m: Metrics) -> GlossaryLayout:
+    margin = m.px(36)
+    width = min(m.width - 2 * margin, m.px(1640))
+    panel = Rect(0, 0, width, m.height - 2 * margin)
+    panel.center = (m.width // 2, m.height // 2)
+    pad = m.px(40)
+    inner = panel.inflate(-2 * pad, -2 * pad)
+    head_h = max(round(m.title * 1.3), round(m.body * 1.3) + m.px(28))
+    search_w = min(m.px(640), inner.width // 2)
+    search = Rect(inner.right - search_w, inner.y, search_w, head_h)
+    heading = Rect(inner.x, inner.y, search.left - m.gap - inner.x, head_h)
+    hint = Rect(inner.x, heading.bottom + m.px(8), inner.width, round(m.small * 1.4))
+    button_h = m.px(76)
+    bottom = Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
+    close_w = min(m.px(320), inner.width // 3)
+    close = Rect(bottom.right - close_w, bottom.y, close_w, button_h)
+    step_w = min(m.px(250), (close.left - inner.x - m.gap - m.px(16)) // 3)
+    next_rect = Rect(close.left - m.gap - step_w, bottom.y, step_w, button_h)
+    previous = Rect(next_rect.left - m.px(16) - step_w, bottom.y, step_w, button_h)
+    pager = Rect(inner.x, bottom.y, previous.left - m.gap - inner.x, button_h)
+    top = hint.bottom + m.px(20)
+    list_rect = Rect(inner.x, top, inner.width, bottom.top - m.px(20) - top)
+    term_width = min(round(list_rect.width * 0.32), m.px(540))
+    return GlossaryLayout(panel, heading, search, hint, list_rect, term_width, pager, previous,
+                          next_rect, close)
 
 
 @dataclass

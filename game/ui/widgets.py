@@ -239,3 +239,42 @@ def warning_line(surface: pygame.Surface, rect: Rect, message: str, text: TextCa
     message = ellipsize(message, text.fonts.get("semibold", m.small), width)
     block = text.render(message, "semibold", m.small, palette.warning_ink)
     surface.blit(block.surface, (icon.right + m.px(16), rect.centery - block.line_height // 2))
+
+
+def flow_labels(surface: pygame.Surface | None, area: Rect, lead: str, labels: list[str],
+                text: TextCache, m: Metrics, palette: Palette, size: int) -> bool:
+    """``lead`` and one rounded label per item, flowing over as many rows as ``area`` holds.
+
+    Returns whether everything fitted; with ``surface`` None it only measures, so a caller can
+    try a shorter form of the labels first.
+    """
+    p = palette
+    head = text.render(lead, "semibold", size, p.ink_muted) if lead else None
+    row_h = round(size * 1.5)
+    gap = m.px(10)
+    rows = max(1, (area.height + gap) // (row_h + gap))
+    start = area.x + (head.width + m.px(12) if head else 0)
+    placed: list[tuple[Rect, object]] = []
+    x, row = start, 0
+    for label in labels:
+        block = text.render(label, "semibold", size, p.ink)
+        width = block.width + m.px(20)
+        if x + width > area.right and x > start:
+            x, row = start, row + 1
+        if row >= rows or x + width > area.right:
+            return False
+        placed.append((Rect(x, row * (row_h + gap), width, row_h), block))
+        x += width + gap
+    if surface is None:
+        return True
+    used = (row + 1) * row_h + row * gap
+    top = area.y + max(0, (area.height - used) // 2)
+    if head is not None:
+        surface.blit(head.surface, (area.x, top + (row_h - head.line_height) // 2))
+    for rect, block in placed:
+        chip = rect.move(0, top)
+        pygame.draw.rect(surface, p.surface_alt, chip, border_radius=chip.height // 2)
+        pygame.draw.rect(surface, p.border, chip, width=max(1, m.line // 2),
+                         border_radius=chip.height // 2)
+        surface.blit(block.surface, (chip.x + m.px(10), chip.y + (row_h - block.line_height) // 2))
+    return True
