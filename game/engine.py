@@ -77,6 +77,26 @@ class Session:
         session.advance()
         return session
 
+    @classmethod
+    def at_card(cls, deck: Deck, card_id: str, seed: int = 0, flags: tuple[str, ...] = (),
+                meters: dict[str, int] | None = None) -> "Session":
+        """A session in round 1 with ``card_id`` on the table, for an author's preview.
+
+        Starts from the deck's start state, with the given flags set and meters overridden
+        (clamped to their ranges); the game then goes on normally from there.
+        """
+        if deck.card(card_id) is None:
+            raise RuleError(f"the deck has no card {card_id!r}")
+        session = cls.new(deck, seed)
+        s = session._s
+        for meter, low, high in deck.meter_ranges:
+            if meters and meter in meters:
+                s["meters"][meter] = max(low, min(high, meters[meter]))
+        s["flags"] = sorted(set(flags))
+        s["current"] = card_id
+        s["used"] = [card_id]
+        return session
+
     def to_dict(self) -> dict[str, Any]:
         """The whole state as JSON-ready plain data (a deep copy)."""
         return _copy(self._s)

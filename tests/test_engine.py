@@ -44,7 +44,7 @@ def test_same_seed_same_game_and_seeds_differ(engine_deck, mode, tmp_path):
 
 
 def test_follow_up_takes_priority_when_due(engine_deck):
-    session = _session_at(engine_deck, "start")
+    session = Session.at_card(engine_deck, "start")
     session.choose("plan")
     due = session.history[-1]["scheduled"][0]
     assert due == {"card": "vervolg", "due": session.round + 2}
@@ -81,7 +81,7 @@ def test_cards_are_used_once_unless_repeatable(engine_deck):
 
 
 def test_meters_clamp_to_their_range(engine_deck):
-    session = _session_at(engine_deck, "laat")
+    session = Session.at_card(engine_deck, "laat")
     session.choose("a")  # strategie +10 from 20: stays inside 0..40
     assert session.meters["strategie"] == 30
     option = session.deck.card("laat").options[0]
@@ -89,7 +89,7 @@ def test_meters_clamp_to_their_range(engine_deck):
 
 
 def test_collapse_at_max_where_the_deck_says_so(engine_deck):
-    session = _session_at(engine_deck, "laat", strategie=35)  # five below the top of 0..40
+    session = Session.at_card(engine_deck, "laat", meters={"strategie": 35})  # top is 40
     session.choose("a")
     assert session.meters["strategie"] == 40
     assert session.collapsed_meter == "strategie"
@@ -165,6 +165,18 @@ def test_a_card_gone_from_the_deck_is_named_and_replaced(engine_deck):
     assert loaded.round == 1
 
 
+def test_preview_starts_at_a_card_with_flags_and_meters(engine_deck):
+    session = Session.at_card(engine_deck, "met-plan", flags=("plan",),
+                              meters={"legitimiteit": 20, "strategie": 99})
+    assert session.current_card.id == "met-plan" and session.round == 1
+    assert session.flags == {"plan"}
+    assert session.meters == {"legitimiteit": 20, "capaciteit": 50, "strategie": 40}
+    session.choose("a")
+    assert "plan" not in session.flags
+    with pytest.raises(RuleError):
+        Session.at_card(engine_deck, "no-such-card")
+
+
 def test_a_newer_save_is_refused(engine_deck):
     state = Session.new(engine_deck, 1).to_dict()
     state["version"] = 99
@@ -178,13 +190,3 @@ def test_importing_the_engine_does_not_import_pygame():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "False"
-
-
-def _session_at(deck, card_id: str, **meters: int) -> Session:
-    """A session in round 1 with ``card_id`` on the table, arranged through a saved state."""
-    state = Session.new(deck, 0).to_dict()
-    state.update(current=card_id, used=[card_id])
-    state["meters"].update(meters)
-    session, notices = Session.from_dict(deck, state)
-    assert notices == []
-    return session
