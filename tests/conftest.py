@@ -26,3 +26,16 @@ def load(folder: Path):
 @pytest.fixture(scope="session")
 def engine_deck():
     return load(DECKS / "engine")
+
+
+@pytest.fixture
+def pygame_display():
+    """pygame's display and fonts on the dummy driver, shut down after the test."""
+    import pygame
+
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    pygame.display.init()
+    pygame.font.init()
+    yield
+    pygame.quit()

@@ -25,14 +25,7 @@ UI_DECKS = ROOT / "tests" / "decks" / "ui"
 DEMO = UI_DECKS / "demo"
 
 
-@pytest.fixture(autouse=True)
-def dummy_display():
-    os.environ["SDL_VIDEODRIVER"] = "dummy"
-    os.environ["SDL_AUDIODRIVER"] = "dummy"
-    pygame.display.init()
-    pygame.font.init()
-    yield
-    pygame.quit()
+pytestmark = pytest.mark.usefixtures("pygame_display")
 
 
 def make_app(tmp_path, size=(1280, 720), **overrides):
