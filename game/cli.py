@@ -1,4 +1,4 @@
-"""The command line: ``play``, ``validate`` and ``schema``.
+"""The command line: ``play``, ``validate``, ``new`` and ``schema``.
 
 Only ``play`` imports pygame (lazily), so validating a deck or printing the schema starts fast
 and works on machines without a display.
@@ -90,11 +90,27 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", help="check decks or deck files and list every problem",
         description="Check decks (folders) or single deck files. Prints every problem as "
-        "FILE:LINE:COL: error[CODE]: message, then a summary. Exit status: 0 no errors, "
-        "1 errors found, 2 usage error.")
+        "FILE:LINE:COL: error[CODE]: message, followed by the source line with a caret under "
+        "the column and any hints, then a summary. docs/errors.md explains every code. "
+        "Exit status: 0 no errors, 1 errors found (or warnings, with --strict), 2 usage error.")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="deck folders or YAML files")
     validate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
                           help="language of the messages (default: nl)")
+    validate.add_argument("--strict", action="store_true",
+                          help="treat warnings as errors in the exit status")
+    validate.add_argument("--format", choices=("text", "json"), default="text",
+                          dest="output_format",
+                          help="text for people (default), or one JSON document for tools")
+
+    new = commands.add_parser(
+        "new", help="write a small, commented example deck to start from",
+        description="Write a small, complete deck into DIR: deck.yaml and cards/kaarten.yaml, "
+        "with Dutch comments explaining every field, and deck.schema.json so that editors "
+        "such as VS Code can check the files while you type. DIR must not exist yet or be "
+        "empty.")
+    new.add_argument("folder", type=Path, metavar="DIR", help="the folder to create")
+    new.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
+                     help="language of the messages (default: nl)")
 
     simulate = commands.add_parser(
         "simulate", help="play many games without a screen and report how a deck behaves",
@@ -128,7 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         from . import validate
 
-        return validate.run(args.paths, sys.stdout, lang=args.lang)
+        return validate.run(args.paths, sys.stdout, lang=args.lang, strict=args.strict,
+                            output=args.output_format)
+    if args.command == "new":
+        from .new_deck import create
+
+        return create(args.folder, sys.stdout, sys.stderr, lang=args.lang)
     if args.command == "schema":
         return _schema(args.out)
     if args.command == "simulate":

@@ -192,7 +192,7 @@ class Card(Model):
 
     id: Id = Field(description="Stable id; saved sessions refer to it, so do not rename it.")
     character: Id | None = Field(None, description="Id of the character who presents the card.")
-    title: Text
+    title: Text = Field(description="The card's title, a few words.")
     text: Text = Field(description="The situation, in a few sentences.")
     options: list[Option] = Field(min_length=2, max_length=4, description="Two to four options.")
     when: Conditions = Field(default_factory=Conditions, description="When the card may come up.")
@@ -230,7 +230,7 @@ class Card(Model):
 class Meter(Model):
     """A meter on the table, such as legitimacy."""
 
-    id: Id
+    id: Id = Field(description="The meter's id; effects and conditions name the meter by it.")
     label: Text = Field(description="Short name shown beside the bar.")
     description: Text = Field("", description="What the meter stands for.")
     start: int = Field(50, description="Value at the start of the game.")
@@ -260,7 +260,7 @@ class Meter(Model):
 class Ending(Model):
     """How a game can end. The first ending in the list that fits is shown."""
 
-    id: Id
+    id: Id = Field(description="The ending's id, kept in saved sessions and reports.")
     trigger: Literal["collapse", "term"] = Field(
         description="collapse: a meter reached its end; term: the term is over."
     )
@@ -269,8 +269,8 @@ class Ending(Model):
     meters: dict[str, Range] = Field(
         default_factory=dict, description="For term: meter ranges this ending needs."
     )
-    title: Text
-    text: Text
+    title: Text = Field(description="The ending's title, shown when the game ends this way.")
+    text: Text = Field(description="What happened, shown below the title.")
 
     @model_validator(mode="after")
     def _meter_for_collapse(self) -> "Ending":
@@ -282,9 +282,9 @@ class Ending(Model):
 class Character(Model):
     """Someone who presents cards."""
 
-    id: Id
-    name: Text
-    role: Text
+    id: Id = Field(description="The character's id; a card names its character by it.")
+    name: Text = Field(description="The person's name; the same in every language.")
+    role: Text = Field(description="The person's role, such as alderman or privacy officer.")
     portrait: str | None = Field(
         None, description="An image in the deck folder (relative path); left out, the game draws one."
     )
@@ -296,25 +296,26 @@ class Character(Model):
 class Aspect(Model):
     """A theme cards are tagged with (the essay's nine aspects in the default deck)."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=16)]
-    label: Text
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=16)] = \
+        Field(description="The aspect's id, such as 4a; cards name their aspects by it.")
+    label: Text = Field(description="The aspect's name, such as Privacy and security.")
     question: Text = Field("", description="A question for the debrief on this aspect.")
 
 
 class GlossaryEntry(Model):
     """A term the cards use, explained for players (AVG, BOA, FG, ...)."""
 
-    term: Text
-    definition: Text
+    term: Text = Field(description="The term, such as AVG.")
+    definition: Text = Field(description="What the term means, in a sentence or two.")
 
 
 class DeckFile(Model):
     """The deck file (deck.yaml)."""
 
     format: Literal[1] = Field(description="Deck format version; this is version 1.")
-    id: Id
-    title: Text
-    description: Text = ""
+    id: Id = Field(description="The deck's id; saved sessions refer to it, so do not rename it.")
+    title: Text = Field(description="The deck's title, shown on the title screen.")
+    description: Text = Field("", description="A short description, shown under the title.")
     languages: list[Annotated[str, StringConstraints(pattern=LANGUAGE_CODE.pattern)]] = Field(
         default_factory=lambda: ["nl"], description="Languages the deck is written in."
     )
@@ -322,18 +323,23 @@ class DeckFile(Model):
     preview: Literal["none", "which", "direction"] = Field(
         "which", description="What a selected option shows before confirming."
     )
-    meters: list[Meter] = Field(min_length=1, max_length=8)
-    aspects: list[Aspect] = Field(default_factory=list)
-    characters: list[Character] = Field(default_factory=list)
-    endings: list[Ending] = Field(default_factory=list)
-    glossary: list[GlossaryEntry] = Field(default_factory=list)
+    meters: list[Meter] = Field(min_length=1, max_length=8,
+                                description="The meters on the table: one to eight.")
+    aspects: list[Aspect] = Field(default_factory=list,
+                                  description="Themes the cards are tagged with, for the debrief.")
+    characters: list[Character] = Field(default_factory=list,
+                                        description="The people who present the cards.")
+    endings: list[Ending] = Field(default_factory=list,
+                                  description="How the game can end; the first that fits is shown.")
+    glossary: list[GlossaryEntry] = Field(default_factory=list,
+                                          description="Terms players can look up while playing.")
     cards: list[Card] = Field(default_factory=list, description="Cards may also live here.")
 
 
 class CardFile(Model):
     """A card file (cards/*.yaml): a list of cards."""
 
-    cards: list[Card]
+    cards: list[Card] = Field(description="The cards in this file.")
 
 
 def json_schema() -> dict[str, Any]:

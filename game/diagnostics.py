@@ -48,10 +48,19 @@ CODES: dict[str, str] = {
     "E301": "unsafe-path",
     "E302": "missing-image",
     "E303": "not-an-image",
-    # Warnings
+    # Warnings: the deck as a whole
     "W001": "missing-translation",
     "W002": "no-term-ending",
     "W003": "no-cards",
+    # Warnings: the quality of the play (see game/quality.py)
+    "W101": "dominated-option",
+    "W102": "unreachable-card",
+    "W103": "meter-never-moves",
+    "W104": "flag-never-read",
+    "W105": "flag-never-set",
+    "W106": "no-outcome",
+    # Warnings: the screen (reported by game/ui/fit.py when the table is installed)
+    "W201": "text-overflow",
 }
 
 
@@ -64,7 +73,11 @@ class Diagnostic:
     file: Path | None = None
     line: int = 0
     col: int = 0
+    #: A short hint, written after the message on the one-line form ("did you mean 'x'?").
     hint: str = ""
+    #: Longer help shown under the source line and in JSON, not on the one-line form: the
+    #: allowed values, or the right form by example.
+    advice: str = ""
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -97,6 +110,16 @@ class Diagnostic:
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+    @property
+    def name(self) -> str:
+        """The code's short name, such as ``unknown-field``."""
+        return CODES[self.code]
+
+    @property
+    def hints(self) -> list[str]:
+        """Every hint there is, the short one first."""
+        return [h for h in dict.fromkeys((self.hint, self.advice)) if h]
 
     def sort_key(self) -> tuple:
         return (str(self.file or ""), self.line, self.col, self.code)

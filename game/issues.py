@@ -28,6 +28,7 @@ class Issue:
     code: str
     message: str
     hint: str = ""
+    advice: str = ""
 
 
 class Issues:
@@ -43,13 +44,13 @@ class Issues:
         self.reading.extend(doc.diagnostics)
 
     def add(self, doc: YamlFile, at: YamlPath, code: str, message_key: str, /, *,
-            at_key: bool = False, hint: str = "", **params: Any) -> None:
+            at_key: bool = False, hint: str = "", advice: str = "", **params: Any) -> None:
         """An issue about the value (or, with ``at_key``, the key) at path ``at``."""
         if doc.is_flagged(at):
             return
         where = doc.key_position(at) if at_key else doc.position(at)
         message = say(MESSAGES, message_key, self.lang, **params)
-        self.located.append(Issue(doc, at, where, code, message, hint))
+        self.located.append(Issue(doc, at, where, code, message, hint, advice))
 
     def file_issue(self, file: Path, code: str, message_key: str, /, **params: Any) -> None:
         """An issue about a whole file, placed on its first line."""
@@ -66,7 +67,7 @@ class Issues:
                 continue
             seen.add(key)
             found.append(Diagnostic(issue.code, issue.message, issue.doc.file, *issue.where,
-                                    hint=issue.hint))
+                                    hint=issue.hint, advice=issue.advice))
         out: list[Diagnostic] = []
         per_file: dict[str, int] = {}
         for diagnostic in sorted(found, key=Diagnostic.sort_key):

@@ -5,7 +5,9 @@ A deck is a folder with ``deck.yaml`` and optionally ``cards/*.yaml``. Loading r
 1. each file is read by :mod:`game.safe_yaml` (size, encoding, syntax, anchors, tags, keys);
 2. each file is checked against the format (:mod:`game.schema_errors`);
 3. references between the parts are checked (:mod:`game.references`), and portrait images are
-   checked to be safe and real images (:mod:`game.images`).
+   checked to be safe and real images (:mod:`game.images`);
+4. a deck without errors is checked for how well it will play (:mod:`game.quality`): these
+   give warnings only.
 
 Every problem becomes a :class:`~game.diagnostics.Diagnostic`; the :class:`~game.deck.Deck` is
 built only when there are no errors. One mistake gives one message (see :mod:`game.issues`).
@@ -23,12 +25,14 @@ from .diagnostics import Diagnostic, summary_counts
 from .images import is_inside, relative_name, unsafe_reason
 from .issues import MAX_PER_FILE, Issues
 from .messages import did_you_mean
+from .quality import check_quality
 from .references import CardRef, CrossCheck, card_refs
 from .safe_yaml import YamlFile, read_yaml
 from .schema_errors import check_schema
 
 __all__ = ["CARDS_DIR", "CARD_SUFFIXES", "DECK_FILE", "MAX_PER_FILE", "LoadResult",
-           "check_card_file", "did_you_mean", "discover_decks", "load_deck", "unsafe_reason"]
+           "check_card_file", "did_you_mean", "discover_decks", "load_card_file", "load_deck",
+           "unsafe_reason"]
 
 DECK_FILE = "deck.yaml"
 CARDS_DIR = "cards"
@@ -42,6 +46,8 @@ class LoadResult:
     folder: Path
     deck: Deck | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Every file read, deck file first: its bytes, data and the position of every value.
+    files: list[YamlFile] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -76,6 +82,11 @@ def load_deck(folder: Path, lang: str = "nl") -> LoadResult:
 
 def check_card_file(file: Path, lang: str = "nl") -> list[Diagnostic]:
     """Check one card file on its own: its YAML, its format and its own ids."""
+    return load_card_file(file, lang).diagnostics
+
+
+def load_card_file(file: Path, lang: str = "nl") -> LoadResult:
+    """:func:`check_card_file`, with the file as read (there is no deck to build)."""
     file = Path(file)
     issues = Issues(lang)
     doc = read_yaml(file, lang)
@@ -83,7 +94,7 @@ def check_card_file(file: Path, lang: str = "nl") -> list[Diagnostic]:
     if doc.readable:
         check_schema(issues, doc, fmt.CardFile)
         CrossCheck(issues, file.parent, {}, card_refs(doc), cards_complete=False).ids_only()
-    return issues.result()
+    return LoadResult(file.parent, diagnostics=issues.result(), files=[doc])
 
 
 class _DeckLoader:
@@ -107,6 +118,7 @@ class _DeckLoader:
         usable = deck_doc is not None and deck_doc.readable
         if usable and not self._format_ok(deck_doc):
             result.diagnostics = self.issues.result()
+            result.files = list(self.docs)
             return result  # a deck in another format is not judged by this one's rules
 
         spec = check_schema(self.issues, deck_doc, fmt.DeckFile) if usable else None
@@ -133,6 +145,9 @@ class _DeckLoader:
                 folder=self.folder.resolve(),
                 content_hash=self._hash(images),
             )
+            check_quality(self.issues, result.deck, cards, deck_doc)
+            result.diagnostics = self.issues.result()
+        result.files = list(self.docs)
         return result
 
     def _format_ok(self, doc: YamlFile) -> bool:

@@ -23,10 +23,16 @@ def visible(text: str, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 3] + "..."
 
 
+def closest(value: str, known: set[str] | list[str]) -> str | None:
+    """The known name closest to ``value`` (None when none is close)."""
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(value: str, known: set[str] | list[str], lang: str) -> str:
     """A hint naming the known name closest to ``value`` ("" when none is close)."""
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return say(MESSAGES, "did_you_mean", lang, name=close[0]) if close else ""
+    name = closest(value, known)
+    return say(MESSAGES, "did_you_mean", lang, name=name) if name is not None else ""
 
 
 #: Messages about a deck as a whole, its references and its images: key -> (English, Dutch).
@@ -103,7 +109,132 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{path}' is not a PNG or JPEG image",
         "'{path}' is geen PNG- of JPEG-afbeelding",
     ),
+    # the quality of play (game.quality)
+    "dominated": (
+        "option {option} is never the better choice: option {other} is at least as good on "
+        "every meter, so this card poses no real dilemma",
+        "optie {option} is nooit de betere keuze: optie {other} is op elke meter minstens zo "
+        "goed, dus deze kaart is geen echt dilemma",
+    ),
+    "same_effects": (
+        "option {option} changes the meters exactly as option {other} does, so on the meters "
+        "the choice makes no difference",
+        "optie {option} verandert de meters precies zoals optie {other}, dus op de meters maakt "
+        "de keuze niets uit",
+    ),
+    "dominated_advice": (
+        "give every option a gain on one meter and a price on another",
+        "geef elke optie winst op de ene meter en een prijs op een andere",
+    ),
+    "flag_required_never_set": (
+        "no option sets the flag '{flag}', so this card can never come up",
+        "geen optie zet de vlag '{flag}', dus deze kaart kan nooit komen",
+    ),
+    "flag_required_and_excluded": (
+        "the flag '{flag}' is both required (flags) and excluded (not_flags), so this card can "
+        "never come up",
+        "de vlag '{flag}' is zowel vereist (flags) als uitgesloten (not_flags), dus deze kaart "
+        "kan nooit komen",
+    ),
+    "flag_required_and_excluded_advice": (
+        "keep the flag under 'flags' or under 'not_flags', not both",
+        "zet de vlag onder 'flags' of onder 'not_flags', niet onder allebei",
+    ),
+    "meter_range_never": (
+        "the meter '{meter}' runs from {lo} to {hi}, so this range never holds and this card "
+        "can never come up",
+        "de meter '{meter}' loopt van {lo} tot {hi}, dus dit bereik klopt nooit en deze kaart "
+        "kan nooit komen",
+    ),
+    "meter_range_advice": (
+        "choose min and max between {lo} and {hi}, for example {{max: {example}}}",
+        "kies min en max tussen {lo} en {hi}, bijvoorbeeld {{max: {example}}}",
+    ),
+    "rounds_never": (
+        "a term has rounds 1 to {term}, so this range of rounds never holds and this card can "
+        "never come up",
+        "een termijn heeft de rondes 1 tot en met {term}, dus dit rondebereik klopt nooit en "
+        "deze kaart kan nooit komen",
+    ),
+    "rounds_advice": (
+        "choose rounds between 1 and {term}, for example {{min: {example}}}",
+        "kies rondes tussen 1 en {term}, bijvoorbeeld {{min: {example}}}",
+    ),
+    "never_scheduled": (
+        "this card only comes up as a follow-up, but no option schedules it",
+        "deze kaart komt alleen als vervolg, maar geen optie plant hem in",
+    ),
+    "never_scheduled_advice": (
+        "add 'follow_up: {{card: {card}}}' to an option, or remove 'follow_up_only: true'",
+        "zet 'follow_up: {{card: {card}}}' bij een optie, of haal 'follow_up_only: true' weg",
+    ),
+    "weight_zero": (
+        "with weight 0 this card is only drawn as a follow-up, but no option schedules it",
+        "met gewicht 0 komt deze kaart alleen als vervolg, maar geen optie plant hem in",
+    ),
+    "weight_zero_advice": (
+        "give it a weight above 0 (1 is normal), or schedule it from an option",
+        "geef hem een gewicht boven 0 (1 is gewoon), of plan hem in vanuit een optie",
+    ),
+    "follow_up_too_late": (
+        "this follow-up is due {after} rounds later, but a term has only {term} rounds, so it "
+        "never comes up",
+        "dit vervolg komt pas {after} rondes later, maar een termijn heeft maar {term} rondes, "
+        "dus het komt nooit",
+    ),
+    "follow_up_too_late_advice": (
+        "choose 'after' below {term}, for example after: 2",
+        "kies 'after' onder {term}, bijvoorbeeld after: 2",
+    ),
+    "meter_never_moves": (
+        "no option changes the meter '{meter}', so it stays at {start} all game",
+        "geen optie verandert de meter '{meter}', dus die blijft het hele spel op {start}",
+    ),
+    "meter_never_moves_advice": (
+        "give some options an effect on it, such as 'effects: {{{meter}: -5}}', or remove the "
+        "meter",
+        "geef sommige opties er een effect op, zoals 'effects: {{{meter}: -5}}', of haal de "
+        "meter weg",
+    ),
+    "flag_never_read": (
+        "the flag '{flag}' is set here but no card reads it (when: flags or not_flags), so "
+        "setting it changes nothing",
+        "de vlag '{flag}' wordt hier gezet, maar geen kaart leest hem (when: flags of "
+        "not_flags), dus het zetten verandert niets",
+    ),
+    "flag_never_read_advice": (
+        "name it under 'when: flags:' of a card it should bring in, or under 'not_flags:' of a "
+        "card it should keep out",
+        "noem hem onder 'when: flags:' van een kaart die hij moet binnenhalen, of onder "
+        "'not_flags:' van een kaart die hij moet weghouden",
+    ),
+    "flag_excluded_never_set": (
+        "no option sets the flag '{flag}', so this condition always holds",
+        "geen optie zet de vlag '{flag}', dus deze voorwaarde klopt altijd",
+    ),
+    "flag_cleared_never_set": (
+        "no option sets the flag '{flag}', so clearing it does nothing",
+        "geen optie zet de vlag '{flag}', dus hem wissen doet niets",
+    ),
+    "flag_set_advice": (
+        "set it with 'set_flags: [{flag}]' on the option it stands for",
+        "zet hem met 'set_flags: [{flag}]' bij de optie waar hij voor staat",
+    ),
+    "no_outcome": (
+        "this option has no outcome text, so players read nothing about what their choice did",
+        "deze optie heeft geen uitkomsttekst, dus spelers lezen niets over wat hun keuze deed",
+    ),
+    "no_outcome_advice": (
+        "add 'outcome:' with one or two sentences: what happens, and why",
+        "voeg 'outcome:' toe met een of twee zinnen: wat er gebeurt, en waarom",
+    ),
+    # the screen (game.ui.fit, when the table is installed)
+    "text_overflow": (
+        "this text does not fit on the screen at {size}; shorten it",
+        "deze tekst past niet op het scherm bij {size}; maak hem korter",
+    ),
     "did_you_mean": ("did you mean '{name}'?", "bedoel je '{name}'?"),
+    "known_ids": ("known in this deck: {names}", "bekend in dit deck: {names}"),
     "too_many": (
         "this file has more than {limit} problems; the rest are not shown, fix these first",
         "dit bestand heeft meer dan {limit} problemen; de rest wordt niet getoond, "
@@ -184,6 +315,9 @@ SCHEMA_MESSAGES: dict[str, tuple[str, str]] = {
                         "meterwijzigingen zoals 'legitimiteit: -10'"),
     "ranges_mapping": ("meter ranges such as 'legitimacy: {{max: 40}}'",
                        "meterbereiken zoals 'legitimiteit: {{max: 40}}'"),
+    "for_example": ("for example: {example}", "bijvoorbeeld: {example}"),
+    "add_for_example": ("add for example: {example}", "voeg bijvoorbeeld toe: {example}"),
+    "allowed_values": ("allowed: {choices}", "toegestaan: {choices}"),
     "one_of": ("'{value}' is not allowed here; choose one of {choices}",
                "'{value}' kan hier niet; kies uit {choices}"),
     "bad_id": ("'{value}' cannot be an id: use only lower-case letters, digits, - and _",

@@ -14,7 +14,7 @@ from . import deck_format as fmt
 from .format_types import texts
 from .images import check_image, relative_name
 from .issues import Issues
-from .messages import KINDS, did_you_mean, say, visible
+from .messages import KINDS, MESSAGES, did_you_mean, say, visible
 from .safe_yaml import YamlFile, YamlPath
 
 #: A card where it was read: its file, its path in that file and its data.
@@ -120,8 +120,9 @@ class CrossCheck:
         """Report ``value`` when it is not among ``known`` (None: nothing known to check)."""
         if known is None or not isinstance(value, str) or value in known:
             return
-        self.issues.add(doc, path, code, key, at_key=at_key, id=visible(value),
-                        hint=did_you_mean(value, known, self.issues.lang))
+        hint = did_you_mean(value, known, self.issues.lang)
+        self.issues.add(doc, path, code, key, at_key=at_key, id=visible(value), hint=hint,
+                        advice="" if hint else known_names(known, self.issues.lang))
 
     def _characters(self, known: set[str] | None) -> None:
         for doc, path, card in self.cards:
@@ -211,6 +212,16 @@ class CrossCheck:
                 if image is not None and image not in images:
                     images.append(image)
         return images
+
+
+def known_names(known: set[str], lang: str, limit: int = 8) -> str:
+    """"known in this deck: a, b, c" (the first ``limit`` names in order), or "" for none."""
+    if not known:
+        return ""
+    names = sorted(known)
+    shown = ", ".join(visible(n, 30) for n in names[:limit]) + (", ..." if len(names) > limit
+                                                                else "")
+    return say(MESSAGES, "known_ids", lang, names=shown)
 
 
 def _dicts(value: Any) -> list[tuple[int, dict]]:

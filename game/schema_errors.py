@@ -7,6 +7,7 @@ sits inside the same value, and each group becomes one message placed on the lin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal, get_args, get_origin
 
@@ -105,12 +106,20 @@ class _Words:
         err, path = first.err, first.path
         kind = err["type"]
         where = self.doc.position(path)
-        hint = ""
+        hint = advice = ""
         if all(r.err["type"] in _TYPE_ERRORS for r in group):
             code, message, hint = self._wrong_type(group)
+            if code == "E103":
+                advice = self._for_example(path, self._example(group))
         elif kind == "missing":
             code, message = "E101", self.say(
                 "missing", field=err["loc"][-1], this=self._noun(err["loc"][:-1]))
+            field = str(err["loc"][-1])
+            fields = [m.model_fields[field] for m in types_at(self.model, err["loc"][:-1])
+                      if is_model(m) and field in m.model_fields]
+            if fields:
+                sample = _sample(fields[0].rebuild_annotation(), None, fields[0])[0]
+                advice = self.say("add_for_example", example=f"{field}: {sample}")
         elif kind == "extra_forbidden":
             name = str(err["loc"][-1])
             allowed = [f for m in types_at(self.model, err["loc"][:-1]) if is_model(m)
@@ -126,7 +135,51 @@ class _Words:
             code, message = "E101", self.say("ending_meter")
         else:
             code, message = "E104", self._invalid(err, path)
-        return Issue(self.doc, first.logical, where, code, message, hint)
+            advice = self._invalid_advice(err, path)
+        return Issue(self.doc, first.logical, where, code, message, hint, advice)
+
+    def _for_example(self, path: YamlPath, sample: str) -> str:
+        """"for example: `term: 12`" for the value at ``path`` written as ``sample``."""
+        if not sample:
+            return ""
+        name = path[-1] if path else ""
+        written = f"- {sample}" if isinstance(name, int) else f"{name}: {sample}" if name \
+            else sample
+        return self.say("for_example", example=visible(written, 80))
+
+    def _example(self, group: list[_Raw]) -> str:
+        """The value at the group's place written in a form the format accepts."""
+        path = group[0].path
+        value = self.doc.value_at(path)
+        info = self.doc.scalar(path)
+        raw = info.raw if info is not None else None
+        forms: list[Any] = []
+        for r in group:
+            for m in types_at(self.model, r.err["loc"]):
+                if m not in forms:
+                    forms.append(m)
+        field = _field_at(self.model, group[0].err["loc"])
+        samples = [_sample(form, value if raw is None else raw, field) for form in forms]
+        # a form that keeps what the author wrote is the best example
+        kept = [sample for sample, keeps in samples if keeps and sample]
+        return kept[0] if kept else next((sample for sample, _ in samples if sample), "")
+
+    def _invalid_advice(self, err: dict, path: YamlPath) -> str:
+        """Help for a value of the wrong form: the allowed values, or the right form."""
+        kind, ctx = err["type"], err.get("ctx") or {}
+        info = self.doc.scalar(path)
+        value = info.raw if info is not None else str(err.get("input", ""))
+        if kind == "literal_error":
+            choices = [str(c) for m in types_at(self.model, err["loc"])
+                       if get_origin(m) is Literal for c in get_args(m)]
+            allowed = self.say("allowed_values", choices=", ".join(choices))
+            near = did_you_mean(value, choices, self.lang)
+            return f"{near} {allowed}" if near else allowed
+        if kind == "string_pattern_mismatch":
+            example = {"bad_id": _as_id(value), "bad_section": '"4b"', "bad_colour": '"#1f6feb"',
+                       "bad_language": "nl"}.get(_PATTERNS.get(ctx.get("pattern", ""), ""))
+            return self._for_example(path, example) if example else ""
+        return ""
 
     def _noun(self, loc: tuple) -> str:
         """"this card", "this option", ...: the part of the format at ``loc``."""
@@ -234,6 +287,87 @@ class _Words:
         if kind in ("range_order", "meter_range", "meter_start"):
             return self.say(kind, **ctx)
         return err.get("msg", "")
+
+
+def _field_at(model: type[BaseModel], loc: tuple) -> Any:
+    """The model field a pydantic location ends in (None for a list item or mapping value)."""
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    for m in types_at(model, loc[:-1]):
+        if is_model(m) and loc[-1] in m.model_fields:
+            return m.model_fields[loc[-1]]
+    return None
+
+
+def _as_id(value: str) -> str:
+    """``value`` made into an id: "Een Kaart" becomes "een-kaart"."""
+    cleaned = re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")
+    return cleaned[:64] or "een-id"
+
+
+def _sample(tp: Any, value: Any, field: Any = None) -> tuple[str, bool]:
+    """A value of type ``tp`` written as YAML on one line, for "for example: ..." advice.
+
+    Where the author's own ``value`` fits the form (``klaar`` as ``[klaar]``, ``"2"`` as ``2``)
+    it is used; the second item says whether it was.
+    """
+    tp = members(tp)[0]
+    text = value if isinstance(value, str) else None
+    if tp is fmt.Text or tp is str:
+        if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+            return _quoted(value[0]), True
+        return "...", False
+    if get_origin(tp) is Literal:
+        return str(get_args(tp)[0]), False
+    if tp is bool:
+        word = (text or "").lower()
+        if word in ("yes", "ja", "true", "on", "no", "nee", "false", "off"):
+            return ("true" if word in ("yes", "ja", "true", "on") else "false"), True
+        return "true", False
+    if tp in (int, float):
+        if text is not None and re.fullmatch(r"-?\d+", text.strip()):
+            return text.strip(), True
+        default = getattr(field, "default", None)
+        if isinstance(default, (int, float)) and not isinstance(default, bool):
+            return (str(int(default)) if float(default).is_integer() else str(default)), False
+        return "10", False
+    if get_origin(tp) is list:
+        item = members(get_args(tp)[0])[0]
+        if is_model(item):
+            one = _model_sample(item, None)[0]
+            return (f"[{one}, {one}]" if _min_items(field) >= 2 else f"[{one}]"), False
+        if text is not None:
+            return f"[{text}]", True
+        return "[een, twee]", False
+    if get_origin(tp) is dict:
+        inner = "{max: 40}" if members(get_args(tp)[1])[0] is fmt.Range else "-10"
+        names = [v for v in value if isinstance(v, str)] if isinstance(value, list) else \
+            [text] if text is not None else []
+        shown = names or ["legitimiteit"]
+        return "{" + ", ".join(f"{n}: {inner}" for n in shown) + "}", bool(names)
+    if is_model(tp):
+        return _model_sample(tp, text)
+    return "", False
+
+
+def _model_sample(model: type[BaseModel], text: str | None) -> tuple[str, bool]:
+    """``{card: krant}`` for a model with one required field and a name written as text."""
+    required = [n for n, f in model.model_fields.items() if f.is_required()]
+    if text is not None and len(required) == 1:
+        return f"{{{required[0]}: {text}}}", True
+    names = required or list(model.model_fields)[:2]
+    return "{" + ", ".join(f"{n}: ..." for n in names) + "}", False
+
+
+def _min_items(field: Any) -> int:
+    for item in getattr(field, "metadata", []) or []:
+        if getattr(item, "min_length", None):
+            return item.min_length
+    return 0
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def _fields(model: type[BaseModel]) -> str:

@@ -21,6 +21,7 @@ from typing import Any, Callable, Literal
 
 from .deck import Deck
 from .deck_format import Card, Option
+from .dominance import direction, dominated_options
 from .engine import Session
 
 Policy = Literal["random", "cautious", "greedy"]
@@ -173,18 +174,6 @@ def simulate(deck: Deck, games: int, seed: int, policy: Policy = "random",
     return total
 
 
-def dominated_options(card: Card, meters: list[str]) -> list[tuple[str, str]]:
-    """(option, better option) pairs where the better one is at least as good on every meter."""
-    found = []
-    for a in card.options:
-        for b in card.options:
-            if a is b:
-                continue
-            if all(b.effects.get(m, 0) >= a.effects.get(m, 0) for m in meters):
-                found.append((a.id, b.id))
-    return found
-
-
 def summary(deck: Deck, tally: Tally, policy: Policy, seed: int) -> dict[str, Any]:
     """Everything the run found, as plain data (the --json output)."""
     n = max(tally.games, 1)
@@ -199,6 +188,7 @@ def summary(deck: Deck, tally: Tally, policy: Policy, seed: int) -> dict[str, An
             row[meter] = {"mean": round(mean, 2), "sd": round(spread, 2), "games": count}
         per_round.append(row)
     final_mean = {m: tally.final_sums.get(m, 0.0) / n for m in meter_ids}
+    directions = {m.id: direction(m) for m in deck.meters}
     cards, options, never_seen, never_picked, dominated = [], [], [], [], []
     for card in deck.cards.values():
         shown = tally.card_shown[card.id]
@@ -216,7 +206,7 @@ def summary(deck: Deck, tally: Tally, policy: Policy, seed: int) -> dict[str, An
                             "final_meters_vs_mean": effect})
             if shown and not picked:
                 never_picked.append(f"{card.id}/{option.id}")
-        for worse, better in dominated_options(card, meter_ids):
+        for worse, better in dominated_options(card, meter_ids, directions):
             dominated.append({"card": card.id, "option": worse, "at_least_as_good": better})
     return {
         "deck": deck.id, "games": tally.games, "seed": seed, "policy": policy,

@@ -1,29 +1,75 @@
-"""``main.py validate PATH...``: check decks and print every problem, one per line.
+"""``main.py validate PATH...``: check decks and show every problem where it is.
 
-Each line reads ``FILE:LINE:COL: error[CODE]: message``, the form editors and CI logs turn into
-links. A path may be a deck folder, a folder of decks, or one YAML file: a file inside a deck is
-checked as part of that deck (so references resolve) and only its own problems are shown; a file
-outside any deck is checked on its own as a card file.
+Each problem starts with a line ``FILE:LINE:COL: error[CODE]: message``, the form editors and CI
+logs turn into links. In the text output the offending source line follows, with a caret under
+the column, and the hints on their own lines, the way a compiler shows them::
 
-Exit status: 0 without errors, 1 with errors, 2 when a path does not exist.
+    deck.yaml:12:5: error[E102]: onbekend veld 'charcter' bij deze kaart (bedoel je 'character'?)
+       12 |     charcter: wethouder
+          |     ^
+       = hint: bedoel je 'character'?
+
+``--format json`` prints one JSON document instead (the problems and a summary). A path may be a
+deck folder, a folder of decks, or one YAML file: a file inside a deck is checked as part of that
+deck (so references resolve) and only its own problems are shown; a file outside any deck is
+checked on its own as a card file.
+
+When the table is installed, a deck without errors is also measured on screen: the hook
+``game.ui.fit.overflow_diagnostics(deck, deck_files)`` gets the loaded deck and the files as read
+(a list of :class:`~game.safe_yaml.YamlFile`, deck file first, each with the position of every
+value) and returns W201 (text-overflow) diagnostics.
+
+Exit status: 0 without errors, 1 with errors (or, with ``--strict``, with warnings), 2 when a
+path does not exist.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Callable, Iterable, Literal, TextIO
 
+from .deck import Deck
 from .diagnostics import Diagnostic, summary_counts
-from .loader import DECK_FILE, check_card_file, discover_decks, load_deck
+from .loader import DECK_FILE, LoadResult, discover_decks, load_card_file, load_deck
 from .messages import say
+from .safe_yaml import YamlFile
+
+Format = Literal["text", "json"]
+#: A check run on a loaded deck: the table's text-overflow measurement.
+DeckCheck = Callable[[Deck, list[YamlFile]], Iterable[Diagnostic]]
+
+#: Source lines longer than this are shown as an excerpt around the column.
+EXCERPT = 100
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
-def run(paths: list[str], out: TextIO, lang: str = "nl", err: TextIO | None = None) -> int:
+@dataclass
+class Report:
+    """Everything one run found: the problems and the text of the files they are in."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: The bytes of each file read, by its path as the diagnostics name it.
+    sources: dict[str, bytes] = field(default_factory=dict)
+    decks: int = 0
+    files: int = 0
+
+    def add(self, diagnostics: list[Diagnostic], files: list[YamlFile]) -> None:
+        self.diagnostics += diagnostics
+        for doc in files:
+            if doc.source:
+                self.sources[str(doc.file)] = doc.source
+
+
+def run(paths: list[str], out: TextIO, lang: str = "nl", err: TextIO | None = None, *,
+        strict: bool = False, output: Format = "text") -> int:
     """Check every path, print the problems and a summary to ``out``; the exit status."""
     err = err if err is not None else sys.stderr
-    diagnostics: list[Diagnostic] = []
-    decks = files = 0
+    report = Report()
+    measure = _overflow_check()
     missing = False
     for raw in paths:
         path = Path(raw)
@@ -33,29 +79,94 @@ def run(paths: list[str], out: TextIO, lang: str = "nl", err: TextIO | None = No
         elif path.is_dir():
             folders = [path] if (path / DECK_FILE).is_file() else discover_decks(path) or [path]
             for folder in folders:
-                diagnostics += load_deck(folder, lang).diagnostics
-                decks += 1
+                result = load_deck(folder, lang)
+                report.add(_with_deck_checks(result, measure), result.files)
+                report.decks += 1
         else:
-            diagnostics += _check_file(path, lang)
-            files += 1
+            report.add(*_check_file(path, lang, measure))
+            report.files += 1
     here = Path.cwd()
-    for diagnostic in diagnostics:
-        print(diagnostic.format(relative_to=here), file=out)
-    if decks or files:
-        print(summary(diagnostics, decks, files, lang), file=out)
+    if output == "json":
+        out.write(json.dumps(as_json(report, here, lang), indent=2, ensure_ascii=False) + "\n")
+    else:
+        shown = "".join(explain(d, report.sources, here) for d in report.diagnostics)
+        out.write(shown if shown.endswith("\n\n") or not shown else shown + "\n")
+        if report.decks or report.files:
+            print(summary(report.diagnostics, report.decks, report.files, lang), file=out)
     if missing:
         return 2
-    return 1 if summary_counts(diagnostics)[0] else 0
+    n_errors, n_warnings = summary_counts(report.diagnostics)
+    return 1 if n_errors or (strict and n_warnings) else 0
 
 
-def _check_file(file: Path, lang: str) -> list[Diagnostic]:
+def _overflow_check() -> DeckCheck | None:
+    """The table's text-overflow check, when the table (``game.ui.fit``) is installed."""
+    try:
+        from .ui.fit import overflow_diagnostics
+    except ImportError:
+        return None
+    return overflow_diagnostics
+
+
+def _with_deck_checks(result: LoadResult, measure: DeckCheck | None) -> list[Diagnostic]:
+    """The load's problems, and those of ``measure`` when the deck loaded without errors."""
+    if measure is None or result.deck is None:
+        return result.diagnostics
+    found = list(result.diagnostics) + list(measure(result.deck, result.files))
+    return sorted(found, key=Diagnostic.sort_key)
+
+
+def _check_file(file: Path, lang: str,
+                measure: DeckCheck | None) -> tuple[list[Diagnostic], list[YamlFile]]:
     """The problems of one YAML file, judged within its deck when it has one."""
     for folder in (file.parent, file.parent.parent):
         if (folder / DECK_FILE).is_file():
             target = file.resolve()
-            return [d for d in load_deck(folder, lang).diagnostics
-                    if d.file is not None and d.file.resolve() == target]
-    return check_card_file(file, lang)
+            result = load_deck(folder, lang)
+            return [d for d in _with_deck_checks(result, measure)
+                    if d.file is not None and d.file.resolve() == target], result.files
+    result = load_card_file(file, lang)
+    return result.diagnostics, result.files
+
+
+# -- text -------------------------------------------------------------------------------------
+
+
+def explain(diagnostic: Diagnostic, sources: dict[str, bytes], relative_to: Path | None) -> str:
+    """One problem as a compiler shows it: its line, the source with a caret, the hints."""
+    lines = [diagnostic.format(relative_to)]
+    width = max(5, len(str(diagnostic.line)))
+    source = _source_line(sources.get(str(diagnostic.file)), diagnostic.line)
+    if source is not None:
+        text, col = _excerpt(source, max(diagnostic.col, 1))
+        lines.append(f"{diagnostic.line:>{width}} | {text}".rstrip())
+        # copy the tabs before the column so the caret lands under it in any terminal
+        lead = "".join("\t" if c == "\t" else " " for c in text[: col - 1])
+        lines.append(f"{'':>{width}} | {lead}^")
+    for hint in diagnostic.hints:
+        lines.append(f"{'':>{width - 2}}= hint: {hint}")
+    return "\n".join(lines) + "\n\n" if len(lines) > 1 else lines[0] + "\n"
+
+
+def _source_line(source: bytes | None, line: int) -> str | None:
+    """Line ``line`` (1-based) of a file's bytes as shown text (None: nothing to show)."""
+    if not source or line < 1:
+        return None
+    text = source.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    lines = _LINE_BREAK.split(text)
+    if line > len(lines):
+        return None
+    return "".join(c if c.isprintable() or c == "\t" else "\ufffd" for c in lines[line - 1])
+
+
+def _excerpt(text: str, col: int) -> tuple[str, int]:
+    """A long line cut to the part around ``col``, and the column within that part."""
+    if len(text) <= EXCERPT:
+        return text, col
+    start = max(0, min(col - 1 - EXCERPT // 2, len(text) - EXCERPT))
+    end = start + EXCERPT
+    shown = ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
+    return shown, col - start + (3 if start else 0)
 
 
 def summary(diagnostics: list[Diagnostic], decks: int, files: int, lang: str = "nl") -> str:
@@ -71,6 +182,46 @@ def summary(diagnostics: list[Diagnostic], decks: int, files: int, lang: str = "
     where = say(WORDS, "and", lang).join(places)
     return f"{count(n_errors, 'error')}, {count(n_warnings, 'warning')} " \
            f"{say(WORDS, 'in', lang)} {where}"
+
+
+# -- JSON -------------------------------------------------------------------------------------
+
+
+def as_json(report: Report, relative_to: Path | None, lang: str = "nl") -> dict:
+    """The report as plain data: every problem, and the counts."""
+    n_errors, n_warnings = summary_counts(report.diagnostics)
+    return {
+        "diagnostics": [_diagnostic_json(d, relative_to) for d in report.diagnostics],
+        "summary": {
+            "errors": n_errors,
+            "warnings": n_warnings,
+            "decks": report.decks,
+            "files": report.files,
+            "text": summary(report.diagnostics, report.decks, report.files, lang),
+        },
+    }
+
+
+def _diagnostic_json(diagnostic: Diagnostic, relative_to: Path | None) -> dict:
+    name = None
+    if diagnostic.file is not None:
+        name = diagnostic.file
+        if relative_to is not None:
+            try:
+                name = diagnostic.file.relative_to(relative_to)
+            except ValueError:
+                pass
+        name = name.as_posix()
+    return {
+        "file": name,
+        "line": diagnostic.line or None,
+        "col": (diagnostic.col or 1) if diagnostic.line else None,
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "severity": diagnostic.severity.value,
+        "message": diagnostic.message,
+        "hint": "; ".join(diagnostic.hints),
+    }
 
 
 #: Words of the summary line: key -> (English, Dutch).

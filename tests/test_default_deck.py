@@ -8,7 +8,8 @@ import pytest
 
 from conftest import DEFAULT_DECK, load
 from game.deck_format import Card
-from game.simulate import dominated_options, simulate, summary
+from game.dominance import direction, dominated_options
+from game.simulate import simulate, summary
 from game.text import languages_of
 
 ASPECTS = ("4a", "4b", "4c", "5a", "5b", "6a", "6b", "6c", "6d")
@@ -114,8 +115,8 @@ def test_named_dilemmas_and_their_follow_ups_come_up_in_play(deck, balance, card
 
 
 def test_no_option_is_at_least_as_good_as_another_on_every_meter(deck):
-    meters = [m.id for m in deck.meters]
-    dominated = {card.id: dominated_options(card, meters) for card in deck.cards.values()}
+    meters = {m.id: direction(m) for m in deck.meters}
+    dominated = {card.id: dominated_options(card, meters, meters) for card in deck.cards.values()}
     assert {k: v for k, v in dominated.items() if v} == {}
 
 
