@@ -50,6 +50,22 @@ def _positive(text: str) -> int:
     return value
 
 
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _meter_values(text: str) -> tuple[tuple[str, int], ...]:
+    values = []
+    for part in _names(text):
+        name, _, number = part.partition("=")
+        try:
+            values.append((name.strip(), int(number)))
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"'{part}' is not a meter value like legitimiteit=30") from None
+    return tuple(values)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -85,6 +101,13 @@ def _parser() -> argparse.ArgumentParser:
                       help="with --autoplay: wait this long between steps")
     play.add_argument("--data-dir", type=Path, default=None, metavar="DIR",
                       help="where the session journal is kept (default: your data folder)")
+    play.add_argument("--card", metavar="ID", default=None,
+                      help="open straight at this card of DECK, to preview it (F5 reloads the "
+                      "deck while playing)")
+    play.add_argument("--flags", type=_names, default=(), metavar="A,B",
+                      help="with --card: flags that are set")
+    play.add_argument("--meters", type=_meter_values, default=(), metavar="ID=N,...",
+                      help="with --card: meter values, e.g. legitimiteit=30,strategie=70")
     play.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
     validate = commands.add_parser(
@@ -219,6 +242,13 @@ def _play(args: argparse.Namespace) -> int:
     if args.out is not None and not args.autoplay:
         print("error: --out goes with --autoplay", file=sys.stderr)
         return 2
+    if (args.card or args.flags or args.meters) and (args.deck is None or args.resume):
+        print("error: --card, --flags and --meters go with a DECK (and not with --resume)",
+              file=sys.stderr)
+        return 2
+    if (args.flags or args.meters) and not args.card:
+        print("error: --flags and --meters go with --card", file=sys.stderr)
+        return 2
     folder = args.data_dir or data_dir()
     options = PlayOptions(
         deck=args.deck,
@@ -235,6 +265,9 @@ def _play(args: argparse.Namespace) -> int:
         out_dir=args.out,
         screenshots_dir=args.screenshots,
         step_delay=max(0.0, args.step_delay),
+        card=args.card,
+        flags=args.flags,
+        meters=args.meters,
         exit_after_first_frame=args.exit_after_first_frame,
     )
     from .ui.app import run

@@ -31,5 +31,9 @@ class PlayOptions:
     screenshots_dir: Path | None = None
     #: Seconds to wait between autoplay steps (for durability tests).
     step_delay: float = 0.0
+    #: Open straight at this card (an author's preview), with these flags set and meters.
+    card: str | None = None
+    flags: tuple[str, ...] = ()
+    meters: tuple[tuple[str, int], ...] = ()
     #: Exit as soon as the first frame is on screen (used by the start-up benchmark).
     exit_after_first_frame: bool = False
