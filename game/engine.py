@@ -54,8 +54,8 @@ class Session:
 
     # ----------------------------------------------------------------- creating and saving
     @classmethod
-    def new(cls, deck: Deck, seed: int) -> "Session":
-        """A fresh session with the first card drawn."""
+    def new(cls, deck: Deck, seed: int, deal: bool = True) -> "Session":
+        """A fresh session with the first card drawn (unless a workshop deals the cards)."""
         session = cls(deck, {
             "version": SAVE_VERSION,
             "deck_id": deck.id,
@@ -74,7 +74,8 @@ class Session:
             "collapsed": None,
             "history": [],
         })
-        session.advance()
+        if deal:
+            session.advance()
         return session
 
     @classmethod
@@ -102,7 +103,8 @@ class Session:
         return _copy(self._s)
 
     @classmethod
-    def from_dict(cls, deck: Deck, data: dict[str, Any]) -> tuple["Session", list[Notice]]:
+    def from_dict(cls, deck: Deck, data: dict[str, Any], redeal: bool = True
+                  ) -> tuple["Session", list[Notice]]:
         """Load a saved state against ``deck``, resolving cards by id.
 
         Returns the session and what changed because the deck did: a current card that is gone
@@ -128,7 +130,7 @@ class Session:
         state["scheduled"] = kept
         session = cls(deck, state)
         current = state.get("current")
-        if state["phase"] == "card" and deck.card(current) is None:
+        if redeal and state["phase"] == "card" and deck.card(current) is None:
             notices.append(Notice("card-gone", current or ""))
             state["round"] -= 1
             state["phase"] = "outcome"
@@ -263,22 +265,91 @@ class Session:
         s = self._s
         if s["phase"] == "card":
             raise RuleError("the card on the table has not been decided")
-        if s["phase"] == "ended":
+        if self.end_if_over():
             return None
-        if s["ending"] is not None or s["end_reason"] == "collapse":
-            return self._end("collapse", s["ending"])
-        if s["round"] >= self.deck.term:
-            return self._end("term", self._term_ending())
         s["round"] += 1
-        card = self._draw_follow_up() or self._draw_random()
+        due = self.due_follow_ups(s["round"])
+        card = self.deck.card(due[0]) if due else self._draw_random()
+        s["round"] -= 1
         if card is None:
-            s["round"] -= 1
-            return self._end("exhausted", self._term_ending())
-        s["current"] = card.id
-        s["phase"] = "card"
-        if not card.repeatable or card.id not in s["used"]:
-            s["used"].append(card.id)
+            self.end_exhausted()
+            return None
+        self.deal(card.id)
         return card
+
+    # ------------------------------------------------- dealing (shared with workshops)
+    def sit_out(self) -> None:
+        """Leave the card on the table undecided: this game skips it (a workshop's choice)."""
+        if self._s["phase"] == "card":
+            self._s["current"], self._s["phase"] = None, "outcome"
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything but the history, copied; :meth:`restore` puts it back."""
+        return self._snapshot()
+
+    def restore(self, snapshot: dict[str, Any], decisions: int) -> None:
+        """Return to a snapshot taken when the history held ``decisions`` decisions."""
+        self._s.update(_copy(snapshot))
+        del self._s["history"][decisions:]
+
+    def end_if_over(self) -> bool:
+        """Before a new round: end the game if a meter collapsed or the term is over."""
+        s = self._s
+        if s["phase"] == "ended":
+            return True
+        if s["ending"] is not None or s["end_reason"] == "collapse":
+            self._end("collapse", s["ending"])
+        elif s["round"] >= self.deck.term:
+            self._end("term", self._term_ending())
+        return s["phase"] == "ended"
+
+    def end_exhausted(self) -> None:
+        """No card can come up any more: the term ends here."""
+        self._end("exhausted", self._term_ending())
+
+    def due_follow_ups(self, round_no: int) -> list[str]:
+        """The follow-ups due in ``round_no`` that may come up, most urgent first."""
+        s = self._s
+        due = sorted((i for i, x in enumerate(s["scheduled"]) if x["due"] <= round_no),
+                     key=lambda i: (s["scheduled"][i]["due"], i))
+        cards = (s["scheduled"][i]["card"] for i in due)
+        return [c for c in cards if self._eligible(self.deck.card(c), round_no)]
+
+    def can_play(self, card: Card) -> bool:
+        """Whether ``card`` may come up for this game in the next round."""
+        return self._eligible(card, self._s["round"] + 1)
+
+    def deal(self, card_id: str | None) -> None:
+        """Start the next round with ``card_id`` on the table (None: this game sits it out).
+
+        A follow-up for the card is taken off the schedule, and so are follow-ups due before it
+        that can no longer come up.
+        """
+        s = self._s
+        if s["phase"] == "card":
+            raise RuleError("the card on the table has not been decided")
+        s["round"] += 1
+        if card_id is None:
+            s["current"], s["phase"] = None, "outcome"
+            return
+        card = self.deck.card(card_id)
+        if card is None:
+            raise RuleError(f"the deck has no card {card_id!r}")
+        order = sorted(range(len(s["scheduled"])), key=lambda i: (s["scheduled"][i]["due"], i))
+        dropped = set()
+        for i in order:
+            item = s["scheduled"][i]
+            if item["due"] > s["round"]:
+                break
+            if item["card"] == card_id:
+                dropped.add(i)
+                break
+            if not self._eligible(self.deck.card(item["card"]), s["round"]):
+                dropped.add(i)
+        s["scheduled"] = [x for i, x in enumerate(s["scheduled"]) if i not in dropped]
+        s["current"], s["phase"] = card_id, "card"
+        if not card.repeatable or card_id not in s["used"]:
+            s["used"].append(card_id)
 
     # ------------------------------------------------------------------------ internals
     def _snapshot(self) -> dict[str, Any]:
@@ -297,28 +368,13 @@ class Session:
             raise RuleError("there is no card to decide")
         return card
 
-    def _eligible(self, card: Card | None) -> bool:
+    def _eligible(self, card: Card | None, round_no: int) -> bool:
         s = self._s
         if card is None:
             return False
         if card.id in s["used"] and not card.repeatable:
             return False
-        return card.when.holds(s["round"], s["meters"], frozenset(s["flags"]))
-
-    def _draw_follow_up(self) -> Card | None:
-        s = self._s
-        due = sorted((i for i, x in enumerate(s["scheduled"]) if x["due"] <= s["round"]),
-                     key=lambda i: (s["scheduled"][i]["due"], i))
-        chosen, dropped = None, set()
-        for i in due:
-            card = self.deck.card(s["scheduled"][i]["card"])
-            if self._eligible(card):
-                chosen = card
-                dropped.add(i)
-                break
-            dropped.add(i)
-        s["scheduled"] = [x for i, x in enumerate(s["scheduled"]) if i not in dropped]
-        return chosen
+        return card.when.holds(round_no, s["meters"], frozenset(s["flags"]))
 
     def _draw_random(self) -> Card | None:
         """A weighted draw among the cards whose conditions hold and that are still unused.

@@ -1,0 +1,214 @@
+"""Several teams playing the same cards in the same order, for a facilitated workshop.
+
+Each team is a :class:`~game.engine.Session` with its own meters, flags and follow-ups. The
+workshop deals one card per round to every team it applies to: a follow-up that is due for
+some team comes first (it applies to the teams it is due for); otherwise a weighted draw among
+the cards that at least one team may play (it applies to every team whose conditions hold).
+Teams for whom a card does not apply sit that round out, so a team's own choices still bring
+their own consequences while all teams see the same sequence and can be compared.
+
+Like a session, a workshop keeps all its changing values as plain data, and
+:meth:`Workshop.choose`, :meth:`Workshop.undo` and :meth:`Workshop.advance` are the only ways
+to change them. The vote split of every decision and a note per card are kept with it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from .deck import Deck
+from .deck_format import Card
+from .engine import Notice, RuleError, Session, _copy, _weighted, draw_point
+
+Phase = Literal["card", "outcome", "ended"]
+MAX_TEAMS = 6
+#: The workshop's own values that change from round to round (what undo restores).
+_ROUND_FIELDS = ("round", "draws", "used", "current", "applies", "decided", "phase")
+
+
+class Workshop:
+    def __init__(self, deck: Deck, state: dict[str, Any], teams: list[Session]):
+        self.deck = deck
+        self._s = state
+        self.teams = teams
+
+    # ----------------------------------------------------------------- creating and saving
+    @classmethod
+    def new(cls, deck: Deck, seed: int, names: list[str]) -> "Workshop":
+        if not 1 <= len(names) <= MAX_TEAMS:
+            raise RuleError(f"a workshop has 1 to {MAX_TEAMS} teams")
+        teams = [Session.new(deck, seed, deal=False) for _ in names]
+        workshop = cls(deck, {
+            "kind": "workshop", "deck_id": deck.id, "deck_hash": deck.content_hash,
+            "seed": int(seed), "names": list(names), "round": 0, "draws": 0, "used": [],
+            "current": None, "applies": [], "decided": [], "phase": "outcome",
+            "votes": [], "notes": {}, "undo": [],
+        }, teams)
+        workshop.advance()
+        return workshop
+
+    def to_dict(self) -> dict[str, Any]:
+        state = _copy(self._s)
+        state["teams"] = [team.to_dict() for team in self.teams]
+        return state
+
+    @classmethod
+    def from_dict(cls, deck: Deck, data: dict[str, Any]) -> tuple["Workshop", list[Notice]]:
+        state = _copy(data)
+        teams, notices = [], []
+        for saved in state.pop("teams"):
+            team, found = Session.from_dict(deck, saved, redeal=False)
+            teams.append(team)
+            notices.extend(n for n in found if n not in notices)
+        workshop = cls(deck, state, teams)
+        if state["phase"] == "card" and deck.card(state["current"]) is None:
+            notices.append(Notice("card-gone", state["current"] or ""))
+            workshop._skip_gone_card()
+        return workshop, notices
+
+    # ------------------------------------------------------------------------ reading
+    @property
+    def names(self) -> list[str]:
+        return list(self._s["names"])
+
+    @property
+    def seed(self) -> int:
+        return self._s["seed"]
+
+    @property
+    def round(self) -> int:
+        return self._s["round"]
+
+    @property
+    def phase(self) -> Phase:
+        return self._s["phase"]
+
+    @property
+    def is_over(self) -> bool:
+        return self._s["phase"] == "ended"
+
+    @property
+    def current_card(self) -> Card | None:
+        return self.deck.card(self._s["current"]) if self._s["current"] else None
+
+    @property
+    def applies(self) -> list[int]:
+        """The teams the card on the table applies to."""
+        return list(self._s["applies"])
+
+    @property
+    def waiting(self) -> list[int]:
+        """The teams that still have to decide the card on the table, in order."""
+        return [t for t in self._s["applies"] if t not in self._s["decided"]]
+
+    @property
+    def votes(self) -> list[dict[str, Any]]:
+        """Every decision's vote split: round, team, card, option, votes per option."""
+        return _copy(self._s["votes"])
+
+    @property
+    def notes(self) -> dict[str, str]:
+        return dict(self._s["notes"])
+
+    # ------------------------------------------------------------------------ changing
+    def choose(self, team: int, option_id: str, votes: dict[str, int] | None = None) -> None:
+        """Team ``team`` decides the card on the table; ``votes`` is how many chose each option."""
+        s = self._s
+        if s["phase"] != "card" or team not in self.waiting:
+            raise RuleError(f"team {team} has nothing to decide now")
+        snapshot = self._snapshot()
+        self.teams[team].choose(option_id)
+        s["undo"].append(snapshot)
+        s["decided"].append(team)
+        s["votes"].append({"round": s["round"], "team": team, "card": s["current"],
+                           "option": option_id, "votes": dict(votes or {})})
+        if not self.waiting:
+            s["phase"] = "outcome"
+
+    def note(self, text: str) -> None:
+        """The facilitator's one-line note on the card on the table (empty: no note)."""
+        card = self._s["current"]
+        if card is None:
+            raise RuleError("there is no card to note on")
+        if text.strip():
+            self._s["notes"][card] = text.strip()
+        else:
+            self._s["notes"].pop(card, None)
+
+    def undo(self) -> bool:
+        """Take back the last decision, also across a dealt round."""
+        s = self._s
+        if not s["undo"]:
+            return False
+        snapshot = s["undo"].pop()
+        for team, (fields, decisions) in zip(self.teams, snapshot["teams"]):
+            team.restore(fields, decisions)
+        s.update(_copy(snapshot["fields"]))
+        del s["votes"][snapshot["votes"]:]
+        return True
+
+    def advance(self) -> Card | None:
+        """After every team decided: deal the next card to the teams, or end the workshop."""
+        s = self._s
+        if s["phase"] == "card":
+            raise RuleError("not every team has decided the card on the table")
+        if s["phase"] == "ended":
+            return None
+        active = [i for i, team in enumerate(self.teams) if not team.end_if_over()]
+        if not active:
+            return self._end()
+        card, applies = self._next_card(active)
+        if card is None:
+            for i in active:
+                self.teams[i].end_exhausted()
+            return self._end()
+        s["round"] += 1
+        for i in active:
+            self.teams[i].deal(card.id if i in applies else None)
+        s.update(current=card.id, applies=applies, decided=[], phase="card")
+        if not card.repeatable or card.id not in s["used"]:
+            s["used"].append(card.id)
+        return card
+
+    # ------------------------------------------------------------------------ internals
+    def _next_card(self, active: list[int]) -> tuple[Card | None, list[int]]:
+        s = self._s
+        round_no = s["round"] + 1
+        due: list[tuple[int, int, str]] = []
+        for i in active:
+            for rank, card_id in enumerate(self.teams[i].due_follow_ups(round_no)):
+                due.append((rank, i, card_id))
+        if due:
+            card = self.deck.card(min(due)[2])
+            return card, [i for i in active
+                          if card.id in self.teams[i].due_follow_ups(round_no)]
+        pool = [card for card, _ in self._drawable()
+                if (card.repeatable or card.id not in s["used"])
+                and any(self.teams[i].can_play(card) for i in active)]
+        if not pool:
+            return None, []
+        point = draw_point(s["seed"], s["draws"]) * sum(c.weight for c in pool)
+        s["draws"] += 1
+        card = _weighted(pool, point)
+        return card, [i for i in active if self.teams[i].can_play(card)]
+
+    def _drawable(self):
+        deck = self.deck
+        return [(c, None) for c in deck.unconditional] + list(deck.conditional)
+
+    def _skip_gone_card(self) -> None:
+        """The card on the table is gone from the deck: the teams still waiting skip it."""
+        for i in self.waiting:
+            self.teams[i].sit_out()
+        self._s.update(phase="outcome", applies=list(self._s["decided"]))
+
+    def _snapshot(self) -> dict[str, Any]:
+        """What undo needs: the workshop's round fields, the teams, and how many votes there were."""
+        s = self._s
+        return {"fields": {k: _copy(s[k]) for k in _ROUND_FIELDS}, "votes": len(s["votes"]),
+                "teams": [[team.snapshot(), team.decisions] for team in self.teams]}
+
+    def _end(self) -> None:
+        s = self._s
+        s.update(phase="ended", current=None, applies=[], decided=[])
+        return None
