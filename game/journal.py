@@ -61,7 +61,14 @@ class SavedSession:
     state: dict[str, Any]
 
     @property
+    def is_workshop(self) -> bool:
+        return self.state.get("kind") == "workshop"
+
+    @property
     def decisions(self) -> int:
+        """Decisions made: a game's own, or every team's in a workshop."""
+        if self.is_workshop:
+            return sum(len(team.get("history", [])) for team in self.state.get("teams", []))
         return len(self.state.get("history", []))
 
 

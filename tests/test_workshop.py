@@ -118,3 +118,26 @@ def test_a_card_gone_from_the_deck_is_skipped_by_the_teams_still_waiting(engine_
     assert loaded.phase == "outcome" and loaded.waiting == []
     assert loaded.teams[0].decisions == 1 and loaded.teams[1].decisions == 0
     assert loaded.advance() is not None
+
+
+def test_a_journalled_workshop_resumes_with_every_vote_and_note(engine_deck, tmp_path):
+    from game.journal import Journal
+    from game.workshop_match import WorkshopMatch
+
+    journal = Journal.open(tmp_path)
+    match = WorkshopMatch.start(engine_deck, "deck", "nl", ["Rood", "Blauw"], journal, seed=4)
+    card = match.workshop.current_card
+    match.note("Discussie over de raad")
+    match.choose(0, card.options[0].id, votes={card.options[0].id: 6})
+    journal.close()  # the laptop's lid closes mid-card
+
+    journal = Journal.open(tmp_path)
+    saved = journal.latest_unfinished()
+    assert saved.is_workshop and saved.decisions == 1
+    resumed, notices = WorkshopMatch.resume(engine_deck, saved, journal)
+    assert notices == []
+    assert resumed.workshop.current_card.id == card.id and resumed.workshop.waiting == [1]
+    assert resumed.workshop.notes == {card.id: "Discussie over de raad"}
+    assert resumed.workshop.votes[0]["votes"] == {card.options[0].id: 6}
+    assert [kind for kind, _ in journal.events(saved.id)] == ["start", "note", "decide"]
+    journal.close()

@@ -1,0 +1,93 @@
+"""A workshop at the table: the workshop rules and the journal, moved together.
+
+The facilitator's screens change a workshop only through a :class:`WorkshopMatch`: every team
+decision with its vote split, every note and every undo is in the journal before the screen
+moves on, so a killed or crashed laptop resumes at the same card with nothing lost.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from .deck import Deck
+from .deck_format import Card
+from .engine import Notice
+from .journal import Journal, JournalError, SavedSession
+from .workshop import Workshop
+
+
+class WorkshopMatch:
+    def __init__(self, workshop: Workshop, deck_path: str, lang: str,
+                 journal: Journal | None = None, session_id: int | None = None):
+        self.workshop = workshop
+        self.deck_path = deck_path
+        self.lang = lang
+        self.journal = journal
+        self.session_id = session_id
+        #: The last problem writing the journal, for the screen to show; None when all is well.
+        self.warning: str | None = None
+
+    @property
+    def deck(self) -> Deck:
+        return self.workshop.deck
+
+    @classmethod
+    def start(cls, deck: Deck, deck_path: str, lang: str, names: list[str],
+              journal: Journal | None = None, seed: int | None = None) -> "WorkshopMatch":
+        workshop = Workshop.new(deck, secrets.randbelow(2**31) if seed is None else seed, names)
+        match = cls(workshop, deck_path, lang, journal)
+        if journal is not None:
+            try:
+                match.session_id = journal.start(workshop.to_dict(), deck_path, lang)
+            except JournalError as exc:
+                match.warning = str(exc)
+        return match
+
+    @classmethod
+    def resume(cls, deck: Deck, saved: SavedSession, journal: Journal | None
+               ) -> tuple["WorkshopMatch", list[Notice]]:
+        workshop, notices = Workshop.from_dict(deck, saved.state)
+        match = cls(workshop, saved.deck_path, saved.lang, journal, saved.id)
+        if workshop.phase == "outcome":
+            match.advance()
+        return match, notices
+
+    def choose(self, team: int, option_id: str, votes: dict[str, int] | None = None) -> None:
+        card = self.workshop.current_card
+        self.workshop.choose(team, option_id, votes)
+        self._record("decide", {"team": team, "card": card.id, "option": option_id,
+                                "votes": dict(votes or {})})
+
+    def note(self, text: str) -> None:
+        card = self.workshop.current_card
+        self.workshop.note(text)
+        self._record("note", {"card": card.id, "text": text.strip()})
+
+    def undo(self) -> bool:
+        if not self.workshop.undo():
+            return False
+        self._record("undo", {})
+        return True
+
+    def advance(self) -> Card | None:
+        card = self.workshop.advance()
+        if self.workshop.is_over:
+            self._record("end", {"teams": [t.end_reason for t in self.workshop.teams]})
+        return card
+
+    def abandon(self) -> None:
+        if self.journal is not None and self.session_id is not None:
+            try:
+                self.journal.abandon(self.session_id)
+            except JournalError as exc:
+                self.warning = str(exc)
+
+    def _record(self, kind: str, payload: dict[str, Any]) -> None:
+        if self.journal is None or self.session_id is None:
+            return
+        try:
+            self.journal.record(self.session_id, kind, payload, self.workshop.to_dict())
+            self.warning = None
+        except JournalError as exc:
+            self.warning = str(exc)
