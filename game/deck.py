@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from .deck_format import (Aspect, Card, Character, CompiledConditions, DeckFile, Ending,
                           Meter)
@@ -87,6 +88,14 @@ class Deck:
 
     def aspect(self, aspect_id: str) -> Aspect | None:
         return self._aspects.get(aspect_id)
+
+    def restricted(self, aspects: Iterable[str]) -> "Deck":
+        """The same deck with only the cards on these aspects (and every follow-up card)."""
+        keep = set(aspects)
+        cards = {k: c for k, c in self.cards.items()
+                 if c.follow_up_only or not c.aspects or keep.intersection(c.aspects)}
+        return Deck(spec=self.spec, cards=cards, folder=self.folder,
+                    content_hash=self.content_hash)
 
     def start_meters(self) -> dict[str, int]:
         return {m.id: m.start for m in self.spec.meters}

@@ -54,13 +54,17 @@ class Session:
 
     # ----------------------------------------------------------------- creating and saving
     @classmethod
-    def new(cls, deck: Deck, seed: int, deal: bool = True) -> "Session":
-        """A fresh session with the first card drawn (unless a workshop deals the cards)."""
+    def new(cls, deck: Deck, seed: int, deal: bool = True, term: int | None = None) -> "Session":
+        """A fresh session with the first card drawn (unless a workshop deals the cards).
+
+        ``term`` shortens or lengthens the deck's term for this game.
+        """
         session = cls(deck, {
             "version": SAVE_VERSION,
             "deck_id": deck.id,
             "deck_hash": deck.content_hash,
             "seed": int(seed),
+            "term": int(term) if term else deck.term,
             "round": 0,
             "meters": deck.start_meters(),
             "flags": [],
@@ -142,6 +146,11 @@ class Session:
     @property
     def seed(self) -> int:
         return self._s["seed"]
+
+    @property
+    def term(self) -> int:
+        """Rounds in this game's term."""
+        return self._s.get("term", self.deck.term)
 
     @property
     def round(self) -> int:
@@ -299,7 +308,7 @@ class Session:
             return True
         if s["ending"] is not None or s["end_reason"] == "collapse":
             self._end("collapse", s["ending"])
-        elif s["round"] >= self.deck.term:
+        elif s["round"] >= self.term:
             self._end("term", self._term_ending())
         return s["phase"] == "ended"
 

@@ -34,15 +34,20 @@ class Workshop:
 
     # ----------------------------------------------------------------- creating and saving
     @classmethod
-    def new(cls, deck: Deck, seed: int, names: list[str]) -> "Workshop":
+    def new(cls, deck: Deck, seed: int, names: list[str], term: int | None = None,
+            aspects: list[str] | None = None) -> "Workshop":
+        """A workshop for teams ``names``; ``term`` overrides the deck's term and ``aspects``
+        keeps only the cards on those aspects."""
         if not 1 <= len(names) <= MAX_TEAMS:
             raise RuleError(f"a workshop has 1 to {MAX_TEAMS} teams")
-        teams = [Session.new(deck, seed, deal=False) for _ in names]
+        if aspects:
+            deck = deck.restricted(aspects)
+        teams = [Session.new(deck, seed, deal=False, term=term) for _ in names]
         workshop = cls(deck, {
             "kind": "workshop", "deck_id": deck.id, "deck_hash": deck.content_hash,
             "seed": int(seed), "names": list(names), "round": 0, "draws": 0, "used": [],
             "current": None, "applies": [], "decided": [], "phase": "outcome",
-            "votes": [], "notes": {}, "undo": [],
+            "votes": [], "notes": {}, "undo": [], "aspects": list(aspects or []),
         }, teams)
         workshop.advance()
         return workshop
@@ -55,6 +60,8 @@ class Workshop:
     @classmethod
     def from_dict(cls, deck: Deck, data: dict[str, Any]) -> tuple["Workshop", list[Notice]]:
         state = _copy(data)
+        if state.get("aspects"):
+            deck = deck.restricted(state["aspects"])
         teams, notices = [], []
         for saved in state.pop("teams"):
             team, found = Session.from_dict(deck, saved, redeal=False)
@@ -78,6 +85,10 @@ class Workshop:
     @property
     def round(self) -> int:
         return self._s["round"]
+
+    @property
+    def term(self) -> int:
+        return self.teams[0].term
 
     @property
     def phase(self) -> Phase:

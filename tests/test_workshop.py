@@ -141,3 +141,18 @@ def test_a_journalled_workshop_resumes_with_every_vote_and_note(engine_deck, tmp
     assert resumed.workshop.votes[0]["votes"] == {card.options[0].id: 6}
     assert [kind for kind, _ in journal.events(saved.id)] == ["start", "note", "decide"]
     journal.close()
+
+
+def test_term_and_aspects_chosen_for_the_workshop(tmp_path):
+    from conftest import DEFAULT_DECK, load
+
+    deck = load(DEFAULT_DECK)
+    workshop = Workshop.new(deck, 2, ["A"], term=5, aspects=["4a", "4b"])
+    while not workshop.is_over:
+        card = workshop.current_card
+        assert card.follow_up_only or {"4a", "4b"} & set(card.aspects)
+        workshop.choose(0, card.options[0].id)
+        workshop.advance()
+    assert workshop.term == 5 and workshop.teams[0].decisions <= 5
+    loaded, _ = Workshop.from_dict(deck, json.loads(json.dumps(workshop.to_dict())))
+    assert set(loaded.deck.cards) == set(workshop.deck.cards) < set(deck.cards)
