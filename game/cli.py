@@ -1,4 +1,4 @@
-"""The command line: ``play``, ``validate``, ``new`` and ``schema``.
+"""The command line: play, validate, simulate, sessions, report, schema and new.
 
 Only ``play`` imports pygame (lazily), so validating a deck or printing the schema starts fast
 and works on machines without a display.
@@ -153,6 +153,26 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
                           help="language of the report (default: nl)")
 
+    sessions = commands.add_parser(
+        "sessions", help="list the journalled sessions",
+        description="List every session in the journal, newest first: id, date, deck, status, "
+        "decisions and teams.")
+    sessions.add_argument("--data-dir", type=Path, default=None, metavar="DIR",
+                          help="where the session journal is kept (default: your data folder)")
+
+    report = commands.add_parser(
+        "report", help="export a session's debrief: report.html, report.json, decisions.csv",
+        description="Write the debrief of a journalled session (see 'sessions' for the ids) as "
+        "a self-contained HTML page, report.json and decisions.csv.")
+    report.add_argument("session", type=_positive, nargs="+", metavar="SESSION",
+                        help="session id; several ids give one report with all their teams")
+    report.add_argument("--out", type=Path, required=True, metavar="DIR",
+                        help="folder to write the three files to")
+    report.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
+                        help="language of the report (default: the session's own)")
+    report.add_argument("--data-dir", type=Path, default=None, metavar="DIR",
+                        help="where the session journal is kept (default: your data folder)")
+
     schema = commands.add_parser(
         "schema", help="print the deck format's JSON Schema",
         description="Print the JSON Schema of deck files and card files (format 1), for "
@@ -177,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(args.out)
     if args.command == "simulate":
         return _simulate(args)
+    if args.command in ("sessions", "report"):
+        return _reports(args)
     if args.command is None:
         args = _parser().parse_args(["play"])
     return _play(args)
@@ -191,6 +213,29 @@ def _schema(out: Path | None) -> int:
     else:
         out.write_text(text, encoding="utf-8")
     return 0
+
+
+def _reports(args: argparse.Namespace) -> int:
+    from .journal import Journal, JournalError
+    from .report_cli import export_session, list_sessions
+
+    folder = args.data_dir or data_dir()
+    if not (folder / "journal.sqlite3").is_file():
+        print(f"No sessions yet: there is no journal in {folder}.", file=sys.stderr)
+        return 1 if args.command == "report" else 0
+    try:
+        journal = Journal.open(folder)
+    except JournalError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        if args.command == "sessions":
+            return list_sessions(journal)
+        ids = args.session[0] if len(args.session) == 1 else args.session
+        return export_session(journal, ids, args.out, args.lang,
+                              [PROJECT_ROOT / "scenarios", folder / "decks"])
+    finally:
+        journal.close()
 
 
 def _simulate(args: argparse.Namespace) -> int:
@@ -249,6 +294,8 @@ def _play(args: argparse.Namespace) -> int:
     if (args.flags or args.meters) and not args.card:
         print("error: --flags and --meters go with --card", file=sys.stderr)
         return 2
+    if args.card and not _preview_ok(args):
+        return 2
     folder = args.data_dir or data_dir()
     options = PlayOptions(
         deck=args.deck,
@@ -273,3 +320,22 @@ def _play(args: argparse.Namespace) -> int:
     from .ui.app import run
 
     return run(options)
+
+
+def _preview_ok(args: argparse.Namespace) -> bool:
+    """Whether the card and meters asked for are in the deck; says why not before any window.
+
+    A deck with errors is left to the table, which shows them.
+    """
+    from .loader import load_deck
+    from .preview import check_preview
+
+    result = load_deck(args.deck, lang=args.lang)
+    if result.deck is None:
+        return True
+    found = check_preview(result.deck, args.card, args.flags, args.meters, args.lang)
+    for note in found.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for error in found.errors:
+        print(f"error: {error}", file=sys.stderr)
+    return not found.errors

@@ -1,0 +1,444 @@
+"""The debrief report: real games through a Match and a journal, exported to HTML, JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DECKS, DEFAULT_DECK, ROOT, load
+from game.export import CSV_FILE, HTML_FILE, JSON_FILE, csv_header, neutralise, write_report
+from game.journal import Journal
+from game.match import Match
+from game.report import Team, build_report, teams_from_journal
+from game.report_cli import export_session, list_sessions
+
+SCRIPT = "<script>alert(1)</script>"
+FORMULA_NOTE = '=HYPERLINK("http://x")'
+
+
+# --------------------------------------------------------------------------- set-up
+def hostile_deck(tmp_path: Path) -> Path:
+    """The engine test deck, with markup in its texts and two aspects to tag cards with."""
+    folder = tmp_path / "deck"
+    shutil.copytree(DECKS / "engine", folder)
+    deck_file = folder / "deck.yaml"
+    spec = yaml.safe_load(deck_file.read_text(encoding="utf-8"))
+    spec["title"] = {"nl": f"Testdeck {SCRIPT}", "en": f"Test deck {SCRIPT}"}
+    spec["aspects"] = [
+        {"id": "4a", "label": {"nl": "Privacy <b>en</b> veiligheid", "en": "Privacy and security"},
+         "question": {"nl": "Welke risico's <img src=x onerror=alert(1)> zien we?",
+                      "en": "Which risks do we see?"}},
+        {"id": "6b", "label": {"nl": "Mensen", "en": "People"},
+         "question": {"nl": "Groeien de mensen mee?", "en": "Do people grow along?"}},
+    ]
+    deck_file.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False),
+                         encoding="utf-8")
+    cards_file = folder / "cards" / "cards.yaml"
+    cards = yaml.safe_load(cards_file.read_text(encoding="utf-8"))
+    for card in cards["cards"]:
+        if card["id"] == "start":
+            card["title"] = f"Start {SCRIPT}"
+            card["aspects"] = ["4a"]
+        elif card["id"] in ("vervolg", "zonder-plan", "herhaal"):
+            card["aspects"] = ["4a", "6b"]
+        else:
+            card["aspects"] = ["6b"]
+    cards_file.write_text(yaml.safe_dump(cards, allow_unicode=True, sort_keys=False),
+                          encoding="utf-8")
+    return folder
+
+
+def votes_for(card, round_no: int) -> dict[str, int]:
+    return {option.id: (round_no + i) % 4 for i, option in enumerate(card.options)}
+
+
+def play(deck, journal: Journal, seed: int, team: str, notes: dict[int, str] | None = None,
+         pick: int = 0) -> int:
+    """A whole game through a Match: votes on every decision, notes after some rounds."""
+    notes = notes or {}
+    match = Match.start(deck, str(deck.folder), "nl", journal, seed=seed)
+    while not match.session.is_over:
+        card = match.session.current_card
+        option = card.options[min(pick, len(card.options) - 1)].id
+        match.choose(option, votes=votes_for(card, match.session.round), team=team)
+        if match.session.round in notes:
+            journal.record(match.session_id, "note",
+                           {"card": card.id, "text": notes[match.session.round]},
+                           match.session.to_dict())
+        match.advance()
+    return match.session_id
+
+
+@pytest.fixture
+def deck_dir(tmp_path):
+    return hostile_deck(tmp_path)
+
+
+@pytest.fixture
+def deck(deck_dir):
+    return load(deck_dir)
+
+
+@pytest.fixture
+def journal(tmp_path):
+    journal = Journal.open(tmp_path / "data")
+    yield journal
+    journal.close()
+
+
+def export(journal, ids, tmp_path, deck, lang="nl") -> tuple[dict, Path]:
+    report = build_report(deck, teams_from_journal(journal, ids), lang=lang, meta={})
+    out = tmp_path / "out"
+    write_report(report, out)
+    return report, out
+
+
+def read_csv(out: Path) -> list[dict[str, str]]:
+    raw = (out / CSV_FILE).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the byte-order mark to read UTF-8"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+# --------------------------------------------------------------------------- the files
+def test_export_writes_three_files_with_every_decision(deck, journal, tmp_path):
+    sid = play(deck, journal, seed=1, team="Noord", notes={1: "Lang besproken.", 2: FORMULA_NOTE})
+    report, out = export(journal, [sid], tmp_path, deck)
+
+    assert {p.name for p in out.iterdir()} == {HTML_FILE, JSON_FILE, CSV_FILE}
+    data = json.loads((out / JSON_FILE).read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(report))
+    saved = journal.session(sid)
+    history = saved.state["history"]
+    team = data["teams"][0]
+    assert team["name"] == "Noord"
+    assert len(team["decisions"]) == len(history) > 2
+    for record, decision in zip(history, team["decisions"]):
+        card = deck.card(record["card"])
+        assert decision["card"] == record["card"] and decision["option"] == record["option"]
+        assert decision["votes"] == votes_for(card, record["round"])
+        assert decision["votes_total"] == sum(votes_for(card, record["round"]).values())
+        assert decision["changes"] == {m: record["meters_after"][m] - record["meters_before"][m]
+                                       for m in record["meters_after"]}
+        assert decision["card_title"] and not decision["card_missing"]
+    assert [d["note"] for d in team["decisions"][:2]] == ["Lang besproken.", FORMULA_NOTE]
+    assert all(d["note"] == "" for d in team["decisions"][2:])
+
+    session = data["session"]
+    assert session["deck"]["id"] == "engine-test" and session["deck"]["hash"] == deck.content_hash
+    assert session["seed"] == 1 and session["language"] == "nl"
+    assert session["status"] == "finished" and session["created"] and session["updated"]
+    assert team["final_meters"] == saved.state["meters"]
+    assert team["meters_over_time"][0]["round"] == 0
+    assert len(team["meters_over_time"]) == len(history) + 1
+    assert team["ending"]["title"] and team["end_reason"] in ("term", "collapse", "exhausted")
+    assert not list(out.glob(".*.tmp")), "temporary files are renamed, never left behind"
+
+
+def test_csv_has_one_row_per_decision_and_neutralises_formulas(deck, journal, tmp_path):
+    sid = play(deck, journal, seed=1, team="@Rood", notes={2: FORMULA_NOTE})
+    report, out = export(journal, [sid], tmp_path, deck)
+    rows = read_csv(out)
+    decisions = report["teams"][0]["decisions"]
+    assert len(rows) == len(decisions)
+    header = list(rows[0])
+    assert header == csv_header(report)
+    assert header[:7] == ["team", "session", "round", "card_id", "card_title", "option_id",
+                          "option_label"]
+    assert {"votes_a", "votes_b", "change_legitimiteit", "change_capaciteit",
+            "change_strategie", "note"} <= set(header)
+
+    noted = rows[1]
+    assert noted["note"] == "'" + FORMULA_NOTE
+    assert all(row["team"] == "'@Rood" for row in rows)
+    for row, decision in zip(rows, decisions):
+        assert row["card_id"] == decision["card"] and row["option_id"] == decision["option"]
+        for meter, change in decision["changes"].items():
+            assert row[f"change_{meter}"] == str(change)  # a number, never '-5
+        assert int(row["votes_a"]) == decision["options"][0]["votes"]
+        assert int(row["votes_total"]) == decision["votes_total"]
+    text = (out / CSV_FILE).read_text(encoding="utf-8-sig")
+    assert re.search(r",-\d+,", text), "negative changes are written as plain numbers"
+    assert "'-" not in text
+
+
+def test_neutralise_only_touches_text():
+    for text in ("=1+1", "+31 6", "-x", "@SUM(A1)", "\tx", "\rx"):
+        assert neutralise(text) == "'" + text
+    assert neutralise(-5) == -5 and neutralise(0) == 0 and neutralise("Gewoon") == "Gewoon"
+
+
+def test_html_escapes_deck_markup_and_loads_nothing(deck, journal, tmp_path):
+    sid = play(deck, journal, seed=1, team="Noord <i>team</i>", notes={1: FORMULA_NOTE})
+    _, out = export(journal, [sid], tmp_path, deck)
+    html = (out / HTML_FILE).read_text(encoding="utf-8")
+
+    assert "<script" not in html.lower()
+    assert "<img" not in html.lower() and "<i>team" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Start &lt;script&gt;" in html, "the card title shows as text"
+    assert "Noord &lt;i&gt;team&lt;/i&gt;" in html
+    assert ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            'style-src \'unsafe-inline\'; img-src data:">') in html
+    assert not re.search(r"""(?:src|href|action|srcset)\s*=\s*["']?\s*(?:https?:)?//""", html,
+                         re.IGNORECASE)
+    assert not re.search(r"url\(\s*['\"]?\s*(?:https?:)?//", html, re.IGNORECASE)
+    assert not re.search(r"@import", html, re.IGNORECASE)
+    assert "<link" not in html.lower()
+
+    svgs = re.findall(r"<svg class=\"chart[^\"]*\"", html)
+    assert len(svgs) == 2, "a line chart for the team and the triangle"
+    assert html.count("<path d=\"M") == len(deck.meters)
+    assert "stroke-dasharray" in html, "lines differ by dash, not by colour alone"
+    assert "Verloop van de meters" in html and "De driehoek: eindstand" in html
+    assert "Alle besluiten" in html and "Vragen voor het gesprek" in html
+    assert "@media print" in html and "break-before: page" in html
+
+
+def test_two_teams_in_one_report(deck, journal, tmp_path):
+    first = play(deck, journal, seed=1, team="Noord", notes={1: "Noord twijfelde."}, pick=0)
+    second = play(deck, journal, seed=4, team="Zuid", notes={2: "Zuid was het eens."}, pick=1)
+    report, out = export(journal, [first, second], tmp_path, deck)
+
+    assert [t["name"] for t in report["teams"]] == ["Noord", "Zuid"]
+    assert report["session"]["seeds"] == [1, 4] and report["session"]["teams"] == 2
+    assert all(len(a["teams"]) == 2 for a in report["aspects"])
+    rows = read_csv(out)
+    counts = [len(t["decisions"]) for t in report["teams"]]
+    assert len(rows) == sum(counts)
+    assert [r["team"] for r in rows] == ["Noord"] * counts[0] + ["Zuid"] * counts[1]
+    html = (out / HTML_FILE).read_text(encoding="utf-8")
+    assert html.count("<svg class=\"chart\"") == 2 and "chart radar" in html
+    assert "Noord twijfelde." in html and "Zuid was het eens." in html
+    assert html.count("<figcaption>Verloop van de meters: ") == 2
+
+
+def test_aspects_sum_the_changes_and_pick_the_worst_for_discussion(deck, journal, tmp_path):
+    sid = play(deck, journal, seed=1, team="Noord")
+    report, _ = export(journal, [sid], tmp_path, deck)
+    decisions = report["teams"][0]["decisions"]
+    by_id = {a["id"]: a for a in report["aspects"]}
+    assert list(by_id) == ["4a", "6b"]
+    for aspect_id, aspect in by_id.items():
+        touched = [d for d in decisions if aspect_id in d["aspects"]]
+        row = aspect["teams"][0]
+        assert row["decisions"] == len(touched)
+        for meter in ("legitimiteit", "capaciteit", "strategie"):
+            assert row["changes"][meter] == sum(d["changes"][meter] for d in touched)
+        assert row["total"] == sum(row["changes"].values())
+    losing = sorted((a["teams"][0]["total"], a["id"]) for a in report["aspects"]
+                    if a["teams"][0]["total"] < 0 and a["teams"][0]["decisions"])
+    assert report["teams"][0]["discussion"] == [i for _, i in losing][:2]
+    assert [q["aspect"] for q in report["discussion"]] == [
+        a for a in ("4a", "6b") if a in report["teams"][0]["discussion"]]
+    for question in report["discussion"]:
+        assert question["question"] == by_id[question["aspect"]]["question"]
+
+
+def test_the_default_deck_in_english(journal, tmp_path):
+    deck = load(DEFAULT_DECK)
+    first = play(deck, journal, seed=3, team="Team A", notes={3: "Long debate."})
+    second = play(deck, journal, seed=3, team="Team B", pick=2)
+    report, out = export(journal, [first, second], tmp_path, deck, lang="en")
+
+    assert len(report["aspects"]) == 9
+    assert report["deck"]["title"] == "Digital leadership of the municipal secretary"
+    labels = [m["label"] for m in report["meters"]]
+    assert labels == ["Legitimacy (may we?)", "Capacity (can we?)", "Strategy (do we want?)"]
+    for team in report["teams"]:
+        assert len(team["discussion"]) <= 2
+        for aspect_id in team["discussion"]:
+            aspect = next(a for a in report["aspects"] if a["id"] == aspect_id)
+            assert aspect["teams"][team["number"] - 1]["total"] < 0
+            assert aspect["question"] == next(
+                a.question["en"] for a in deck.aspects if a.id == aspect_id)
+    html = (out / HTML_FILE).read_text(encoding="utf-8")
+    assert "Every decision" in html and "Questions for the discussion" in html
+    assert '<html lang="en">' in html
+
+
+# --------------------------------------------------------------------------- the journal
+def test_votes_and_notes_follow_undo(deck, journal, tmp_path):
+    match = Match.start(deck, str(deck.folder), "nl", journal, seed=1)
+    card = match.session.current_card
+    journal.record(match.session_id, "note", {"card": card.id, "text": "Voor het besluit."},
+                   match.session.to_dict())
+    match.choose(card.options[0].id, votes={card.options[0].id: 1})
+    journal.record(match.session_id, "note", {"card": card.id, "text": "Toch twijfel."},
+                   match.session.to_dict())
+    match.undo()
+    match.choose(card.options[1].id, votes=[2, 5])  # counts by option position
+    match.advance()
+
+    [team] = teams_from_journal(journal, [match.session_id])
+    assert len(team.decisions) == 1
+    decision = team.decisions[0]
+    assert decision["option"] == card.options[1].id
+    assert decision["note"] == "Voor het besluit.\nToch twijfel."
+    report = build_report(deck, [team], lang="nl", meta={"generated": "2024-05-01T10:00:00+00:00"})
+    assert report["generated"] == "2024-05-01T10:00:00+00:00"
+    assert report["teams"][0]["decisions"][0]["votes"] == {card.options[0].id: 2,
+                                                          card.options[1].id: 5}
+    assert report["teams"][0]["name"] == "Team 1"
+    assert report["teams"][0]["status"] == "active"
+
+
+def test_a_card_that_left_the_deck_is_reported_by_id(deck):
+    record = {"round": 1, "card": "oude-kaart", "option": "x",
+              "meters_before": {"legitimiteit": 50, "capaciteit": 50, "strategie": 20},
+              "meters_after": {"legitimiteit": 45, "capaciteit": 50, "strategie": 20},
+              "flags_set": [], "flags_cleared": [], "flags_after": [],
+              "votes": {"x": 3, "y": 1}, "note": "weg"}
+    state = {"deck_id": deck.id, "deck_hash": "ouder", "seed": 1, "round": 1,
+             "meters": record["meters_after"], "phase": "outcome", "history": [record]}
+    team = Team(name="Oud", decisions=[record], state=state)
+    for lang, title in (("nl", "(kaart niet meer in het deck)"),
+                        ("en", "(card no longer in the deck)")):
+        report = build_report(deck, [team], lang=lang, meta={})
+        decision = report["teams"][0]["decisions"][0]
+        assert decision["card"] == "oude-kaart" and decision["card_title"] == title
+        assert decision["card_missing"] and decision["option_label"] == "x"
+        assert decision["changes"]["legitimiteit"] == -5 and decision["votes_chosen"] == 3
+        assert report["teams"][0]["deck_changed"]
+    html_dir = Path(deck.folder).parent / "out-missing"
+    write_report(report, html_dir)
+    assert "(card no longer in the deck)" in (html_dir / HTML_FILE).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- the command line
+def test_list_sessions_newest_first(deck, journal, tmp_path):
+    first = play(deck, journal, seed=1, team="Noord")
+    second = play(deck, journal, seed=4, team="Zuid")
+    out = io.StringIO()
+    assert list_sessions(journal, out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["id", "date", "deck", "status", "teams", "decisions", "seed"]
+    ids = [int(line.split()[0]) for line in lines[2:]]
+    assert ids == [second, first]
+    assert "engine-test" in lines[2] and "finished" in lines[2] and lines[2].endswith("4")
+
+
+def test_list_sessions_of_an_empty_journal(journal):
+    out = io.StringIO()
+    assert list_sessions(journal, out) == 0
+    assert "no sessions" in out.getvalue()
+
+
+def test_export_session_finds_the_deck_and_says_where(deck, deck_dir, journal, tmp_path):
+    sid = play(deck, journal, seed=1, team="Noord")
+    out, err = io.StringIO(), io.StringIO()
+    code = export_session(journal, sid, tmp_path / "rapport", None, [], out=out, err=err)
+    assert code == 0, err.getvalue()
+    assert all((tmp_path / "rapport" / name).is_file() for name in (HTML_FILE, JSON_FILE, CSV_FILE))
+    assert str(tmp_path / "rapport") in out.getvalue() and err.getvalue() == ""
+
+    # The deck folder moved: it is found by its id among the scenario folders.
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    deck_dir.rename(scenarios / "verhuisd")
+    code = export_session(journal, sid, tmp_path / "rapport2", "en", [scenarios], out=out, err=err)
+    assert code == 0, err.getvalue()
+    report = json.loads((tmp_path / "rapport2" / JSON_FILE).read_text(encoding="utf-8"))
+    assert report["lang"] == "en" and report["deck"]["id"] == "engine-test"
+
+
+def test_export_session_fails_plainly(deck, deck_dir, journal, tmp_path):
+    sid = play(deck, journal, seed=1, team="Noord")
+    out, err = io.StringIO(), io.StringIO()
+    assert export_session(journal, 999, tmp_path / "x", None, [], out=out, err=err) == 1
+    assert "no session 999" in err.getvalue() and "Traceback" not in err.getvalue()
+    assert not (tmp_path / "x").exists()
+
+    shutil.rmtree(deck_dir)
+    err = io.StringIO()
+    assert export_session(journal, sid, tmp_path / "y", None, [ROOT / "scenarios"],
+                          out=out, err=err) == 1
+    assert "cannot find the deck 'engine-test'" in err.getvalue()
+    assert not (tmp_path / "y").exists()
+
+
+def test_the_report_layer_does_not_import_pygame():
+    code = ("import sys, game.report, game.export, game.report_cli, game.report_charts; "
+            "sys.exit('pygame' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_templates_ship_with_the_package():
+    assert '"templates/*.j2"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert (ROOT / "game" / "templates" / "report.html.j2").is_file()
+
+
+def test_a_deck_without_aspects_leaves_out_aspects_and_questions(journal, tmp_path):
+    deck = load(DECKS / "engine")
+    match = Match.start(deck, str(deck.folder), "en", journal, seed=2)
+    match.choose(match.session.current_card.options[1].id)
+    report, out = export(journal, [match.session_id], tmp_path, deck, lang="en")
+    assert report["aspects"] == [] and report["discussion"] == []
+    assert report["teams"][0]["status"] == "active" and not report["teams"][0]["finished"]
+    html = (out / HTML_FILE).read_text(encoding="utf-8")
+    assert 'id="aspecten"' not in html and 'id="vragen"' not in html
+    assert "no votes recorded" in html and "1 decision ·" in html
+    assert read_csv(out)[0]["votes_a"] == ""
+
+
+def test_a_workshop_session_reports_every_team(deck, journal, tmp_path):
+    from game.workshop_match import WorkshopMatch
+
+    match = WorkshopMatch.start(deck, str(deck.folder), "nl", ["Rood", "Blauw"], journal, seed=10)
+    while not match.workshop.is_over:
+        card = match.workshop.current_card
+        for team in match.workshop.waiting:
+            option = card.options[0 if team == 0 else -1].id
+            match.choose(team, option, votes={option: 3 + team})
+        if match.workshop.round == 1:
+            match.note("Iedereen was het eens.")
+        match.advance()
+    out = io.StringIO()
+    assert list_sessions(journal, out) == 0
+    assert out.getvalue().splitlines()[2].split()[5] == "2", "a workshop has two teams"
+
+    report, folder = export(journal, [match.session_id], tmp_path, deck)
+    assert [t["name"] for t in report["teams"]] == ["Rood", "Blauw"]
+    for index, team in enumerate(report["teams"]):
+        history = match.workshop.teams[index].history
+        assert [d["card"] for d in team["decisions"]] == [h["card"] for h in history]
+        assert all(d["votes"] == {d["option"]: 3 + index} for d in team["decisions"])
+        first = team["decisions"][0]
+        assert first["round"] == 1 and first["note"] == "Iedereen was het eens."
+        assert team["session_id"] == match.session_id
+    rows = read_csv(folder)
+    assert len(rows) == sum(len(t["decisions"]) for t in report["teams"])
+
+
+def test_sessions_and_report_commands(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    data = tmp_path / "data"
+
+    def main(*args):
+        return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True)
+
+    assert main("play", "--headless", "--autoplay", "--seed", "2", "--out", str(tmp_path / "o"),
+                "--data-dir", str(data)).returncode == 0
+    listed = main("sessions", "--data-dir", str(data))
+    assert listed.returncode == 0 and "digitaal-leiderschap" in listed.stdout
+    written = main("report", "1", "--out", str(tmp_path / "r"), "--data-dir", str(data))
+    assert written.returncode == 0, written.stderr
+    assert {p.name for p in (tmp_path / "r").iterdir()} == {"report.html", "report.json",
+                                                            "decisions.csv"}
+    missing = main("report", "7", "--out", str(tmp_path / "r"), "--data-dir", str(data))
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
