@@ -50,6 +50,23 @@ def _positive(text: str) -> int:
     return value
 
 
+def _team_count(text: str) -> int:
+    value = _positive(text)
+    if value > 6:
+        raise argparse.ArgumentTypeError("a workshop has 1 to 6 teams")
+    return value
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes") from None
+    if not 0 < value <= 60:
+        raise argparse.ArgumentTypeError("the timer takes 0.1 to 60 minutes")
+    return value
+
+
 def _names(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
@@ -94,7 +111,8 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=None,
                       help="seed for the card draws and the autoplay policy")
     play.add_argument("--out", type=Path, default=None, metavar="DIR",
-                      help="with --autoplay: write DIR/session.json at the end")
+                      help="with --autoplay: write DIR/session.json at the end; in a workshop: "
+                      "where the reports are written")
     play.add_argument("--screenshots", type=Path, default=None, metavar="DIR",
                       help="write one PNG per screen shown to DIR")
     play.add_argument("--step-delay", type=float, default=0.0, metavar="SECONDS",
@@ -108,6 +126,23 @@ def _parser() -> argparse.ArgumentParser:
                       help="with --card: flags that are set")
     play.add_argument("--meters", type=_meter_values, default=(), metavar="ID=N,...",
                       help="with --card: meter values, e.g. legitimiteit=30,strategie=70")
+    workshop = play.add_argument_group(
+        "workshop", "a facilitator runs the game for 1 to 6 teams on one screen")
+    workshop.add_argument("--mode", choices=("single", "workshop"), default="single",
+                          help="single: one player or group (default); workshop: teams vote")
+    workshop.add_argument("--teams", type=_team_count, default=None, metavar="N",
+                          help="number of teams, 1 to 6")
+    workshop.add_argument("--team-names", type=_names, default=(), metavar="A,B",
+                          help="names of the teams (default: Team 1, Team 2, ...)")
+    workshop.add_argument("--rounds", type=_positive, default=None, metavar="R",
+                          help="term length in rounds (default: the deck's)")
+    workshop.add_argument("--timer", type=_minutes, default=None, metavar="MIN",
+                          help="discussion time per card in minutes (default: no timer)")
+    workshop.add_argument("--aspects", type=_names, default=(), metavar="4a,6b",
+                          help="only cards on these aspects (default: all)")
+    workshop.add_argument("--preview", choices=("none", "which", "direction"), default=None,
+                          help="what a selected option shows before confirming "
+                          "(default: as the deck says)")
     play.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
     validate = commands.add_parser(
@@ -284,8 +319,8 @@ def _play(args: argparse.Namespace) -> int:
     if args.deck is not None and not (args.deck / "deck.yaml").is_file():
         print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
         return 2
-    if args.out is not None and not args.autoplay:
-        print("error: --out goes with --autoplay", file=sys.stderr)
+    if args.out is not None and not (args.autoplay or args.mode == "workshop"):
+        print("error: --out goes with --autoplay or --mode workshop", file=sys.stderr)
         return 2
     if (args.card or args.flags or args.meters) and (args.deck is None or args.resume):
         print("error: --card, --flags and --meters go with a DECK (and not with --resume)",
@@ -293,6 +328,17 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     if (args.flags or args.meters) and not args.card:
         print("error: --flags and --meters go with --card", file=sys.stderr)
+        return 2
+    workshop_only = (args.teams, args.team_names, args.timer, args.aspects)
+    if args.mode != "workshop" and any(workshop_only):
+        print("error: --teams, --team-names, --timer and --aspects go with --mode workshop",
+              file=sys.stderr)
+        return 2
+    if args.team_names and args.teams and len(args.team_names) != args.teams:
+        print(f"error: {args.teams} teams but {len(args.team_names)} names", file=sys.stderr)
+        return 2
+    if len(args.team_names) > 6:
+        print("error: a workshop has 1 to 6 teams", file=sys.stderr)
         return 2
     if args.card and not _preview_ok(args):
         return 2
@@ -315,6 +361,13 @@ def _play(args: argparse.Namespace) -> int:
         card=args.card,
         flags=args.flags,
         meters=args.meters,
+        mode=args.mode,
+        teams=args.teams or (len(args.team_names) or None),
+        team_names=args.team_names,
+        rounds=args.rounds,
+        timer=args.timer,
+        aspects=args.aspects,
+        preview=args.preview,
         exit_after_first_frame=args.exit_after_first_frame,
     )
     from .ui.app import run

@@ -35,5 +35,16 @@ class PlayOptions:
     card: str | None = None
     flags: tuple[str, ...] = ()
     meters: tuple[tuple[str, int], ...] = ()
+    #: "single" (one player or group) or "workshop" (a facilitator with 1 to 6 teams).
+    mode: str = "single"
+    #: Workshop set-up given on the command line (the title screen asks for what is missing).
+    teams: int | None = None
+    team_names: tuple[str, ...] = ()
+    rounds: int | None = None
+    #: Discussion time per card in minutes; None: no timer.
+    timer: float | None = None
+    aspects: tuple[str, ...] = ()
+    #: Override of the deck's meter preview: "none", "which" or "direction".
+    preview: str | None = None
     #: Exit as soon as the first frame is on screen (used by the start-up benchmark).
     exit_after_first_frame: bool = False
