@@ -100,6 +100,9 @@ class Session:
         s["flags"] = sorted(set(flags))
         s["current"] = card_id
         s["used"] = [card_id]
+        # the start may have found no card to draw (say, every card waits for a flag)
+        s["round"], s["phase"] = max(1, s["round"]), "card"
+        s["ending"] = s["end_reason"] = s["collapsed"] = None
         return session
 
     def to_dict(self) -> dict[str, Any]:

@@ -52,6 +52,15 @@ class Match:
             match.advance()
         return match, notices
 
+    def reload(self, deck: Deck) -> list[Notice]:
+        """Play on with a new version of the deck (its author edited it): the same state, with
+        the cards looked up by id in ``deck``. Returns what the players should be told: a card
+        that is gone (a new one is drawn in its place) or a follow-up that no longer comes."""
+        self.session, notices = Session.from_dict(deck, self.session.to_dict())
+        self._record("reload", {"deck_hash": deck.content_hash,
+                                "notices": [[n.code, n.card_id] for n in notices]})
+        return notices
+
     def choose(self, option_id: str, **details: Any) -> dict[str, Any]:
         """Decide the card on the table; journalled before this returns."""
         record = self.session.choose(option_id)

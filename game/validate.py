@@ -29,6 +29,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Literal, TextIO
 
@@ -69,7 +70,7 @@ def run(paths: list[str], out: TextIO, lang: str = "nl", err: TextIO | None = No
     """Check every path, print the problems and a summary to ``out``; the exit status."""
     err = err if err is not None else sys.stderr
     report = Report()
-    measure = _overflow_check()
+    measure = partial(check, lang=lang) if (check := _overflow_check()) else None
     missing = False
     for raw in paths:
         path = Path(raw)

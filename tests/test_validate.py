@@ -240,8 +240,8 @@ def test_the_command_line_prints_json_and_nothing_else(tmp_path: Path) -> None:
 
 
 def _fake_fit(monkeypatch: pytest.MonkeyPatch, calls: list) -> None:
-    def overflow_diagnostics(deck, deck_files):
-        calls.append((deck.id, [doc.file.name for doc in deck_files]))
+    def overflow_diagnostics(deck, deck_files, lang="nl"):
+        calls.append((deck.id, [doc.file.name for doc in deck_files], lang))
         doc = deck_files[0]
         return [Diagnostic("W201", "too long", doc.file, *doc.position(("title",)))]
 
@@ -255,7 +255,7 @@ def test_text_overflow_is_asked_of_the_table_for_a_deck_without_errors(
     calls: list = []
     _fake_fit(monkeypatch, calls)
     status, lines, _ = validate([MINIMAL])
-    assert calls == [("minimaal", ["deck.yaml", "vervolg.yaml"])]
+    assert calls == [("minimaal", ["deck.yaml", "vervolg.yaml"], "en")]
     assert status == 0 and "warning[W201]: too long" in lines[0]
     assert lines[-1] == "0 errors, 1 warning in 1 deck"
     validate([INVALID / "e201_unknown_character"])

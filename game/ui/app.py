@@ -8,11 +8,17 @@ plain surface (tests and benchmarks do), driven with :meth:`App.handle`, :meth:`
 The :class:`~game.match.Match` is the only way the table changes a game; every confirmed
 decision is in the journal before the screen moves on, so closing the window, a terminate
 signal or Ctrl+C never loses one.
+
+For authors: ``play DECK --card ID`` opens a preview straight at that card (not journalled, so
+never offered for resume), and F5 while playing reads the deck again from disk and plays on
+with it from the same moment; a deck that now has errors shows them over the game, which goes
+on with the version that loaded last.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import sqlite3
 import sys
@@ -24,7 +30,8 @@ from typing import Any
 
 import pygame
 
-from ..engine import IncompatibleSave, Notice
+from ..deck import Deck
+from ..engine import IncompatibleSave, Notice, Session
 from ..i18n import Catalog, load_catalog
 from ..journal import Journal, JournalError, SavedSession
 from ..match import Match
@@ -34,6 +41,7 @@ from .portrait import Portraits
 from .scene import Scene
 from .textcache import Fonts, TextCache
 from .theme import Metrics, Theme
+from .toast import LONG, Toast
 from .widgets import ButtonPainter
 
 #: How long the loop waits when nothing happens (ms); an event wakes it within one slice.
@@ -48,7 +56,8 @@ MIN_SIZE = (640, 360)
 class App:
     """The table's state: window surface, theme, language, journal, match and scene stack."""
 
-    def __init__(self, options: PlayOptions, surface: pygame.Surface | None = None):
+    def __init__(self, options: PlayOptions, surface: pygame.Surface | None = None,
+                 first_scene: bool = True):
         self.options = options
         self.theme = Theme()
         self.lang = options.lang if options.lang in KNOWN_LANGUAGES else "nl"
@@ -70,6 +79,10 @@ class App:
         self.match: Match | None = None
         #: Messages for the player after resuming against a changed deck.
         self.notices: list[str] = []
+        #: The card an author asked to preview (``--card``) while its preview is on the table.
+        self.preview: str | None = None
+        #: A short message over the game that goes away by itself, or None.
+        self.toast: Toast | None = None
         self.stack: list[Scene] = []
         self.dirty = True
         self.running = True
@@ -82,7 +95,14 @@ class App:
         self.journal_problem: str | None = None
         self._reported: str | None = None
         self.journal, self.journal_problem = self._open_journal(options.data_dir)
-        self._open_first_scene()
+        if first_scene:
+            self._open_first_scene()
+
+    @classmethod
+    def offscreen(cls, lang: str, size: tuple[int, int]) -> "App":
+        """A table without a window, journal or first scene, to lay scenes out and measure them
+        (validate's text-overflow check)."""
+        return cls(PlayOptions(lang=lang, size=size), pygame.Surface(size), first_scene=False)
 
     # ------------------------------------------------------------------ set-up
     def _open_window(self, options: PlayOptions) -> pygame.Surface:
@@ -118,6 +138,9 @@ class App:
                 return
             if options.deck is not None:
                 result = self.load(Path(options.deck))
+                if result.deck is not None and options.card is not None:
+                    self.start_preview(Path(options.deck), result.deck)
+                    return
                 if result.deck is not None:
                     self.start_deck(Path(options.deck), result)
                     return
@@ -168,6 +191,8 @@ class App:
             self.invalidate()
         elif kind == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
+        elif kind == pygame.KEYDOWN and event.key == pygame.K_F5 and self.match is not None:
+            self.reload()
         else:
             self.scene.handle_event(event)
             if kind in (pygame.KEYDOWN, pygame.MOUSEBUTTONUP, pygame.FINGERUP, pygame.MOUSEWHEEL):
@@ -177,6 +202,11 @@ class App:
         self.scene.update(dt)
         if self.scene.animating:
             self.invalidate()
+        if self.toast is not None:
+            self.toast.update(dt)
+            if self.toast.expired:
+                self.toast = None
+                self.invalidate()
 
     @property
     def animating(self) -> bool:
@@ -189,6 +219,8 @@ class App:
             first -= 1
         for scene in self.stack[first:]:
             scene.draw(self.surface)
+        if self.toast is not None:
+            self.toast.draw(self.surface, self.metrics, self.theme.palette, self.text)
         self.dirty = False
         return self.surface
 
@@ -258,8 +290,11 @@ class App:
     def warning(self) -> str | None:
         """What the warning line says, in plain words: a journal problem, if any.
 
-        The technical reason goes to the terminal (stderr) for whoever runs the workshop.
+        The technical reason goes to the terminal (stderr) for whoever runs the workshop. A
+        preview says that it is one, and how to see a change to the deck.
         """
+        if self.preview is not None and self.match is not None:
+            return self.t("preview.warning", card=self.preview)
         if self.match is not None and self.match.warning:
             if self.match.warning != self._reported:
                 self._reported = self.match.warning
@@ -297,6 +332,7 @@ class App:
         if result.deck is None:
             self.push(DeckErrorsScene(self, folder, result))
             return False
+        self.preview = None
         match = Match.start(result.deck, str(Path(folder).resolve()), self.lang, self.journal,
                             seed=self.seed)
         self.begin(match)
@@ -330,6 +366,7 @@ class App:
             return False
         if saved.lang in KNOWN_LANGUAGES and saved.lang != self.lang:
             self.set_language(saved.lang)
+        self.preview = None
         self.begin(match, notices)
         return True
 
@@ -352,10 +389,72 @@ class App:
         else:
             self.reset(OutcomeScene(self, self.match))
 
-    def restart(self) -> None:
-        """Give up the match on the table and start the same deck afresh."""
+    def start_preview(self, folder: Path, deck: Deck) -> None:
+        """Open ``deck`` straight at the card the author asked for (``--card``), from the
+        deck's start state with the flags and meters given; the game then plays on normally.
+
+        A preview is not journalled, so it is never offered for resume. A card or meter the
+        deck does not have is named on the card's notice line (the command line checks them
+        before the window opens, so this is for other ways in).
+        """
+        from ..preview import check_preview
+
+        options = self.options
+        check = check_preview(deck, options.card, options.flags, options.meters, self.lang)
+        seed = self.seed if self.seed is not None else secrets.randbelow(2**31)
+        if deck.card(options.card) is not None:
+            session = Session.at_card(deck, options.card, seed, options.flags,
+                                      dict(options.meters))
+        else:
+            session = Session.new(deck, seed)
+        self.preview = options.card
+        self.match = Match(session, str(Path(folder).resolve()), self.lang)
+        self.notices = list(check.errors)
+        self.show_current()
+
+    def reload(self) -> None:
+        """F5: read the deck on the table again from disk and play on with it.
+
+        The session stays as it is (round, meters, flags, decisions), its cards looked up by
+        id in the new version; the screen shows the new texts at once. A deck that now has
+        errors is not taken: its errors show over the game, which goes on with the version
+        that loaded last.
+        """
+        from .card import CardScene
+        from .deck_errors import ReloadErrorsScene
+
         match = self.match
         if match is None:
+            return
+        folder = Path(match.deck_path)
+        result = self.load(folder)
+        if result.deck is None:
+            errors = ReloadErrorsScene(self, folder, result)
+            if isinstance(self.scene, ReloadErrorsScene):
+                self.replace(errors)
+            else:
+                self.push(errors)
+            return
+        previous = self.stack[0]
+        notices = [self._notice_text(n) for n in match.reload(result.deck)
+                   if n.code != "deck-changed"]  # the author knows: they just changed it
+        self.notices = notices
+        self.show_current()
+        self.scene.carry_over(previous)
+        if notices and not isinstance(self.scene, CardScene):  # a card shows them itself
+            self.toast = Toast(" ".join([self.t("reload.done") + "."] + notices), LONG)
+        else:
+            self.toast = Toast(self.t("reload.done"))
+        self.invalidate()
+
+    def restart(self) -> None:
+        """Give up the match on the table and start the same deck afresh (a preview: from its
+        card again)."""
+        match = self.match
+        if match is None:
+            return
+        if self.preview is not None:
+            self.start_preview(Path(match.deck_path), match.deck)
             return
         if not match.session.is_over:
             match.abandon()
@@ -366,6 +465,7 @@ class App:
         from .title import TitleScene
 
         self.match = None
+        self.preview = None
         self.notices = []
         self.reset(TitleScene(self))
 

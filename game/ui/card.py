@@ -11,6 +11,7 @@ closing it comes back to the same card with the same option selected.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pygame
@@ -20,6 +21,7 @@ from . import layout
 from .glossary import has_glossary, open_glossary
 from .meters import draw_meters
 from .scene import ACTIVATE_KEYS, NEXT_KEYS, NUMBER_KEYS, PREVIOUS_KEYS, Scene
+from .textcache import TextBox
 from .widgets import DOWN, UP, Button, flow_labels, panel
 
 
@@ -74,6 +76,12 @@ class CardScene(Scene):
                                   number="G"))
         self.buttons = buttons
 
+    def carry_over(self, old) -> None:
+        if isinstance(old, CardScene) and old.card.id == self.card.id \
+                and old.selected is not None and old.selected < len(self.options):
+            self.select(old.selected)
+            self.keyboard = old.keyboard
+
     def tags(self) -> list[tuple[str, str]]:
         """The card's aspects as (id, label in the table's language); the id alone if unknown."""
         deck = self.match.deck
@@ -94,6 +102,21 @@ class CardScene(Scene):
 
     def open_glossary(self) -> bool:
         return open_glossary(self.app, self.match.deck, self.screen_text(), "glossary.back_card")
+
+    def text_boxes(self) -> dict[str, TextBox]:
+        """The card's own texts and the boxes they are fitted into, by part: "title", "text"
+        and "option-N" (in the window's coordinates, as it looks when selected)."""
+        app, L, m = self.app, self.layout, self.app.metrics
+        boxes = {
+            "title": TextBox(app.local(self.card.title), L.title, "bold", self.text_sizes(m.title)),
+            "text": TextBox(app.local(self.card.text), L.text, "regular",
+                            self.text_sizes(m.body, grow=1.2)),
+        }
+        for button in self.buttons:
+            if button.id.startswith("option-"):
+                box = app.painter.label_box(button, m, selected=True)
+                boxes[button.id] = replace(box, rect=box.rect.move(button.rect.topleft))
+        return boxes
 
     def option_rect(self, index: int) -> Rect:
         """Where option ``index`` is on screen (for tests and pointer input)."""
@@ -233,9 +256,9 @@ class CardScene(Scene):
                          p.ink_muted)
         else:
             self.text_in(s, L.name, app.t("card.no_character"), "semibold", m.heading, p.ink)
-        self.text_in(s, L.title, app.local(self.card.title), "bold", m.title, p.ink)
-        self.text_in(s, L.text, app.local(self.card.text), "regular", m.body, p.ink,
-                     grow=1.2)
+        boxes = self.text_boxes()
+        self.draw_box(s, boxes["title"], p.ink)
+        self.draw_box(s, boxes["text"], p.ink)
         if L.tags is not None:
             self._draw_tags(s, L.tags)
 

@@ -1,7 +1,9 @@
 """A deck that cannot be played: its first errors in plain words, and the way back.
 
 Each problem shows where it is (file, line, column), its message as a sentence, and the
-loader's hint below it when there is one ("Bedoel je 'options'?").
+loader's hint below it when there is one ("Bedoel je 'options'?"). A deck chosen to play shows
+them on a screen of their own; a deck reloaded with F5 during a game shows them over the game,
+which goes on with the version that loaded last.
 """
 
 from __future__ import annotations
@@ -28,6 +30,79 @@ def sentence(text: str) -> str:
     return text
 
 
+def problem_lines(problems: list[Any], folder: Path) -> list[tuple[str, str, str]]:
+    """(place, message, hint) of each problem, as shown on screen."""
+    return [(problem.location(folder), sentence(problem.message),
+             sentence(problem.hint) if problem.hint else "")
+            for problem in problems]
+
+
+def draw_problems(scene: Scene, s: pygame.Surface, area: pygame.Rect,
+                  lines: list[tuple[str, str, str]], limit: int | None = None) -> int:
+    """The problems, one under the other, as many as ``area`` holds (at most ``limit``), and
+    "... and N more" at its foot for the rest. Returns how many were shown."""
+    app, m, p = scene.app, scene.app.metrics, scene.app.theme.palette
+    more_h = round(m.small * 1.4)
+    y = area.y
+    shown = 0
+    for where, message, hint in lines[:limit]:
+        place = app.text.render(where, "semibold", m.small, p.ink_muted, area.width)
+        body = app.text.render(message, "regular", m.body, p.ink, area.width)
+        tip = app.text.render(f"→ {hint}", "regular", m.body, p.ink_muted, area.width) \
+            if hint else None
+        need = place.height + body.height + (tip.height if tip else 0) + m.px(18)
+        if y + need > area.bottom - more_h:
+            break
+        s.blit(place.surface, (area.x, y))
+        s.blit(body.surface, (area.x, y + place.height))
+        if tip is not None:
+            s.blit(tip.surface, (area.x, y + place.height + body.height))
+        y += need
+        shown += 1
+    rest = len(lines) - shown
+    if rest > 0:
+        scene.text_in(s, pygame.Rect(area.x, area.bottom - more_h, area.width, more_h),
+                      app.catalog.count("errors.more", rest), "regular", m.small, p.ink_muted)
+    return shown
+
+
+def draw_problem_rows(scene: Scene, s: pygame.Surface, area: pygame.Rect,
+                      lines: list[tuple[str, str, str]], limit: int) -> int:
+    """The problems as rows, the place in a column on the left and the message with its hint
+    beside it, at most ``limit`` and as many as ``area`` holds; "... and N more" below them.
+    Returns how many were shown."""
+    app, m, p = scene.app, scene.app.metrics, scene.app.theme.palette
+    gap = m.px(28)
+    place_w = min(round(area.width * 0.38),
+                  max((app.text.measure(where, "semibold", m.small)[0] for where, _, _ in lines),
+                      default=0))
+    text_x = area.x + place_w + gap
+    text_w = area.right - text_x
+    more_h = round(m.small * 1.4)
+    y = area.y
+    shown = 0
+    for where, message, hint in lines[:limit]:
+        place = app.text.render(where, "semibold", m.small, p.ink_muted, place_w)
+        body = app.text.render(message, "regular", m.body, p.ink, text_w)
+        tip = app.text.render(f"→ {hint}", "regular", m.body, p.ink_muted, text_w) \
+            if hint else None
+        height = max(place.height, body.height + (tip.height if tip else 0))
+        if y + height > area.bottom - more_h:
+            break
+        # the place's smaller type sits on the message's first line
+        s.blit(place.surface, (area.x, y + (body.line_height - place.line_height) // 2))
+        s.blit(body.surface, (text_x, y))
+        if tip is not None:
+            s.blit(tip.surface, (text_x, y + body.height))
+        y += height + m.px(12)
+        shown += 1
+    rest = len(lines) - shown
+    if rest > 0:
+        scene.text_in(s, pygame.Rect(area.x, area.bottom - more_h, area.width, more_h),
+                      app.catalog.count("errors.more", rest), "regular", m.small, p.ink_muted)
+    return shown
+
+
 class DeckErrorsScene(Scene):
     def __init__(self, app, folder: Path, result: Any):
         super().__init__(app)
@@ -50,9 +125,7 @@ class DeckErrorsScene(Scene):
 
     def lines(self) -> list[tuple[str, str, str]]:
         """(place, message, hint) of each problem, as shown on screen."""
-        return [(problem.location(self.folder), sentence(problem.message),
-                 sentence(problem.hint) if problem.hint else "")
-                for problem in self.problems]
+        return problem_lines(self.problems, self.folder)
 
     def activate(self, button_id: str) -> None:
         self.app.pop()
@@ -81,28 +154,68 @@ class DeckErrorsScene(Scene):
                      p.band_muted)
         panel(s, L.list, m, p)
         inner = L.list.inflate(-2 * m.px(32), -2 * m.px(28))
-        y = inner.y
-        shown = 0
-        for where, message, hint in self.lines():
-            place = app.text.render(where, "semibold", m.small, p.ink_muted, inner.width)
-            body = app.text.render(message, "regular", m.body, p.ink, inner.width)
-            tip = app.text.render(f"→ {hint}", "regular", m.body, p.ink_muted, inner.width) \
-                if hint else None
-            need = place.height + body.height + (tip.height if tip else 0) + m.px(18)
-            if y + need > inner.bottom - round(m.small * 1.5):
-                break
-            s.blit(place.surface, (inner.x, y))
-            s.blit(body.surface, (inner.x, y + place.height))
-            if tip is not None:
-                s.blit(tip.surface, (inner.x, y + place.height + body.height))
-            y += need
-            shown += 1
-        rest = len(self.problems) - shown
-        if rest > 0:
-            self.text_in(s, pygame.Rect(inner.x, inner.bottom - round(m.small * 1.4), inner.width,
-                                        round(m.small * 1.4)),
-                         app.catalog.count("errors.more", rest), "regular", m.small, p.ink_muted)
+        draw_problems(self, s, inner, self.lines())
         hint_rect = pygame.Rect(L.list.x, L.back.y, L.back.left - m.gap - L.list.x, L.back.height)
         self.text_in(s, hint_rect, app.t("errors.hint"), "regular", m.small, p.ink_muted,
                      valign="center")
         return s
+
+
+class ReloadErrorsScene(Scene):
+    """The deck was reloaded (F5) but now has errors: they show over the game, which goes on
+    with the last version that loaded. Esc or Enter closes this; F5 tries again."""
+
+    overlay = True
+    #: At most this many problems are listed; the count says how many there are.
+    LIMIT = 8
+
+    def __init__(self, app, folder: Path, result: Any):
+        super().__init__(app)
+        self.folder = Path(folder)
+        self.problems = [d for d in result.diagnostics if d.is_error]
+        self._dim: pygame.Surface | None = None
+        self.layout_changed()
+        self.focus = 0
+        self.keyboard = True
+
+    @property
+    def shot_name(self) -> str:
+        return "reload-errors"
+
+    def layout_changed(self) -> None:
+        self.layout = layout.reload_errors(self.app.metrics)
+        self.buttons = [Button("back", self.layout.back, self.app.t("reload.back"),
+                               style="primary")]
+
+    def lines(self) -> list[tuple[str, str, str]]:
+        return problem_lines(self.problems, self.folder)
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop()
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key in (pygame.K_ESCAPE, pygame.K_BACKSPACE, *ACTIVATE_KEYS):
+            self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        if self._dim is None or self._dim.get_size() != surface.get_size():
+            self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            self._dim.fill(p.overlay)
+        surface.blit(self._dim, (0, 0))
+        panel(surface, L.panel, m, p)
+        stripe = pygame.Rect(L.panel.x, L.panel.y, L.panel.width, m.px(10))
+        pygame.draw.rect(surface, p.negative, stripe, border_top_left_radius=m.radius,
+                         border_top_right_radius=m.radius)
+        self.text_in(surface, L.heading, app.t("reload.heading"), "bold", m.title, p.ink,
+                     valign="center")
+        self.text_in(surface, L.heading, app.t("reload.escape"), "regular", m.small,
+                     p.ink_muted, align="right", valign="center")
+        self.text_in(surface, L.summary, app.catalog.count("reload.summary", len(self.problems)),
+                     "regular", m.body, p.ink)
+        pygame.draw.line(surface, p.surface_alt, (L.list.x, L.list.y - m.px(10)),
+                         (L.list.right, L.list.y - m.px(10)), m.px(3))
+        draw_problem_rows(self, surface, L.list, self.lines(), self.LIMIT)
+        self.text_in(surface, L.hint, app.t("reload.hint"), "regular", m.small, p.ink_muted,
+                     valign="center")
+        self.draw_buttons(surface)

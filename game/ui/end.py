@@ -41,6 +41,10 @@ class EndScene(Scene):
         self.scroll = min(self.scroll, self.max_scroll)
         self._static = None
 
+    def carry_over(self, old) -> None:
+        if isinstance(old, EndScene):
+            self._scroll_to(old.scroll)
+
     @property
     def per_page(self) -> int:
         return len(self.layout.rows)

@@ -509,3 +509,35 @@ def errors(m: Metrics) -> ErrorsLayout:
     back = Rect(f.content.right - m.px(320), f.content.bottom - back_h, m.px(320), back_h)
     area = Rect(f.content.x, f.content.y, f.content.width, back.top - m.gap - f.content.y)
     return ErrorsLayout(f, heading, area, back)
+
+
+@dataclass
+class ReloadErrorsLayout:
+    """The errors of a reload, in a panel over the game: heading, summary, list, way back."""
+
+    panel: Rect
+    heading: Rect
+    summary: Rect
+    list: Rect
+    hint: Rect
+    back: Rect
+
+    def rects(self) -> list[Rect]:
+        return [self.panel, self.heading, self.summary, self.list, self.hint, self.back]
+
+
+def reload_errors(m: Metrics) -> ReloadErrorsLayout:
+    margin = m.px(48)
+    panel = Rect(0, 0, min(m.width - 2 * margin, m.px(1560)), m.height - 2 * margin)
+    panel.center = (m.width // 2, m.height // 2)
+    pad = m.px(44)
+    inner = panel.inflate(-2 * pad, -2 * pad)
+    heading = Rect(inner.x, inner.y, inner.width, round(m.title * 1.3))
+    summary = Rect(inner.x, heading.bottom + m.px(6), inner.width, round(m.body * 1.3) * 2)
+    back_h = m.px(84)
+    back_w = min(m.px(420), inner.width // 3)
+    back = Rect(inner.right - back_w, inner.bottom - back_h, back_w, back_h)
+    hint = Rect(inner.x, back.y, back.left - m.gap - inner.x, back_h)
+    top = summary.bottom + m.px(20)
+    return ReloadErrorsLayout(panel, heading, summary,
+                              Rect(inner.x, top, inner.width, back.top - m.gap - top), hint, back)

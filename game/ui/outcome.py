@@ -21,7 +21,7 @@ from . import layout
 from .glossary import has_glossary, open_glossary
 from .meters import draw_meters
 from .scene import ACTIVATE_KEYS, Scene
-from .textcache import ellipsize
+from .textcache import TextBox, ellipsize
 from .widgets import Button, delta_label, panel
 
 DURATION = 0.8
@@ -108,6 +108,13 @@ class OutcomeScene(Scene):
         if focused is not None:
             self.focus_on(focused.id)
         self._static = None
+
+    def carry_over(self, old) -> None:
+        if isinstance(old, OutcomeScene):
+            self.elapsed = old.elapsed
+            if old._essay_choice is not None:
+                self._essay_choice = old._essay_choice
+                self.layout_changed()
 
     def _fitting(self, label: str, rect: Rect) -> str:
         """``label`` if it fits a badged button in ``rect`` on one line, else only the badge."""
@@ -326,13 +333,14 @@ class OutcomeScene(Scene):
         caption = ellipsize(app.t("outcome.caption", title=title),
                             app.fonts.get("semibold", m.small), L.caption.width)
         self.text_in(s, L.caption, caption, "semibold", m.small, p.ink_muted)
-        self.text_in(s, L.choice, self.choice_text(), "semibold", m.heading, p.ink)
+        boxes = self.text_boxes()
+        self.draw_box(s, boxes["choice"], p.ink)
         pygame.draw.line(s, p.surface_alt, (L.text.x, L.text.y - m.px(24)),
                          (L.text.right, L.text.y - m.px(24)), m.px(3))
         if self.essay_swapped:
             self._draw_essay(s, hint=False)
         else:
-            self.text_in(s, L.text, self.outcome_text(), "regular", m.body, p.ink, grow=1.25)
+            self.draw_box(s, boxes["outcome"], p.ink)
         self._draw_changes(s)
         if self.essay_beside:
             panel(s, L.essay, m, p, fill=p.surface_alt)
@@ -340,6 +348,51 @@ class OutcomeScene(Scene):
             pygame.draw.rect(s, p.accent, stripe)
             self._draw_essay(s, hint=True)
         return s
+
+    def _essay_area(self, beside: bool) -> Rect:
+        """Where the essay may draw: from its heading down to the foot of its panel or text."""
+        E = self.essay_layout
+        area = E.heading.unionall([E.question])
+        area.height = (self.layout.essay.bottom if beside else self.layout.text.bottom) - area.y
+        return area
+
+    def essay_boxes(self) -> dict[str, TextBox]:
+        """The essay's section, context and question in the boxes they are shown in now, by
+        part ("essay.section", ...); empty when the essay is not shown.
+
+        What falls below the essay's area is cut off; in place of the outcome in a small window
+        the context may get no room at all (see :meth:`_essay_in`).
+        """
+        E = self.essay_layout
+        if E is None or self.essay_size is None:
+            return {}
+        bottom = self._essay_area(self.essay_beside).bottom
+        size = (self.essay_size,)
+        section, context, question = self.essay_texts()
+
+        def within(rect: Rect) -> Rect:
+            return Rect(rect.x, rect.y, rect.width, max(0, min(rect.bottom, bottom) - rect.y))
+
+        context_box = within(E.context)
+        if self._essay_short:  # left out: its box is the room the section and question leave
+            room = self.layout.text.height - layout.essay_heights(
+                self.app.metrics, E.section.height, 0, E.question.height)
+            context_box = Rect(E.context.x, E.context.y, E.context.width, max(0, room))
+        return {"essay.section": TextBox(section, within(E.section), "semibold", size),
+                "essay.context": TextBox(context, context_box, "regular", size),
+                "essay.question": TextBox(question, within(E.question), "semibold", size)}
+
+    def text_boxes(self) -> dict[str, TextBox]:
+        """The deck's texts on this screen and their boxes, by part: "choice" (which holds the
+        option's label), "outcome" (unless the essay stands in its place) and the essay's."""
+        m, L = self.app.metrics, self.layout
+        boxes = {"choice": TextBox(self.choice_text(), L.choice, "semibold",
+                                   self.text_sizes(m.heading))}
+        if not self.essay_swapped:
+            boxes["outcome"] = TextBox(self.outcome_text(), L.text, "regular",
+                                       self.text_sizes(m.body, grow=1.25))
+        boxes.update(self.essay_boxes())
+        return boxes
 
     def _draw_essay(self, s: pygame.Surface, hint: bool) -> None:
         """Section, context and the question to discuss, into :attr:`essay_layout`."""
@@ -351,16 +404,12 @@ class OutcomeScene(Scene):
         if hint:
             self.text_in(s, E.heading, app.t("outcome.essay_hide"), "regular", m.small,
                          p.ink_muted, align="right", valign="center")
-        area = E.heading.unionall([E.question])
-        area.height = (self.layout.text.bottom if not hint else self.layout.essay.bottom) - area.y
         clip = s.get_clip()
-        s.set_clip(area)
-        section, context, question = self._essay_blocks(E.section.width, self.essay_size)
-        parts = [(section, E.section), (question, E.question)]
-        if not (self._essay_short and not hint):
-            parts.append((context, E.context))
-        for block, rect in parts:
-            s.blit(block.surface, rect.topleft, Rect(0, 0, rect.width, rect.height))
+        s.set_clip(self._essay_area(hint))
+        for part, box in self.essay_boxes().items():
+            if box.rect.height > 0 and not (part == "essay.context" and self._essay_short):
+                block = app.text.render(box.text, box.weight, box.sizes[0], p.ink, box.rect.width)
+                s.blit(block.surface, box.rect.topleft, Rect(0, 0, box.rect.width, box.rect.height))
         self.text_in(s, E.label, app.t("outcome.discuss"), "semibold", m.small, p.ink_muted,
                      valign="center")
         s.set_clip(clip)

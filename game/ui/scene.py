@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from .textcache import TextBox
 from .widgets import Button
 
 if TYPE_CHECKING:
@@ -58,6 +59,10 @@ class Scene:
 
     def on_result(self, result: Any) -> None:
         """A scene pushed on top of this one was dismissed with ``result``."""
+
+    def carry_over(self, old: "Scene") -> None:
+        """This scene replaces ``old`` showing the same moment (the deck was reloaded): take
+        over what the players had done on it, such as the option they selected."""
 
     @property
     def animating(self) -> bool:
@@ -164,19 +169,31 @@ class Scene:
                                   focused=self.keyboard and button is focused)
 
     # ------------------------------------------------------------------ text
-    def text_in(self, surface: pygame.Surface, rect: pygame.Rect, text: str, weight: str,
-                size: int, colour, align: str = "left", valign: str = "top",
-                shrink: bool = True, grow: float = 1.0):
-        """Wrap ``text`` into ``rect`` and draw it there.
+    def text_sizes(self, size: int, shrink: bool = True, grow: float = 1.0) -> tuple[int, ...]:
+        """The sizes a text of ``size`` is tried at, from large to small.
 
-        A text too long for the box is drawn a step or two smaller; with ``grow`` above 1, a
+        A text too long for its box is drawn a step or two smaller; with ``grow`` above 1, a
         short text is drawn up to that much larger, so it reads from further away.
         """
         m = self.app.metrics
         sizes = m.shrunk(size) if shrink else [size]
         if grow > 1:
             sizes = [round(size * grow), round(size * (1 + (grow - 1) / 2))] + sizes
-        block = self.app.text.fit(text, weight, sizes, colour, rect.width, rect.height, align)
+        return tuple(sizes)
+
+    def text_in(self, surface: pygame.Surface, rect: pygame.Rect, text: str, weight: str,
+                size: int, colour, align: str = "left", valign: str = "top",
+                shrink: bool = True, grow: float = 1.0):
+        """Wrap ``text`` into ``rect`` at the largest size that fits, and draw it there."""
+        box = TextBox(text, rect, weight, self.text_sizes(size, shrink, grow))
+        return self.draw_box(surface, box, colour, align, valign)
+
+    def draw_box(self, surface: pygame.Surface, box: TextBox, colour, align: str = "left",
+                 valign: str = "top"):
+        """Draw ``box``'s text at the largest of its sizes that fits; what does not fit is cut."""
+        rect = box.rect
+        block = self.app.text.fit(box.text, box.weight, list(box.sizes), colour, rect.width,
+                                  rect.height, align)
         y = rect.y
         if valign == "center":
             y = rect.y + max(0, (rect.height - block.height) // 2)

@@ -4,6 +4,10 @@ Rendering text is the costly part of a frame, so every wrapped text block is ren
 kept by (text, weight, size, colour, width, align) until it falls out of a bounded LRU cache.
 Wrapping breaks between words only; a word wider than its box stays whole and the block is
 marked as overflowing, so :meth:`TextCache.fit` tries a smaller size instead.
+
+A block knows its lines and size as soon as it is wrapped, but draws its pixels only when a
+scene first asks for its surface: fitting a text tries several sizes and keeps one, and
+measuring a layout (``validate`` checking that every text fits) draws nothing at all.
 """
 
 from __future__ import annotations
@@ -38,49 +42,114 @@ class Fonts:
 
 
 @dataclass(frozen=True)
+class TextBox:
+    """A text and the box it is drawn in, with the sizes to try from large to small.
+
+    Scenes draw their deck texts through these, and ``validate`` measures the same boxes
+    (:mod:`game.ui.fit`), so what the check reports is what the table shows.
+    """
+
+    text: str
+    rect: pygame.Rect
+    weight: str
+    sizes: tuple[int, ...]
+
+
 class TextBlock:
-    """A rendered, wrapped text."""
+    """A wrapped text: lines and size known at once, rendered on first use of :attr:`surface`."""
 
-    surface: pygame.Surface
-    lines: tuple[str, ...]
-    size: int
-    line_height: int
-    #: True when a single word is wider than the box (the caller may shrink the text).
-    overflow: bool
+    __slots__ = ("lines", "size", "line_height", "overflow", "width", "height", "_font",
+                 "_widths", "_colour", "_align", "_surface")
+
+    def __init__(self, font: pygame.font.Font, lines: list[str], widths: list[int], size: int,
+                 line_height: int, overflow: bool, colour: Colour, box_width: int | None,
+                 align: str):
+        self.lines: tuple[str, ...] = tuple(lines)
+        self.size = size
+        self.line_height = line_height
+        #: True when a single word is wider than the box (the caller may shrink the text).
+        self.overflow = overflow
+        if box_width is None or overflow:
+            box_width = max(widths, default=1)
+        self.width = max(1, box_width)
+        self.height = max(1, line_height * len(lines))
+        self._font = font
+        self._widths = widths
+        self._colour = colour
+        self._align = align
+        self._surface: pygame.Surface | None = None
 
     @property
-    def width(self) -> int:
-        return self.surface.get_width()
+    def surface(self) -> pygame.Surface:
+        if self._surface is None:
+            self._surface = self._render()
+        return self._surface
 
-    @property
-    def height(self) -> int:
-        return self.surface.get_height()
+    def _render(self) -> pygame.Surface:
+        font = self._font
+        surface = pygame.Surface((self.width, self.height), pygame.SRCALPHA)
+        # Centre each line's glyph box in its line slot so extra leading is shared above/below.
+        pad = (self.line_height - font.get_height()) // 2
+        for i, (line, width) in enumerate(zip(self.lines, self._widths)):
+            if not line:
+                continue
+            if self._align == "center":
+                x = (self.width - width) // 2
+            elif self._align == "right":
+                x = self.width - width
+            else:
+                x = 0
+            surface.blit(font.render(line, True, self._colour), (x, i * self.line_height + pad))
+        return surface
 
 
 def wrap(text: str, font: pygame.font.Font, width: int | None) -> tuple[list[str], bool]:
     """Lines of ``text`` that fit ``width`` (breaking between words only), and overflow."""
+    lines, widths = _wrap(text, font, width)
+    return lines, width is not None and any(w > width for w in widths)
+
+
+def _wrap(text: str, font: pygame.font.Font, width: int | None) -> tuple[list[str], list[int]]:
+    """The lines of ``text`` within ``width`` and the width of each.
+
+    Each line takes as many words as fit. The search starts from the previous line's word count
+    and steps up or down from there, so a line is usually measured two or three times instead
+    of once per word; the width of a line only grows with every word added, so the lines are
+    the same as adding words one by one.
+    """
     lines: list[str] = []
-    overflow = False
+    widths: list[int] = []
     for paragraph in text.split("\n"):
         words = paragraph.split()
-        if width is None:
-            lines.append(" ".join(words))
+        if width is None or not words:
+            line = " ".join(words)
+            lines.append(line)
+            widths.append(font.size(line)[0] if line else 0)
             continue
-        if not words:
-            lines.append("")
-            continue
-        current = words[0]
-        for word in words[1:]:
-            candidate = f"{current} {word}"
-            if font.size(candidate)[0] <= width:
-                current = candidate
+        start, guess = 0, 8
+        while start < len(words):
+            end = min(len(words), start + max(1, guess))
+            line = " ".join(words[start:end])
+            line_width = font.size(line)[0]
+            if line_width <= width:
+                while end < len(words):  # one more word, while it fits
+                    longer = f"{line} {words[end]}"
+                    longer_width = font.size(longer)[0]
+                    if longer_width > width:
+                        break
+                    end, line, line_width = end + 1, longer, longer_width
             else:
-                lines.append(current)
-                current = word
-        lines.append(current)
-    if width is not None:
-        overflow = any(font.size(line)[0] > width for line in lines)
-    return lines, overflow
+                while end > start + 1:  # one word fewer, until it fits (one word always stays)
+                    end -= 1
+                    line = " ".join(words[start:end])
+                    line_width = font.size(line)[0]
+                    if line_width <= width:
+                        break
+            lines.append(line)
+            widths.append(line_width)
+            guess = end - start
+            start = end
+    return lines, widths
 
 
 class TextCache:
@@ -137,28 +206,10 @@ class TextCache:
     def _make(self, text: str, weight: str, size: int, colour: Colour, width: int | None,
               align: str) -> TextBlock:
         font = self.fonts.get(weight, size)
-        lines, overflow = wrap(text, font, width)
+        lines, widths = _wrap(text, font, width)
+        overflow = width is not None and any(w > width for w in widths)
         line_height = max(font.get_linesize(), round(size * self.leading))
-        rendered = [font.render(line, True, colour) if line else None for line in lines]
-        box_width = width if width is not None else max(
-            (r.get_width() for r in rendered if r is not None), default=1)
-        if overflow:
-            box_width = max(r.get_width() for r in rendered if r is not None)
-        surface = pygame.Surface((max(1, box_width), max(1, line_height * len(lines))),
-                                 pygame.SRCALPHA)
-        # Centre each line's glyph box in its line slot so extra leading is shared above/below.
-        pad = (line_height - font.get_height()) // 2
-        for i, line in enumerate(rendered):
-            if line is None:
-                continue
-            if align == "center":
-                x = (box_width - line.get_width()) // 2
-            elif align == "right":
-                x = box_width - line.get_width()
-            else:
-                x = 0
-            surface.blit(line, (x, i * line_height + pad))
-        return TextBlock(surface, tuple(lines), size, line_height, overflow)
+        return TextBlock(font, lines, widths, size, line_height, overflow, colour, width, align)
 
 
 def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
-from .textcache import TextCache
+from .textcache import TextBox, TextCache
 from .theme import Colour, Metrics, Palette
 
 UP, DOWN = "▲", "▼"
@@ -155,38 +155,52 @@ class ButtonPainter:
         elif edge is not None:
             width = m.line * 2 if hover and not filled else m.line
             pygame.draw.rect(image, edge, rect, width=width, border_radius=m.radius)
-        pad = m.px(22)
-        x = pad
         if button.number:
-            d = min(m.px(56), rect.height - m.px(16))
-            badge = Rect(x, (rect.height - d) // 2, d, d)
+            badge = self._badge(button, m)
             badge_fill, badge_ink = (p.on_accent, p.accent) if filled else (p.accent, p.on_accent)
             if greyed:
                 badge_fill, badge_ink = p.disabled_ink, p.disabled_surface
             pygame.draw.ellipse(image, badge_fill, badge)
             num = self.text.render(button.number, "bold", m.text(m.base.option * 0.95), badge_ink)
             image.blit(num.surface, num.surface.get_rect(center=badge.center))
-            x = badge.right + m.px(20)
-        right = rect.width - pad
+        box = self.label_box(button, m, selected)
         if selected and button.style == "option":
             mark = self.text.render("✓", "bold", m.option, ink)
-            right -= mark.width + m.px(8)
-            image.blit(mark.surface, (right + m.px(8), (rect.height - mark.height) // 2))
-        width = right - x
-        size = m.option if button.style in ("option", "deck") else m.button
-        weight = "semibold" if button.style in ("primary", "deck") or selected else "regular"
+            image.blit(mark.surface, (box.rect.right + m.px(8), (rect.height - mark.height) // 2))
         if button.style == "deck":
-            self._two_lines(image, button, m, x, width, ink, filled)
+            self._two_lines(image, button, m, box.rect.x, box.rect.width, ink, filled)
             return image
-        block = self.text.fit(button.label, weight, m.shrunk(size), ink, width,
-                              rect.height - m.px(16),
-                              align="left" if button.number or button.style == "option" else "center")
+        left = bool(button.number) or button.style == "option"
+        block = self.text.fit(box.text, box.weight, list(box.sizes), ink, box.rect.width,
+                              box.rect.height, align="left" if left else "center")
         y = (rect.height - block.height) // 2
-        if button.number or button.style == "option":
-            image.blit(block.surface, (x, y))
+        if left:
+            image.blit(block.surface, (box.rect.x, y))
         else:
             image.blit(block.surface, ((rect.width - block.width) // 2, y))
         return image
+
+    def _badge(self, button: Button, m: Metrics) -> Rect:
+        """The round number badge at the left of a button, in the button's own coordinates."""
+        height = button.rect.height
+        d = min(m.px(56), height - m.px(16))
+        return Rect(m.px(22), (height - d) // 2, d, d)
+
+    def label_box(self, button: Button, m: Metrics, selected: bool = False) -> TextBox:
+        """Where ``button``'s label is fitted, in the button's own coordinates, and at what sizes.
+
+        A ``selected`` option has less room (its check mark takes some) and is set in semibold.
+        """
+        rect = Rect(0, 0, *button.rect.size)
+        pad = m.px(22)
+        x = self._badge(button, m).right + m.px(20) if button.number else pad
+        right = rect.width - pad
+        if selected and button.style == "option":
+            right -= self.text.render("✓", "bold", m.option, self.palette.ink).width + m.px(8)
+        size = m.option if button.style in ("option", "deck") else m.button
+        weight = "semibold" if button.style in ("primary", "deck") or selected else "regular"
+        box = Rect(x, m.px(8), right - x, rect.height - m.px(16))
+        return TextBox(button.label, box, weight, tuple(m.shrunk(size)))
 
     def _two_lines(self, image: pygame.Surface, button: Button, m: Metrics, x: int, width: int,
                    ink: Colour, filled: bool) -> None:
