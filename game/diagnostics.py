@@ -59,6 +59,7 @@ CODES: dict[str, str] = {
     "W104": "flag-never-read",
     "W105": "flag-never-set",
     "W106": "no-outcome",
+    "W107": "no-fallback-ending",
     # Warnings: the screen (reported by game/ui/fit.py when the table is installed)
     "W201": "text-overflow",
 }

@@ -190,6 +190,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no option changes the meter '{meter}', so it stays at {start} all game",
         "geen optie verandert de meter '{meter}', dus die blijft het hele spel op {start}",
     ),
+    "no_fallback_ending": (
+        "every term ending needs certain meter values, so a game that fits none of them ends "
+        "with a general text",
+        "elke afloop voor het einde van de termijn vraagt bepaalde meterstanden, dus een spel "
+        "dat bij geen ervan past, eindigt met een algemene tekst",
+    ),
+    "no_fallback_ending_advice": (
+        "add a last 'trigger: term' ending without 'meters', for every other game",
+        "voeg als laatste een afloop met 'trigger: term' zonder 'meters' toe, voor alle andere "
+        "spellen",
+    ),
     "meter_never_moves_advice": (
         "give some options an effect on it, such as 'effects: {{{meter}: -5}}', or remove the "
         "meter",

@@ -61,6 +61,7 @@ class QualityCheck:
         self._dominated()
         self._unreachable()
         self._meters()
+        self._endings()
         self._flags_unused()
         self._outcomes()
 
@@ -161,6 +162,14 @@ class QualityCheck:
                 self.issues.add(self.deck_doc, ("meters", i, "id"), "W103", "meter_never_moves",
                                 meter=meter.id, start=meter.start,
                                 advice=self.say("meter_never_moves_advice", meter=meter.id))
+
+    def _endings(self) -> None:
+        """Term endings that all need certain meter values: some games get a general text."""
+        endings = self.deck.endings
+        term = [i for i, e in enumerate(endings) if e.trigger == "term"]
+        if term and all(endings[i].meters for i in term):
+            self.issues.add(self.deck_doc, ("endings", term[-1], "trigger"), "W107",
+                            "no_fallback_ending", advice=self.say("no_fallback_ending_advice"))
 
     # -- flags --------------------------------------------------------------------------------
 
