@@ -135,7 +135,7 @@ def _check_file(file: Path, lang: str,
 
 def explain(diagnostic: Diagnostic, sources: dict[str, bytes], relative_to: Path | None) -> str:
     """One problem as a compiler shows it: its line, the source with a caret, the hints."""
-    lines = [diagnostic.format(relative_to)]
+    lines = [diagnostic.format(relative_to)]  # complete on its own line, hint included
     width = max(5, len(str(diagnostic.line)))
     source = _source_line(sources.get(str(diagnostic.file)), diagnostic.line)
     if source is not None:
@@ -145,7 +145,8 @@ def explain(diagnostic: Diagnostic, sources: dict[str, bytes], relative_to: Path
         lead = "".join("\t" if c == "\t" else " " for c in text[: col - 1])
         lines.append(f"{'':>{width}} | {lead}^")
     for hint in diagnostic.hints:
-        lines.append(f"{'':>{width - 2}}= hint: {hint}")
+        if hint != diagnostic.hint:  # that one already ends the first line
+            lines.append(f"{'':>{width - 2}}= hint: {hint}")
     return "\n".join(lines) + "\n\n" if len(lines) > 1 else lines[0] + "\n"
 
 

@@ -134,14 +134,12 @@ def test_a_problem_shows_its_source_line_a_caret_and_its_hint(
         "er is geen personage 'wethoudr' in dit deck (bedoel je 'wethouder'?)\n"
         "   12 |     character: wethoudr\n"
         "      |                ^\n"
-        "   = hint: bedoel je 'wethouder'?\n"
         "\n"
         "1 fout, 0 waarschuwingen in 1 deck\n"
     )
 
 
 @pytest.mark.parametrize("case, lang, first, hint", [
-    ("e102_unknown_field", "nl", "deck.yaml:12:5: error[E102]", "bedoel je 'text'?"),
     ("e104_invalid_value", "en", "deck.yaml:7:49: error[E104]",
      "allowed: min, max, both, none"),
     ("e103_wrong_type", "en", "deck.yaml:4:7: error[E103]", "for example: term: 12"),
@@ -158,6 +156,14 @@ def test_hints_say_what_to_write(monkeypatch: pytest.MonkeyPatch, case: str, lan
     _, text, _ = validate_text(["."], lang=lang)
     block = next(b for b in text.split("\n\n") if b.startswith(first))
     assert f"   = hint: {hint}" in block.splitlines()
+
+
+def test_a_hint_on_the_first_line_is_not_repeated_below(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(INVALID / "e102_unknown_field")
+    _, text, _ = validate_text(["."], lang="nl")
+    block = next(b for b in text.split("\n\n") if b.startswith("deck.yaml:12:5: error[E102]"))
+    assert block.splitlines()[0].endswith("(bedoel je 'text'?)")
+    assert "= hint: bedoel je 'text'?" not in block
 
 
 def test_the_caret_stands_under_the_column(monkeypatch: pytest.MonkeyPatch) -> None:
