@@ -29,6 +29,8 @@ class Deck:
     _aspects: dict[str, Aspect] = field(init=False, repr=False)
     #: (id, min, max) of every meter, in deck order.
     meter_ranges: tuple[tuple[str, int, int], ...] = field(init=False, repr=False)
+    #: (id, min, max, collapses at min, collapses at max) of every meter, in deck order.
+    collapse_rules: tuple[tuple[str, int, int, bool, bool], ...] = field(init=False, repr=False)
     #: The cards a random draw can pick, in deck order: those without conditions, with their
     #: cumulative weights (for a binary search), and those with conditions.
     unconditional: tuple[Card, ...] = field(init=False, repr=False)
@@ -43,6 +45,9 @@ class Deck:
         object.__setattr__(self, "_aspects", {a.id: a for a in self.spec.aspects})
         object.__setattr__(self, "meter_ranges",
                            tuple((m.id, m.min, m.max) for m in self.spec.meters))
+        object.__setattr__(self, "collapse_rules", tuple(
+            (m.id, m.min, m.max, m.collapse in ("min", "both"), m.collapse in ("max", "both"))
+            for m in self.spec.meters))
         drawable = [c for c in self.cards.values() if not c.follow_up_only and c.weight > 0]
         free = tuple(c for c in drawable if c.when.empty)
         object.__setattr__(self, "unconditional", free)

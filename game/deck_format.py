@@ -249,12 +249,6 @@ class Meter(Model):
                                       {"start": self.start, "lo": self.min, "hi": self.max})
         return self
 
-    def collapses_at(self, value: int) -> Literal["min", "max"] | None:
-        if value <= self.min and self.collapse in ("min", "both"):
-            return "min"
-        if value >= self.max and self.collapse in ("max", "both"):
-            return "max"
-        return None
 
 
 class Ending(Model):

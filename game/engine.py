@@ -322,6 +322,8 @@ class Session:
     def due_follow_ups(self, round_no: int) -> list[str]:
         """The follow-ups due in ``round_no`` that may come up, most urgent first."""
         s = self._s
+        if not s["scheduled"]:
+            return []
         due = sorted((i for i, x in enumerate(s["scheduled"]) if x["due"] <= round_no),
                      key=lambda i: (s["scheduled"][i]["due"], i))
         cards = (s["scheduled"][i]["card"] for i in due)
@@ -347,7 +349,8 @@ class Session:
         card = self.deck.card(card_id)
         if card is None:
             raise RuleError(f"the deck has no card {card_id!r}")
-        order = sorted(range(len(s["scheduled"])), key=lambda i: (s["scheduled"][i]["due"], i))
+        order = sorted(range(len(s["scheduled"])), key=lambda i: (s["scheduled"][i]["due"], i)) \
+            if s["scheduled"] else ()
         dropped = set()
         for i in order:
             item = s["scheduled"][i]
@@ -358,7 +361,8 @@ class Session:
                 break
             if not self._eligible(self.deck.card(item["card"]), s["round"]):
                 dropped.add(i)
-        s["scheduled"] = [x for i, x in enumerate(s["scheduled"]) if i not in dropped]
+        if dropped:
+            s["scheduled"] = [x for i, x in enumerate(s["scheduled"]) if i not in dropped]
         s["current"], s["phase"] = card_id, "card"
         if not card.repeatable or card_id not in s["used"]:
             s["used"].append(card_id)
@@ -413,7 +417,9 @@ class Session:
         cumulative = deck.unconditional_cumulative
         total = cumulative[-1] if cumulative else 0.0
         single_use = deck.single_use_weight
-        spent = sum(single_use.get(card_id, 0.0) for card_id in used)
+        spent = 0.0
+        for card_id in used:
+            spent += single_use.get(card_id, 0.0)
         if total - spent + extra_total <= 0:
             return None
         if spent > total / 2:
@@ -435,14 +441,16 @@ class Session:
 
     def _check_collapse(self) -> None:
         s = self._s
-        for meter in self.deck.meters:
-            side = meter.collapses_at(s["meters"][meter.id])
+        meters = s["meters"]
+        for meter, low, high, at_min, at_max in self.deck.collapse_rules:
+            value = meters[meter]
+            side = "min" if at_min and value <= low else "max" if at_max and value >= high else None
             if side:
                 ending = next((e for e in self.deck.endings if e.trigger == "collapse"
-                               and e.meter == meter.id and e.at == side), None)
+                               and e.meter == meter and e.at == side), None)
                 s["ending"] = ending.id if ending else None
                 s["end_reason"] = "collapse"
-                s["collapsed"] = meter.id
+                s["collapsed"] = meter
                 return
 
     def _term_ending(self) -> str | None:

@@ -17,7 +17,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Callable, Literal, Mapping
 
 from .deck import Deck
 from .deck_format import Card, Option
@@ -77,36 +77,44 @@ class Tally:
     final_sums: dict[str, float] = field(default_factory=dict)
 
     def add_game(self, session: Session) -> None:
+        # Local names and plain dict updates: this runs once per game, thousands of times a second.
         self.games += 1
         self.reasons[session.end_reason] += 1
         ending = session.ending
         self.endings[ending.id if ending else "-"] += 1
         if session.collapsed_meter:
             self.collapses[session.collapsed_meter] += 1
-        history = list(session.history_view())
-        self.rounds_played[len(history)] += 1
-        final = session.meters
-        if history:
-            self._meters(0, history[0]["meters_before"])
+        final = tuple(session.meters.items())
+        shown, picks, pick_final = self.card_shown, self.picks, self.pick_final
+        rounds = 0
         seen = set()
-        for record in history:
+        for record in session.history_view():
+            if not rounds:
+                self._meters(0, record["meters_before"])
+            rounds += 1
             self._meters(record["round"], record["meters_after"])
-            card, option = record["card"], record["option"]
-            self.card_shown[card] += 1
-            self.picks[card, option] += 1
+            card, key = record["card"], (record["card"], record["option"])
+            shown[card] += 1
+            picks[key] += 1
             seen.add(card)
-            sums = self.pick_final.setdefault((card, option), {})
-            for meter, value in final.items():
-                sums[meter] = sums.get(meter, 0.0) + value
-        for card in seen:
-            self.card_games[card] += 1
-        for meter, value in final.items():
+            sums = pick_final.get(key)
+            if sums is None:
+                sums = pick_final[key] = dict.fromkeys(session.meters, 0.0)
+            for meter, value in final:
+                sums[meter] += value
+        self.rounds_played[rounds] += 1
+        self.card_games.update(seen)
+        for meter, value in final:
             self.final_sums[meter] = self.final_sums.get(meter, 0.0) + value
 
-    def _meters(self, round_no: int, values: dict[str, int]) -> None:
-        row = self.meter_sums.setdefault(round_no, {})
+    def _meters(self, round_no: int, values: Mapping[str, int]) -> None:
+        row = self.meter_sums.get(round_no)
+        if row is None:
+            row = self.meter_sums[round_no] = {}
         for meter, value in values.items():
-            cell = row.setdefault(meter, [0, 0.0, 0.0])
+            cell = row.get(meter)
+            if cell is None:
+                cell = row[meter] = [0, 0.0, 0.0]
             cell[0] += 1
             cell[1] += value
             cell[2] += value * value
