@@ -10,17 +10,19 @@ a workshop session (several teams dealt the same cards). :func:`teams_from_journ
 from the journal: the saved state gives the decisions; for a single game the journal's events
 add what the table recorded beside them (the vote split of a ``decide`` event, the text of a
 ``note``), a workshop keeps its vote splits and notes in its own state.
+:func:`report_for_match` reads the same teams from the game on the table, journalled or not.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping, Sequence
 
 from .deck import Deck
 from .deck_format import Card
-from .journal import Journal, SavedSession
+from .journal import Journal, JournalError, SavedSession
 from .text import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, localize
 
 #: Version of the report's data layout (``report.json``).
@@ -348,6 +350,72 @@ def team_from_saved(saved: SavedSession, events: Sequence[tuple[str, dict[str, A
         deck_path=saved.deck_path,
         loose_notes=loose,
     )
+
+
+# --------------------------------------------------------------------------- from the table
+def report_for_match(match: Any, lang: str, *,
+                     meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The debrief of the game on the table, straight from its live state.
+
+    ``match`` is a :class:`~game.workshop_match.WorkshopMatch` (its workshop keeps the vote
+    splits and notes) or a single game's :class:`~game.match.Match` (its votes and notes are in
+    the journal's events, when it has a journal). The teams are read by the same code as a
+    journalled session, so the report tells what :func:`build_report` over the journal tells.
+    """
+    return build_report(match.deck, teams_from_match(match), lang=lang, meta=meta)
+
+
+def teams_from_match(match: Any) -> list[Team]:
+    """The teams of the game on the table: every team of a workshop, or the one of a game."""
+    saved = live_session(match)
+    if saved.is_workshop:
+        return teams_from_workshop(saved)
+    return [team_from_saved(saved, _match_events(match))]
+
+
+def live_session(match: Any) -> SavedSession:
+    """The match as the journal would hold it now: its live state, with the journal's dates
+    and status when it is journalled."""
+    workshop = getattr(match, "workshop", None)
+    state = workshop.to_dict() if workshop is not None else match.session.to_dict()
+    stored = _stored_session(match)
+    status = "finished" if state.get("phase") == "ended" else "active"
+    if stored is not None and stored.status == "abandoned":
+        status = "abandoned"
+    return SavedSession(
+        id=match.session_id,
+        created=stored.created if stored is not None else "",
+        updated=stored.updated if stored is not None else _now(),
+        deck_id=str(state.get("deck_id", "")),
+        deck_path=str(match.deck_path),
+        deck_hash=str(state.get("deck_hash", "")),
+        seed=state.get("seed", 0),
+        lang=match.lang,
+        status=status,
+        state=state,
+    )
+
+
+def _stored_session(match: Any) -> SavedSession | None:
+    """The match's row in its journal, or None (no journal, or it cannot be read now)."""
+    journal, session_id = getattr(match, "journal", None), getattr(match, "session_id", None)
+    if journal is None or session_id is None:
+        return None
+    try:
+        return journal.session(session_id)
+    except (JournalError, sqlite3.Error, ValueError):
+        return None
+
+
+def _match_events(match: Any) -> list[tuple[str, dict[str, Any]]]:
+    """A single game's journal events (its votes and notes), or none without a journal."""
+    journal, session_id = getattr(match, "journal", None), getattr(match, "session_id", None)
+    if journal is None or session_id is None:
+        return []
+    try:
+        return journal.events(session_id)
+    except (JournalError, sqlite3.Error, ValueError):
+        return []
 
 
 # --------------------------------------------------------------------------- the report
