@@ -127,13 +127,18 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--meters", type=_meter_values, default=(), metavar="ID=N,...",
                       help="with --card: meter values, e.g. legitimiteit=30,strategie=70")
     workshop = play.add_argument_group(
-        "workshop", "a facilitator runs the game for 1 to 6 teams on one screen")
+        "workshop", "a facilitator runs the game for 1 to 6 teams on one screen. With --teams "
+        "(or --team-names) the workshop starts at once at the first card; without, the set-up "
+        "screen opens filled in with what is given. Keys while playing: PageDown/Right/Space "
+        "next, PageUp/Left back (undo after a question), B or . black screen, P pause the "
+        "countdown, N note, Esc menu, F11 fullscreen")
     workshop.add_argument("--mode", choices=("single", "workshop"), default="single",
                           help="single: one player or group (default); workshop: teams vote")
     workshop.add_argument("--teams", type=_team_count, default=None, metavar="N",
                           help="number of teams, 1 to 6")
     workshop.add_argument("--team-names", type=_names, default=(), metavar="A,B",
-                          help="names of the teams (default: Team 1, Team 2, ...)")
+                          help="names of the teams (default: Team Rood, Team Blauw, ...; "
+                          "in English Team Red, Team Blue, ...)")
     workshop.add_argument("--rounds", type=_positive, default=None, metavar="R",
                           help="term length in rounds (default: the deck's)")
     workshop.add_argument("--timer", type=_minutes, default=None, metavar="MIN",
@@ -339,6 +344,10 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     if len(args.team_names) > 6:
         print("error: a workshop has 1 to 6 teams", file=sys.stderr)
+        return 2
+    if args.card and args.mode == "workshop":
+        print("error: --card previews a card in a single game, not in a workshop",
+              file=sys.stderr)
         return 2
     if args.card and not _preview_ok(args):
         return 2

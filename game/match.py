@@ -31,6 +31,11 @@ class Match:
     def deck(self) -> Deck:
         return self.session.deck
 
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is a decision to take back."""
+        return self.session.decisions > 0
+
     @classmethod
     def start(cls, deck: Deck, deck_path: str, lang: str, journal: Journal | None = None,
               seed: int | None = None) -> "Match":

@@ -35,9 +35,12 @@ class Workshop:
     # ----------------------------------------------------------------- creating and saving
     @classmethod
     def new(cls, deck: Deck, seed: int, names: list[str], term: int | None = None,
-            aspects: list[str] | None = None) -> "Workshop":
+            aspects: list[str] | None = None,
+            table: dict[str, Any] | None = None) -> "Workshop":
         """A workshop for teams ``names``; ``term`` overrides the deck's term and ``aspects``
-        keeps only the cards on those aspects."""
+        keeps only the cards on those aspects. ``table`` holds how the facilitator's screen
+        shows the cards (discussion timer, meter preview), kept so a resumed workshop looks
+        the same; the rules never read it."""
         if not 1 <= len(names) <= MAX_TEAMS:
             raise RuleError(f"a workshop has 1 to {MAX_TEAMS} teams")
         if aspects:
@@ -48,6 +51,7 @@ class Workshop:
             "seed": int(seed), "names": list(names), "round": 0, "draws": 0, "used": [],
             "current": None, "applies": [], "decided": [], "phase": "outcome",
             "votes": [], "notes": {}, "undo": [], "aspects": list(aspects or []),
+            "table": dict(table or {}),
         }, teams)
         workshop.advance()
         return workshop
@@ -120,6 +124,21 @@ class Workshop:
     @property
     def notes(self) -> dict[str, str]:
         return dict(self._s["notes"])
+
+    @property
+    def aspects(self) -> list[str]:
+        """The aspects the cards were chosen from (empty: all of them)."""
+        return list(self._s.get("aspects") or [])
+
+    @property
+    def table(self) -> dict[str, Any]:
+        """The facilitator's screen settings the workshop was started with."""
+        return _copy(self._s.get("table") or {})
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is a decision to take back."""
+        return bool(self._s["undo"])
 
     # ------------------------------------------------------------------------ changing
     def choose(self, team: int, option_id: str, votes: dict[str, int] | None = None) -> None:

@@ -32,10 +32,18 @@ class WorkshopMatch:
     def deck(self) -> Deck:
         return self.workshop.deck
 
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is a decision to take back."""
+        return self.workshop.can_undo
+
     @classmethod
     def start(cls, deck: Deck, deck_path: str, lang: str, names: list[str],
-              journal: Journal | None = None, seed: int | None = None) -> "WorkshopMatch":
-        workshop = Workshop.new(deck, secrets.randbelow(2**31) if seed is None else seed, names)
+              journal: Journal | None = None, seed: int | None = None, *,
+              term: int | None = None, aspects: list[str] | None = None,
+              table: dict[str, Any] | None = None) -> "WorkshopMatch":
+        workshop = Workshop.new(deck, secrets.randbelow(2**31) if seed is None else seed, names,
+                                term=term, aspects=aspects, table=table)
         match = cls(workshop, deck_path, lang, journal)
         if journal is not None:
             try:
@@ -45,11 +53,13 @@ class WorkshopMatch:
         return match
 
     @classmethod
-    def resume(cls, deck: Deck, saved: SavedSession, journal: Journal | None
-               ) -> tuple["WorkshopMatch", list[Notice]]:
+    def resume(cls, deck: Deck, saved: SavedSession, journal: Journal | None,
+               advance: bool = True) -> tuple["WorkshopMatch", list[Notice]]:
+        """The saved workshop, at its card; with ``advance`` False a card every team has
+        decided stays on the table (the facilitator's screen shows its outcome again)."""
         workshop, notices = Workshop.from_dict(deck, saved.state)
         match = cls(workshop, saved.deck_path, saved.lang, journal, saved.id)
-        if workshop.phase == "outcome":
+        if workshop.phase == "outcome" and (advance or workshop.current_card is None):
             match.advance()
         return match, notices
 

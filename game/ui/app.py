@@ -37,12 +37,15 @@ from ..journal import Journal, JournalError, SavedSession
 from ..match import Match
 from ..options import PlayOptions
 from ..text import KNOWN_LANGUAGES, localize
+from ..workshop_match import WorkshopMatch
 from .portrait import Portraits
 from .scene import Scene
 from .textcache import Fonts, TextCache
 from .theme import Metrics, Theme
 from .toast import LONG, Toast
 from .widgets import ButtonPainter
+from .workshop import table as workshop_table
+from .workshop.table import WorkshopTable
 
 #: How long the loop waits when nothing happens (ms); an event wakes it within one slice.
 IDLE_WAIT_MS = 500
@@ -75,8 +78,10 @@ class App:
         self.text = TextCache(self.fonts, self.theme.leading)
         self.painter = ButtonPainter(self.text, self.theme.palette)
         self.portraits = Portraits(self.theme.palette, self.fonts)
-        #: The match on the table, or None on the title screen.
-        self.match: Match | None = None
+        #: The match on the table (a game, or a workshop's), or None on the title screen.
+        self.match: Match | WorkshopMatch | None = None
+        #: What a workshop's screens share (its match, countdown, votes), or None.
+        self.table: WorkshopTable | None = None
         #: Messages for the player after resuming against a changed deck.
         self.notices: list[str] = []
         #: The card an author asked to preview (``--card``) while its preview is on the table.
@@ -136,6 +141,12 @@ class App:
             saved = self.latest_unfinished() if options.resume else None
             if saved is not None and self.resume(saved, quiet=True):
                 return
+            if options.mode == "workshop":
+                if options.teams:
+                    workshop_table.start_from_options(self)
+                else:
+                    workshop_table.open_setup(self)
+                return
             if options.deck is not None:
                 result = self.load(Path(options.deck))
                 if result.deck is not None and options.card is not None:
@@ -191,7 +202,7 @@ class App:
             self.invalidate()
         elif kind == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
-        elif kind == pygame.KEYDOWN and event.key == pygame.K_F5 and self.match is not None:
+        elif kind == pygame.KEYDOWN and event.key == pygame.K_F5 and isinstance(self.match, Match):
             self.reload()
         else:
             self.scene.handle_event(event)
@@ -199,6 +210,8 @@ class App:
                 self.invalidate()
 
     def update(self, dt: float) -> None:
+        if self.table is not None and self.table.tick(dt):
+            self.invalidate()  # the countdown shows a new second (also under the menu)
         self.scene.update(dt)
         if self.scene.animating:
             self.invalidate()
@@ -211,6 +224,14 @@ class App:
     @property
     def animating(self) -> bool:
         return self.scene.animating
+
+    def idle_wait_ms(self) -> int:
+        """How long the loop may sleep: until the countdown shows its next second, at most
+        :data:`IDLE_WAIT_MS`, so the clock steps evenly without drawing in between."""
+        change = self.table.next_change() if self.table is not None else None
+        if change is None:
+            return IDLE_WAIT_MS
+        return max(FRAME_MS, min(IDLE_WAIT_MS, round(change * 1000) + 5))
 
     def render(self) -> pygame.Surface:
         """Draw the whole stack (from the last opaque scene up) and return the surface."""
@@ -358,6 +379,10 @@ class App:
             else:
                 self.push(DeckErrorsScene(self, folder, result))
             return False
+        if saved.is_workshop:  # in the language it was played in, like a game
+            if saved.lang in KNOWN_LANGUAGES and saved.lang != self.lang:
+                self.set_language(saved.lang)
+            return workshop_table.resume(self, saved, result.deck)
         try:
             match, notices = Match.resume(result.deck, saved, self.journal)
         except IncompatibleSave:
@@ -373,6 +398,7 @@ class App:
     def begin(self, match: Match, notices: list[Notice] | tuple = ()) -> None:
         """Put ``match`` on the table, at the screen its state is in."""
         self.match = match
+        self.table = None
         self.notices = [self._notice_text(n) for n in notices]
         self.show_current()
 
@@ -381,6 +407,9 @@ class App:
         from .end import EndScene
         from .outcome import OutcomeScene
 
+        if self.table is not None:
+            workshop_table.show(self)
+            return
         session = self.match.session
         if session.is_over:
             self.reset(EndScene(self, self.match))
@@ -408,6 +437,7 @@ class App:
         else:
             session = Session.new(deck, seed)
         self.preview = options.card
+        self.table = None
         self.match = Match(session, str(Path(folder).resolve()), self.lang)
         self.notices = list(check.errors)
         self.show_current()
@@ -453,6 +483,9 @@ class App:
         match = self.match
         if match is None:
             return
+        if self.table is not None:
+            workshop_table.restart(self)
+            return
         if self.preview is not None:
             self.start_preview(Path(match.deck_path), match.deck)
             return
@@ -465,6 +498,7 @@ class App:
         from .title import TitleScene
 
         self.match = None
+        self.table = None
         self.preview = None
         self.notices = []
         self.reset(TitleScene(self))
@@ -503,7 +537,7 @@ class App:
             if self.dirty:
                 events = pygame.event.get()  # a frame is due: do not block
             else:
-                events = wait_for_events(FRAME_MS if self.animating else IDLE_WAIT_MS)
+                events = wait_for_events(FRAME_MS if self.animating else self.idle_wait_ms())
             for item in events:
                 self.handle(item)
             if not events and not self.dirty and driver is not None:

@@ -4,8 +4,14 @@ It does not call the rules directly. After each drawn frame it looks at the scen
 posts the pygame events a player would cause (the option's number key, then Enter; Enter on an
 outcome), so the normal event handling path is what plays. The policy for a round is
 ``random.Random(f"{seed}:policy:{round}")``, with the session's own seed, choosing uniformly
-among the card's options, so a resumed run makes the same choices. Each screen shown can be saved as a numbered PNG; at the
-end the session is written to ``session.json``.
+among the card's options, so a resumed run makes the same choices. Each screen shown can be
+saved as a numbered PNG; at the end the session is written to ``session.json``.
+
+In a workshop (``--mode workshop``) it plays the facilitator: Next past the discussion, then
+for each team the number of votes per option typed with the digit keys (↓ to the next option),
+``random.Random(f"{seed}:votes:{round}:{team}")`` drawing 0 to 5 votes per option; the
+majority decides, and a tie is given to the first tied option by its number key. At the end
+the workshop writes its reports (to ``--out``) and the run exits.
 """
 
 from __future__ import annotations
@@ -34,6 +40,22 @@ def key_event(key: int, text: str = "") -> pygame.event.Event:
     return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text, scancode=0)
 
 
+def vote_counts(seed: int, round_no: int, team: int, option_count: int) -> list[int]:
+    """The votes per option the facilitator enters for ``team`` in ``round_no``."""
+    rng = random.Random(f"{seed}:votes:{round_no}:{team}")
+    return [rng.randint(0, 5) for _ in range(option_count)]
+
+
+def vote_keys(seed: int, round_no: int, team: int, option_count: int) -> list:
+    """The key presses that enter :func:`vote_counts`: each count's digits, ↓ between."""
+    keys = []
+    for i, count in enumerate(vote_counts(seed, round_no, team, option_count)):
+        if i:
+            keys.append(key_event(pygame.K_DOWN))
+        keys += [key_event(pygame.K_0 + int(d), d) for d in str(count)]
+    return keys
+
+
 class AutoplayDriver:
     def __init__(self, app, step_delay: float = 0.0,
                  screenshots: Path | None = None, out_dir: Path | None = None,
@@ -56,7 +78,7 @@ class AutoplayDriver:
                    options.screenshots_dir, options.out_dir, exit_at_end=options.headless)
 
     def after_frame(self) -> None:
-        """Called after every drawn frame: act once on each new screen."""
+        """Called after every drawn frame: act once on each new screen (or new step of one)."""
         from .card import CardScene
         from .deck_errors import DeckErrorsScene
         from .end import EndScene
@@ -64,12 +86,20 @@ class AutoplayDriver:
         from .title import TitleScene
 
         scene = self.app.scene
-        if scene is self._seen or scene.animating:
+        seen = (scene, getattr(scene, "autoplay_state", None))
+        if seen == self._seen or scene.animating:
             return
-        self._seen = scene
+        self._seen = seen
         self._stalls = 0
         self._screenshot(scene.shot_name)
-        if isinstance(scene, TitleScene):
+        from .workshop.setup import WorkshopSetupScene
+
+        if self.app.table is not None:
+            self._facilitate(scene)
+        elif isinstance(scene, WorkshopSetupScene):
+            self._pause()
+            pygame.event.post(key_event(pygame.K_RETURN, "\r"))  # on "Workshop starten"
+        elif isinstance(scene, TitleScene):
             self._pause()
             self._start()
         elif isinstance(scene, CardScene):
@@ -91,6 +121,29 @@ class AutoplayDriver:
             if self.exit_at_end:
                 self.app.quit(1)
 
+    def _facilitate(self, scene) -> None:
+        """One step of a workshop, as the facilitator's keys."""
+        from .workshop.card import WorkshopCardScene
+        from .workshop.outcome import WorkshopOutcomeScene
+        from .workshop.overlays import ChooseScene
+
+        table = self.app.table
+        if table.workshop.is_over:
+            if self.exit_at_end:
+                self.app.quit(0)
+            return
+        self._pause()
+        if isinstance(scene, WorkshopCardScene) and scene.step == "vote":
+            for key in vote_keys(table.workshop.seed, table.workshop.round, scene.team,
+                                 len(scene.options)):
+                pygame.event.post(key)
+            pygame.event.post(key_event(pygame.K_PAGEDOWN))
+        elif isinstance(scene, (WorkshopCardScene, WorkshopOutcomeScene)):
+            pygame.event.post(key_event(pygame.K_PAGEDOWN))
+        elif isinstance(scene, ChooseScene):
+            first = scene.choices[0][0] + 1
+            pygame.event.post(key_event(pygame.K_0 + first, str(first)))
+
     def idle(self) -> None:
         """The loop woke without events: a stuck autoplay must not hang forever."""
         self._stalls += 1
@@ -104,6 +157,14 @@ class AutoplayDriver:
             saved = app.latest_unfinished()
             if saved is not None and app.resume(saved):
                 return
+        if app.options.mode == "workshop":
+            from .workshop.table import open_setup, start_from_options
+
+            if app.options.teams:
+                start_from_options(app)
+            else:
+                open_setup(app)
+            return
         folder = app.options.deck or Path(app.options.scenarios_dir) / DEFAULT_DECK
         if not (Path(folder) / "deck.yaml").is_file():
             print(f"error: no deck at {folder}", file=sys.stderr)

@@ -414,11 +414,13 @@ class TitleLayout:
     details_text: Rect
     start: Rect
     folder: Rect
+    #: Beside "start": a workshop with teams, set up first.
+    workshop: Rect
 
     def rects(self) -> list[Rect]:
         items = [self.frame.band, self.name, self.subtitle, *self.languages, self.list_heading,
                  *self.decks, self.pager, self.side, self.details_panel, self.details_text,
-                 self.start, self.folder]
+                 self.start, self.folder, self.workshop]
         if self.resume_panel is not None:
             items += [self.resume_panel, self.resume_text, self.resume]
         return items
@@ -465,11 +467,14 @@ def title(m: Metrics, with_resume: bool) -> TitleLayout:
         details_top = resume_panel.bottom + m.gap
     details_panel = Rect(side.x, details_top, side.width, side.bottom - details_top)
     inner = details_panel.inflate(-2 * pad, -2 * pad)
-    start = Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
+    start_w = round((inner.width - m.px(16)) * 0.56)
+    start = Rect(inner.x, inner.bottom - button_h, start_w, button_h)
+    workshop = Rect(start.right + m.px(16), start.y, inner.right - start.right - m.px(16),
+                    button_h)
     details_text = Rect(inner.x, inner.y, inner.width, start.top - m.px(16) - inner.y)
     return TitleLayout(f, name, subtitle, languages, list_heading, decks, pager, side,
                        resume_panel, resume_text, resume, details_panel, details_text, start,
-                       folder)
+                       folder, workshop)
 
 
 @dataclass

@@ -21,9 +21,11 @@ ACTIONS = ("resume", "undo", "restart", "title", "quit")
 class MenuScene(Scene):
     overlay = True
 
-    def __init__(self, app, match):
+    def __init__(self, app, match, actions: tuple[str, ...] = ACTIONS):
         super().__init__(app)
         self.match = match
+        #: The menu's items, in order; a workshop has its own.
+        self.actions = actions
         self._dim: pygame.Surface | None = None
         self.layout_changed()
         self.focus = 0
@@ -35,12 +37,12 @@ class MenuScene(Scene):
 
     def layout_changed(self) -> None:
         app = self.app
-        self.layout = layout.dialog(app.metrics, len(ACTIONS))
-        can_undo = self.match is not None and self.match.session.decisions > 0
+        self.layout = layout.dialog(app.metrics, len(self.actions))
+        can_undo = self.match is not None and self.match.can_undo
         self.buttons = [
             Button(action, rect, app.t(f"menu.{action}"), number=str(i + 1),
                    enabled=action != "undo" or can_undo)
-            for i, (action, rect) in enumerate(zip(ACTIONS, self.layout.buttons))
+            for i, (action, rect) in enumerate(zip(self.actions, self.layout.buttons))
         ]
         self._dim = None
 

@@ -33,6 +33,19 @@ def ease(t: float) -> float:
     return 4 * t * t * t if t < 0.5 else 1 - (-2 * t + 2) ** 3 / 2
 
 
+def essay_texts(app, deck, essay) -> tuple[str, str, str]:
+    """A card's essay context as shown: the section line ("§ 4b · Transparantie en
+    verantwoording"), the paraphrase and the question to discuss (empty without an essay)."""
+    if essay is None:
+        return "", "", ""
+    aspect = deck.aspect(essay.section)
+    if aspect is not None:
+        section = app.t("outcome.section", section=essay.section, label=app.local(aspect.label))
+    else:
+        section = app.t("outcome.section_only", section=essay.section)
+    return section, app.local(essay.context), app.local(essay.question)
+
+
 class OutcomeScene(Scene):
     def __init__(self, app, match):
         super().__init__(app)
@@ -141,16 +154,7 @@ class OutcomeScene(Scene):
 
     def essay_texts(self) -> tuple[str, str, str]:
         """The section line ("§ 4b · Transparantie en verantwoording"), context and question."""
-        app, essay = self.app, self.essay
-        if essay is None:
-            return "", "", ""
-        aspect = self.match.deck.aspect(essay.section)
-        if aspect is not None:
-            section = app.t("outcome.section", section=essay.section,
-                            label=app.local(aspect.label))
-        else:
-            section = app.t("outcome.section_only", section=essay.section)
-        return section, app.local(essay.context), app.local(essay.question)
+        return essay_texts(self.app, self.match.deck, self.essay)
 
     def _essay_blocks(self, width: int, size: int):
         p = self.app.theme.palette

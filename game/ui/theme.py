@@ -92,6 +92,24 @@ class Palette:
     )
     """Line colours per meter in the chart (each line also has its own marker and dash)."""
 
+    teams: tuple[Colour, ...] = (
+        hex_colour("#C62828"), hex_colour("#1D5BB8"), hex_colour("#2E7D32"),
+        hex_colour("#E8710A"), hex_colour("#7B3FC4"), hex_colour("#E3B505"),
+    )
+    """A swatch per workshop team, in the order of the default names (Rood, Blauw, Groen,
+    Oranje, Paars, Geel); a team is always named beside its swatch."""
+    alarm: Colour = hex_colour("#B42318")
+    """The countdown when the time is up: a strong fill behind "Tijd!"."""
+    on_alarm: Colour = hex_colour("#FFFFFF")
+    """Text on the alarm fill."""
+    alarm_flash: Colour = hex_colour("#FFD43B")
+    """The other colour of the flash when the time runs out."""
+    on_alarm_flash: Colour = hex_colour("#101A2C")
+    """Text on the flash colour."""
+
+    def team(self, index: int) -> Colour:
+        return self.teams[index % len(self.teams)]
+
     def band_meter(self, index: int) -> Colour:
         return self.meters_band[index % len(self.meters_band)]
 
@@ -258,6 +276,8 @@ class Theme:
             ("disabled deck", p.disabled_ink, p.disabled_surface, other),
             ("error count on disabled", p.negative, p.disabled_surface, other),
             ("warning line", p.warning_ink, p.warning_surface, body),
+            ("time up", p.on_alarm, p.alarm, other),
+            ("time up, flashing", p.on_alarm_flash, p.alarm_flash, body),
         ]
         for i in range(len(p.meters_chart)):
             pairs.append((f"chart line {i}", p.chart_meter(i), p.surface_alt, other))

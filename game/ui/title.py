@@ -115,6 +115,8 @@ class TitleScene(Scene):
         buttons.append(Button("start", L.start, app.t("title.start"),
                               style="primary" if self.saved is None else "secondary",
                               enabled=self.selected is not None))
+        buttons.append(Button("workshop", L.workshop, app.t("title.workshop"), number="W",
+                              enabled=self.selected is not None))
         self.buttons = buttons
 
     # ------------------------------------------------------------------ input
@@ -141,6 +143,10 @@ class TitleScene(Scene):
             app.start_deck(entry.folder, entry.result)
         elif button_id == "resume" and self.saved is not None:
             app.resume(self.saved)
+        elif button_id == "workshop" and self.selected is not None:
+            from .workshop.table import open_setup
+
+            open_setup(app, self.entries, self.selected)
         app.invalidate()
 
     def on_key(self, key: int, mod: int) -> None:
@@ -148,6 +154,8 @@ class TitleScene(Scene):
             self.on_wheel(-1 if key == pygame.K_PAGEDOWN else 1)
         elif key == pygame.K_ESCAPE:
             self.app.quit()
+        elif key == pygame.K_w and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.activate("workshop")
         else:
             super().on_key(key, mod)
 
@@ -219,6 +227,12 @@ class TitleScene(Scene):
                 title = entry.title(app.lang)
                 term = entry.result.deck.term
         round_no = saved.state.get("round", 0)
+        if saved.is_workshop:
+            teams = saved.state.get("teams") or [{}]
+            term = teams[0].get("term", term)
+            title = ellipsize(app.t("title.resume_workshop", deck=title,
+                                    teams=app.catalog.count("title.teams", len(teams))),
+                              app.fonts.get("semibold", m.body), rect.width)
         where = app.t("title.resume_round", round=round_no, term=term) if term else \
             app.t("title.resume_round_only", round=round_no)
         lines = [(title, "semibold", p.ink),

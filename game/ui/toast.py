@@ -18,10 +18,13 @@ LONG = 7.0
 
 
 class Toast:
-    def __init__(self, text: str, seconds: float = SHORT):
+    def __init__(self, text: str, seconds: float = SHORT, over: Rect | None = None):
         self.text = text
         #: Seconds left on screen.
         self.left = seconds
+        #: Where to show it instead of the middle of the band (a workshop's band carries
+        #: the round and the countdown; its row of buttons is the place there).
+        self.over = over
 
     @property
     def expired(self) -> bool:
@@ -42,6 +45,10 @@ class Toast:
         block = self._block(m, text, (0, 0, 0))
         box = Rect(0, 0, block.width + round(m.body * 1.2) + m.px(16) + 2 * m.px(32),
                    block.height + 2 * m.px(14))
+        if self.over is not None:
+            box.center = self.over.center
+            box.bottom = min(box.bottom, m.height - m.px(8))
+            return box
         box.center = (m.width // 2, m.px(m.base.band_height) // 2)
         box.top = max(box.top, m.px(8))  # a long message grows down into the screen
         return box
@@ -53,7 +60,7 @@ class Toast:
         radius = box.height // 2 if len(block.lines) == 1 else m.radius
         # a margin in the band's colour, so no half-covered meter text peeks out beside it
         halo = box.inflate(m.px(28), m.px(12))
-        pygame.draw.rect(surface, palette.band, halo, border_radius=halo.height // 2
+        pygame.draw.rect(surface, palette.page if self.over is not None else palette.band, halo, border_radius=halo.height // 2
                          if len(block.lines) == 1 else m.radius)
         pygame.draw.rect(surface, palette.surface, box, border_radius=radius)
         pygame.draw.rect(surface, palette.positive, box, width=m.line * 2, border_radius=radius)

@@ -236,6 +236,27 @@ def meter_bar(surface: pygame.Surface, rect: Rect, fraction: float, fill: Colour
                          border_radius=radius)
 
 
+def sign_button(surface: pygame.Surface, rect: Rect, plus: bool, m: Metrics, palette: Palette,
+                hover: bool = False, enabled: bool = True) -> None:
+    """A square − or + button, its sign drawn as thick bars so it reads at any size (a
+    disabled one has a dashed outline, like every disabled button)."""
+    p = palette
+    fill = p.disabled_surface if not enabled else p.accent_soft if hover else p.surface
+    ink = p.disabled_ink if not enabled else p.ink
+    pygame.draw.rect(surface, fill, rect, border_radius=m.radius // 2)
+    if enabled:
+        pygame.draw.rect(surface, p.border, rect, width=m.line * (2 if hover else 1),
+                         border_radius=m.radius // 2)
+    else:
+        dashed_rect(surface, rect.inflate(-m.px(2), -m.px(2)), p.border, m.line, m.px(8))
+    arm = max(4, round(min(rect.width, rect.height) * 0.22))
+    width = max(3, m.px(6))
+    cx, cy = rect.center
+    pygame.draw.rect(surface, ink, Rect(cx - arm, cy - width // 2, 2 * arm, width))
+    if plus:
+        pygame.draw.rect(surface, ink, Rect(cx - width // 2, cy - arm, width, 2 * arm))
+
+
 def warning_line(surface: pygame.Surface, rect: Rect, message: str, text: TextCache,
                  m: Metrics, palette: Palette) -> None:
     """A slim strip at the bottom: visible, but out of the way of the game."""

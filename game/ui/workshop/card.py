@@ -1,0 +1,657 @@
+"""The card on the table in a workshop: read and discuss it, then enter each team's votes.
+
+Two steps per card. *Bespreken*: the card and its options, large, with the countdown running
+in the band. *Stemmen*: the teams the card applies to, one after the other (the team's name
+in a coloured banner), each with a count per option.
+
+Entering votes, with the keyboard: ↑/↓ choose the option row; digits type its count (the
+first digit after moving replaces it, the next appends); + and − add or take one; Backspace
+removes a digit; O makes the row the team's decision over the count, and O again goes back
+to the count. With the mouse or a finger: the − and + beside each option, the count to make
+its row the active one, the option's text to choose it over the count. The majority decides;
+a tie, or no votes at all, asks which option counts. Next records the decision with its split
+and goes on to the next team, or to the consequences when every team has decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+from pygame import Rect
+
+from ..textcache import ellipsize
+from ..widgets import DOWN, UP, Button, focus_ring, panel, sign_button
+from .overlays import ChooseScene
+from .screen import WorkshopScreen
+from .table import show
+from .teams import TeamRow
+
+DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(10)}
+DIGITS.update({getattr(pygame, f"K_KP{n}"): n for n in range(10)})
+PLUS_KEYS = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
+MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS)
+
+
+@dataclass
+class _Row:
+    """Where one option goes: its whole row, the text, and (voting) the count and its buttons."""
+
+    rect: Rect
+    badge: Rect
+    label: Rect
+    preview: Rect | None
+    minus: Rect | None = None
+    count: Rect | None = None
+    plus: Rect | None = None
+
+
+class WorkshopCardScene(WorkshopScreen):
+    def __init__(self, app, table, step: str | None = None):
+        super().__init__(app, table)
+        workshop = self.workshop
+        self.card = workshop.current_card
+        self.character = table.deck.character(self.card.character)
+        decided = [t for t in workshop.applies if t not in workshop.waiting]
+        self.step = step if step in ("discuss", "vote") else ("vote" if decided else "discuss")
+        self.layout_changed()
+
+    @property
+    def shot_name(self) -> str:
+        if self.step == "vote":
+            return f"ws-card-r{self.workshop.round:02d}-vote-t{self.team + 1}"
+        return f"ws-card-r{self.workshop.round:02d}-discuss"
+
+    @property
+    def autoplay_state(self) -> tuple:
+        return (self.workshop.round, self.step, tuple(self.workshop.waiting))
+
+    @property
+    def options(self):
+        return self.card.options
+
+    @property
+    def team(self) -> int:
+        """The team whose votes are being entered (the first still to decide)."""
+        waiting = self.workshop.waiting
+        return waiting[0] if waiting else -1
+
+    @property
+    def sheet(self):
+        return self.table.sheet(self.team)
+
+    @property
+    def shows_timer(self) -> bool:
+        return bool(self.table.minutes)
+
+    # ------------------------------------------------------------------ texts
+    def step_title(self) -> str:
+        return self.app.t("workshop.step.vote" if self.step == "vote" else "workshop.step.discuss")
+
+    def step_detail(self) -> str:
+        app, workshop = self.app, self.workshop
+        if self.step == "vote":
+            applies = workshop.applies
+            return app.t("workshop.vote.position", team=self.table.team_name(self.team),
+                         n=applies.index(self.team) + 1, total=len(applies))
+        playing = [i for i, t in enumerate(workshop.teams) if not t.is_over]
+        if len(workshop.teams) > 1 and set(workshop.applies) == set(playing):
+            return app.t("workshop.for_all")
+        if len(workshop.teams) == 1:
+            return self.table.team_name(0)
+        names = ", ".join(self.table.team_name(i) for i in workshop.applies)
+        return app.t("workshop.for_teams", teams=names)
+
+    def next_label(self) -> str:
+        return self.app.t("workshop.tool.to_vote" if self.step == "discuss"
+                          else "workshop.tool.decide")
+
+    def screen_text(self) -> str:
+        local = self.app.local
+        parts = [local(self.card.title), local(self.card.text)]
+        parts += [local(o.label) for o in self.options]
+        if self.character is not None:
+            parts.append(local(self.character.role))
+        return "\n".join(parts)
+
+    def preview_text(self, index: int) -> tuple[str, list[tuple[str, int]]]:
+        """The lead ("Raakt:") and (meter name, direction) of what option ``index`` touches."""
+        mode = self.table.preview
+        if mode == "none":
+            return "", []
+        option = self.options[index]
+        marks = [(self.app.local(m.label).split(" (")[0], option.effects.get(m.id, 0))
+                 for m in self.table.deck.meters if option.effects.get(m.id, 0)]
+        if not marks:
+            return self.app.t("workshop.preview.nothing"), []
+        return self.app.t("workshop.preview.lead"), marks
+
+    # ------------------------------------------------------------------ layout
+    def plan(self) -> None:
+        """Fit the card and its options at the largest text sizes with which both fit.
+
+        The card stands above its options. What gives way when that is too tall: the text
+        sizes, the line of key hints, the line under each option that says which meters it
+        touches; then, while discussing, the options move beside the card, and while voting
+        the card shows only its title. The options and their counts always show whole.
+        """
+        m = self.app.metrics
+        text_sizes = [round(m.body * 1.2), round(m.body * 1.1)] + m.shrunk(m.body)
+        option_sizes = [round(m.option * 1.1)] + m.shrunk(m.option)
+        small_t, small_o = text_sizes[-1], option_sizes[-1]
+        preview = self.table.preview != "none"
+        # (text size, option size, hint, card text, preview line, beside share, compact header)
+        if self.step == "vote":  # the options come first while voting, the card before
+            tries = [(t, o, True, True, preview, 0, False)
+                     for o in option_sizes for t in text_sizes]
+            tries += [(small_t, small_o, False, True, preview, 0, False),
+                      (small_t, option_sizes[0], False, False, preview, 0, False),
+                      (small_t, small_o, False, False, preview, 0, False),
+                      (small_t, small_o, False, False, False, 0, False),
+                      (small_t, small_o, False, False, False, 0, True)]
+        else:
+            tries = [(t, o, False, True, preview, 0, False)
+                     for t in text_sizes for o in option_sizes]
+            tries += [(small_t, small_o, False, True, False, 0, False)]
+            tries += [(t, o, False, True, p, share, compact)
+                      for share, compact in ((0.5, False), (0.58, True))
+                      for p in ((True, False) if preview else (False,))
+                      for t in text_sizes for o in option_sizes]
+        for attempt in tries:
+            if self._arrange(*attempt):
+                return
+        # nothing fits (a very long card in a small window): the options whole, and of the
+        # card's text as much as the room left holds, above the options or beside them
+        text = self.step != "vote"
+        best = None
+        for share in ((0, 0.58) if text else (0,)):
+            self._arrange(small_t, small_o, False, text, False, share, True, force=True)
+            whole = all(self.options_rect.contains(row.rect) for row in self.rows)
+            score = (whole, self._text_shown())
+            if best is None or score > best[0]:
+                best = (score, share)
+        self._arrange(small_t, small_o, False, text, False, best[1], True, force=True)
+
+    def _text_shown(self) -> float:
+        """How much of the card's text its box holds (1: all of it)."""
+        box = self._text_rect()
+        if box is None:
+            return 0.0
+        block = self.app.text.render(self.app.local(self.card.text), "regular", self.text_size,
+                                     self.app.theme.palette.ink, box.width)
+        return min(1.0, max(0, box.height) / max(1, block.height))
+
+    def _text_rect(self) -> Rect | None:
+        """Where the card's text goes, under the portrait and title (None: not shown)."""
+        if not self.show_text:
+            return None
+        m = self.app.metrics
+        pad, size = self._pads()
+        inner = self.card_rect.inflate(-2 * pad, -2 * pad)
+        inner.y += m.px(10)
+        header = max(size, self._header_height(inner.width - size - m.px(24)))
+        top = inner.y + header + m.px(18)
+        return Rect(inner.x, top, inner.width, self.card_rect.bottom - pad - top)
+
+    def _arrange(self, text_size: int, option_size: int, hint: bool, text: bool,
+                 preview: bool, beside: float, compact: bool, force: bool = False) -> bool:
+        """Lay the card and its options out so (``beside``: the options beside the card, which
+        takes that share of the width); False if they do not fit, unless ``force``."""
+        m, main = self.app.metrics, self.frame.main
+        gap = m.gap
+        self.compact, self.preview_line = compact, preview
+        if beside:  # the card's share of the width
+            card_w = round((main.width - gap) * beside)
+            card = Rect(main.x, main.y, card_w, main.height)
+            options = Rect(card.right + gap, main.y, main.right - card.right - gap, main.height)
+            needed_h, row_h = self._options_height(options.width, option_size, hint)
+            fits = (self._card_height(card.width, text_size, text) <= main.height
+                    and needed_h <= main.height)
+        else:
+            card_h = self._card_height(main.width, text_size, text)
+            needed_h, row_h = self._options_height(main.width, option_size, hint)
+            fits = card_h + gap + needed_h <= main.height
+            if not fits and force:
+                card_h = max(self._card_height(main.width, text_size, False),
+                             main.height - gap - needed_h)
+            card = Rect(main.x, main.y, main.width, card_h)
+            options = Rect(main.x, card.bottom + gap, main.width, main.bottom - card.bottom - gap)
+        if not fits and not force:
+            return False
+        self.text_size, self.option_size, self.hint, self.show_text = text_size, option_size, \
+            hint, text
+        self.beside = beside
+        self.card_rect, self.options_rect = card, options
+        self.rows = self._rows(row_h)
+        return True
+
+    def _pads(self):
+        m = self.app.metrics
+        return m.px(30), m.px(84) if self.compact else m.px(120)
+
+    def _title_size(self) -> int:
+        m = self.app.metrics
+        return m.heading if self.compact else m.title
+
+    def _card_height(self, width: int, text_size: int, with_text: bool = True) -> int:
+        app, m = self.app, self.app.metrics
+        pad, portrait = self._pads()
+        inner = width - 2 * pad
+        header = max(portrait, self._header_height(inner - portrait - m.px(24)))
+        if not with_text:
+            return 2 * pad + m.px(10) + header
+        text = app.text.render(app.local(self.card.text), "regular", text_size,
+                               app.theme.palette.ink, inner)
+        return 2 * pad + m.px(10) + header + m.px(18) + text.height
+
+    def _header_height(self, width: int) -> int:
+        app, m = self.app, self.app.metrics
+        size = self._title_size()
+        title = app.text.fit(app.local(self.card.title), "bold", m.shrunk(size),
+                             app.theme.palette.ink, width, round(size * 1.3) * 2)
+        return round(m.small * 1.4) + m.px(4) + title.height
+
+    def _control_size(self, row_h: int) -> int:
+        m = self.app.metrics
+        return max(m.px(56), min(m.px(76), row_h - m.px(16)))
+
+    def _count_width(self) -> int:
+        m = self.app.metrics
+        return max(m.px(110), self.app.text.measure("88", "bold", m.title)[0] + m.px(36))
+
+    def _controls_width(self, row_h: int) -> int:
+        m = self.app.metrics
+        return 2 * self._control_size(row_h) + self._count_width() + 2 * m.px(10)
+
+    def _label_width(self, width: int, row_h: int) -> int:
+        m = self.app.metrics
+        inner = width - 2 * m.px(30)
+        badge = min(m.px(56), row_h - m.px(16)) + m.px(20) + m.px(22)
+        controls = self._controls_width(row_h) + m.px(30) if self.step == "vote" else 0
+        return inner - badge - m.px(22) - controls
+
+    @property
+    def second_line(self) -> bool:
+        """Whether each option has a line under its text: which meters it touches (and,
+        voting, the mark of the option the team decides for; without the line the mark goes
+        before the option's text)."""
+        return self.preview_line
+
+    def _options_height(self, width: int, option_size: int, hint: bool) -> tuple[int, int]:
+        """The options panel's height and each row's, at ``option_size``."""
+        app, m = self.app, self.app.metrics
+        second = round(m.small * 1.35) if self.second_line else 0
+        row_h = max(m.px(76), round(m.button * 2.2))
+        for _ in range(3):  # the label's width depends on the row's height, and back
+            label_w = self._label_width(width, row_h)
+            tallest = max(app.text.render(self._label(i, marked=True), "semibold", option_size,
+                                          app.theme.palette.ink, label_w).height
+                          for i in range(len(self.options)))
+            row_h = max(row_h, tallest + second + m.px(14))
+        count = len(self.options)
+        head = self._options_head_height()
+        hint_h = round(m.small * 1.4) + m.px(8) if hint and self.step == "vote" else 0
+        return (2 * m.px(24) + head + (m.px(12) if head else 0) + count * row_h
+                + (count - 1) * m.px(12) + hint_h, row_h)
+
+    def _label(self, index: int, marked: bool = False) -> str:
+        """Option ``index``'s text; ``marked`` (while voting, without a line under it) with the
+        mark of the team's decision in front."""
+        label = self.app.local(self.options[index].label)
+        if marked and self.step == "vote" and not self.second_line:
+            return "✓ " + label
+        return label
+
+    def _options_head_height(self) -> int:
+        """The team's banner while voting; while discussing the band says it all."""
+        m = self.app.metrics
+        return round(m.heading * 1.45) if self.step == "vote" else 0
+
+    def _rows(self, row_h: int) -> list[_Row]:
+        m = self.app.metrics
+        area = self.options_rect.inflate(-2 * m.px(30), -2 * m.px(24))
+        head = self._options_head_height()
+        top = area.y + head + (m.px(12) if head else 0)
+        hint = round(m.small * 1.4) + m.px(8) if self.hint and self.step == "vote" else 0
+        count = len(self.options)
+        room = area.bottom - hint - top - (count - 1) * m.px(12)
+        row_h = max(row_h, min(round(row_h * 1.3), room // count))
+        rows = []
+        second = round(m.small * 1.35) if self.second_line else 0
+        for i in range(count):
+            rect = Rect(area.x, top + i * (row_h + m.px(12)), area.width, row_h)
+            d = min(m.px(56), row_h - m.px(16))
+            badge = Rect(rect.x + m.px(22), rect.centery - d // 2, d, d)
+            right = rect.right - m.px(22)
+            row = _Row(rect, badge, Rect(0, 0, 0, 0), None)
+            if self.step == "vote":
+                size = self._control_size(row_h)
+                y = rect.centery - size // 2
+                row.plus = Rect(right - size, y, size, size)
+                row.count = Rect(row.plus.left - m.px(10) - self._count_width(), y,
+                                 self._count_width(), size)
+                row.minus = Rect(row.count.left - m.px(10) - size, y, size, size)
+                right = row.minus.left - m.px(30)
+            x = badge.right + m.px(20)
+            row.label = Rect(x, rect.y + m.px(7), right - x, rect.height - m.px(14) - second)
+            if second:
+                row.preview = Rect(x, row.label.bottom, right - x, second)
+            rows.append(row)
+        return rows
+
+    def extra_buttons(self) -> list[Button]:
+        if self.step != "vote":
+            return []
+        buttons = []
+        for i, row in enumerate(self.rows):
+            buttons.append(Button(f"minus-{i}", row.minus, "−"))
+            buttons.append(Button(f"plus-{i}", row.plus, "+"))
+        return buttons
+
+    # ------------------------------------------------------------------ steps
+    def set_step(self, step: str) -> None:
+        if step != self.step:
+            self.step = step
+            self.layout_changed()
+            self.app.invalidate()
+
+    def go_next(self) -> None:
+        if self.step == "discuss":
+            self.set_step("vote")
+        else:
+            self.decide()
+
+    def go_back(self) -> None:
+        decided_here = [t for t in self.workshop.applies if t not in self.workshop.waiting]
+        if self.step == "vote" and not decided_here:
+            self.set_step("discuss")
+        else:
+            self.ask_undo()
+
+    def decide(self) -> None:
+        """Record the team's decision; a tie (or no votes) first asks which option counts."""
+        sheet = self.sheet
+        if sheet.decision is None:
+            app = self.app
+            name = self.table.team_name(self.team)
+            choices = [(i, app.local(self.options[i].label)) for i in sheet.leaders]
+            if sheet.reason == "none":
+                heading = app.t("workshop.tie.none", team=name)
+            else:
+                heading = app.t("workshop.tie.heading", team=name)
+            self.ask("tie", ChooseScene(app, heading, app.t("workshop.tie.hint"), choices,
+                                        app.t("workshop.tie.cancel")))
+            return
+        self._record()
+
+    def on_choice(self, result) -> None:
+        if isinstance(result, int):
+            self.sheet.override = result
+            self._record()
+
+    def _record(self) -> None:
+        app, team, sheet = self.app, self.team, self.sheet
+        index = sheet.decision
+        self.table.decide(team, sheet)
+        self.say(app.t("workshop.vote.recorded", team=self.table.team_name(team), n=index + 1,
+                       option=app.local(self.options[index].label)))
+        if self.workshop.phase != "card":
+            show(app)
+        else:
+            self.layout_changed()
+            self.focus = None
+        app.invalidate()
+
+    # ------------------------------------------------------------------ input
+    def on_key(self, key: int, mod: int) -> None:
+        plain = not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META)
+        voting_key = (key in DIGITS or key in PLUS_KEYS or key in MINUS_KEYS
+                      or key in (pygame.K_UP, pygame.K_DOWN, pygame.K_BACKSPACE)
+                      or (key == pygame.K_o and plain))
+        if not voting_key:
+            super().on_key(key, mod)
+            return
+        if self.step != "vote":
+            self.set_step("vote")
+            if key in (pygame.K_UP, pygame.K_DOWN):
+                return
+        sheet = self.sheet
+        if key in DIGITS:
+            sheet.type_digit(DIGITS[key])
+        elif key in PLUS_KEYS:
+            sheet.add(1)
+        elif key in MINUS_KEYS:
+            sheet.add(-1)
+        elif key == pygame.K_BACKSPACE:
+            sheet.erase()
+        elif key == pygame.K_UP:
+            sheet.move(-1)
+        elif key == pygame.K_DOWN:
+            sheet.move(1)
+        elif key == pygame.K_o:
+            sheet.toggle_override(sheet.active)
+        self.app.invalidate()
+
+    def activate(self, button_id: str) -> None:
+        if button_id.startswith(("minus-", "plus-")):
+            kind, _, index = button_id.partition("-")
+            self.sheet.add(1 if kind == "plus" else -1, int(index))
+            self.sheet.set_active(int(index))
+            self.app.invalidate()
+        else:
+            super().activate(button_id)
+
+    def on_click(self, pos: tuple[int, int]) -> None:
+        if self.step == "vote":
+            for i, row in enumerate(self.rows):
+                if row.count is not None and row.count.collidepoint(pos):
+                    self.sheet.set_active(i)
+                    self.app.invalidate()
+                    return
+                if row.rect.collidepoint(pos) and pos[0] < row.minus.left - self.app.metrics.px(8):
+                    self.sheet.toggle_override(i)
+                    self.sheet.set_active(i)
+                    self.app.invalidate()
+                    return
+        elif any(row.rect.collidepoint(pos) for row in self.rows):
+            self.set_step("vote")
+            return
+        super().on_click(pos)
+
+    # ------------------------------------------------------------------ the teams
+    def team_rows(self) -> list[TeamRow]:
+        app, workshop = self.app, self.workshop
+        rows = self.base_rows()
+        waiting = workshop.waiting
+        chosen = {v["team"]: v["option"] for v in workshop.votes
+                  if v["round"] == workshop.round and v["card"] == self.card.id}
+        ids = [o.id for o in self.options]
+        for row in rows:
+            if row.index in chosen:
+                number = ids.index(chosen[row.index]) + 1 if chosen[row.index] in ids else 0
+                row.status = row.status_short = app.t("workshop.status.decided", n=number)
+            elif self.step == "vote" and row.index == self.team:
+                row.current = True
+                row.status = row.status_short = app.t("workshop.status.voting")
+            elif row.index in waiting and self.step == "vote":
+                row.status = row.status_short = app.t("workshop.status.waiting")
+        return rows
+
+    # ------------------------------------------------------------------ drawing
+    def draw_main(self, surface: pygame.Surface) -> None:
+        self._draw_card(surface)
+        self._draw_options(surface)
+
+    def _draw_card(self, s: pygame.Surface) -> None:
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        rect = self.card_rect
+        panel(s, rect, m, p)
+        colour = self._character_colour()
+        pygame.draw.rect(s, colour, Rect(rect.x, rect.y, rect.width, m.px(10)),
+                         border_top_left_radius=m.radius, border_top_right_radius=m.radius)
+        pad, size = self._pads()
+        inner = rect.inflate(-2 * pad, -2 * pad)
+        inner.y += m.px(10)
+        portrait = app.portraits.get(self.character, size, self.table.deck.folder, app.lang)
+        s.blit(portrait, inner.topleft)
+        x = inner.x + size + m.px(24)
+        width = inner.right - x
+        who = app.local(self.character.name) if self.character else app.t("card.no_character")
+        if self.character is not None and app.local(self.character.role):
+            who = f"{who} · {app.local(self.character.role)}"
+        who = ellipsize(who, app.fonts.get("semibold", m.small), width)
+        line_h = round(m.small * 1.4)
+        self.text_in(s, Rect(x, inner.y, width, line_h), who, "semibold", m.small, p.ink_muted)
+        size_t = self._title_size()
+        title_rect = Rect(x, inner.y + line_h + m.px(4), width, round(size_t * 1.3) * 2)
+        self.text_in(s, title_rect, app.local(self.card.title), "bold", size_t, p.ink)
+        box = self._text_rect()
+        if box is None:
+            return
+        block = app.text.render(app.local(self.card.text), "regular", self.text_size, p.ink,
+                                box.width)
+        room = max(0, box.height) // block.line_height
+        if room >= len(block.lines):
+            s.blit(block.surface, box.topleft)
+        elif room > 0:  # cut at a whole line, and said so
+            font = app.fonts.get("regular", self.text_size)
+            lines = list(block.lines[:room])
+            lines[-1] = ellipsize(lines[-1] + " …", font, box.width) if \
+                font.size(lines[-1] + " …")[0] > box.width else lines[-1] + " …"
+            cut = app.text.render("\n".join(lines), "regular", self.text_size, p.ink, box.width)
+            s.blit(cut.surface, box.topleft)
+
+    def _character_colour(self):
+        from ..theme import hex_colour
+
+        if self.character is not None and self.character.colour:
+            return hex_colour(self.character.colour)
+        return self.app.theme.palette.accent
+
+    def _draw_options(self, s: pygame.Surface) -> None:
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        rect = self.options_rect
+        panel(s, rect, m, p)
+        inner = rect.inflate(-2 * m.px(30), -2 * m.px(24))
+        head = Rect(inner.x, inner.y, inner.width, self._options_head_height())
+        if self.step == "vote":
+            self._draw_team_banner(s, head)
+        for i, row in enumerate(self.rows):
+            self._draw_row(s, i, row)
+        if self.step == "vote" and self.hint:
+            hint = Rect(inner.x, inner.bottom - round(m.small * 1.4), inner.width,
+                        round(m.small * 1.4))
+            text = ellipsize(app.t("workshop.vote.hint"), app.fonts.get("regular", m.small),
+                             hint.width)
+            self.text_in(s, hint, text, "regular", m.small, p.ink_muted, valign="center")
+
+    def _draw_team_banner(self, s: pygame.Surface, head: Rect) -> None:
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        banner = head.inflate(m.px(30), m.px(8))
+        pygame.draw.rect(s, p.accent_soft, banner, border_radius=m.radius // 2)
+        stripe = Rect(banner.x, banner.y, m.px(14), banner.height)
+        pygame.draw.rect(s, p.team(self.team), stripe, border_top_left_radius=m.radius // 2,
+                         border_bottom_left_radius=m.radius // 2)
+        status = self._decision_text()
+        status_block = app.text.render(status, "semibold", m.label, p.ink)
+        name_room = head.width - status_block.width - m.px(60)
+        title = ellipsize(app.t("workshop.vote.heading", team=self.table.team_name(self.team)),
+                          app.fonts.get("bold", m.heading), name_room)
+        block = app.text.render(title, "bold", m.heading, p.ink)
+        s.blit(block.surface, (head.x + m.px(8), head.centery - block.line_height // 2))
+        s.blit(status_block.surface, (head.right - status_block.width,
+                                      head.centery - status_block.line_height // 2))
+
+    def _decision_text(self) -> str:
+        app, sheet = self.app, self.sheet
+        reason = sheet.reason
+        if reason == "majority":
+            return app.t("workshop.vote.majority", n=sheet.decision + 1)
+        if reason == "override":
+            return app.t("workshop.vote.override", n=sheet.decision + 1)
+        if reason == "tie":
+            tied = " = ".join(str(i + 1) for i in sheet.leaders)
+            return app.t("workshop.vote.tie", options=tied)
+        return app.t("workshop.vote.none")
+
+    def _draw_row(self, s: pygame.Surface, index: int, row: _Row) -> None:
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        voting = self.step == "vote"
+        sheet = self.sheet if voting else None
+        chosen = voting and sheet.decision == index
+        active = voting and sheet.active == index
+        fill = p.accent_soft if chosen else p.surface
+        pygame.draw.rect(s, fill, row.rect, border_radius=m.radius)
+        pygame.draw.rect(s, p.accent if chosen else p.border, row.rect,
+                         width=m.line * 2 if chosen else m.line, border_radius=m.radius)
+        if active:
+            ring = row.rect.inflate(m.focus * 2, m.focus * 2)
+            pygame.draw.rect(s, p.focus, ring, width=m.focus, border_radius=m.radius + m.focus)
+        pygame.draw.ellipse(s, p.accent, row.badge)
+        number = app.text.render(str(index + 1), "bold", m.text(m.base.option * 0.95),
+                                 p.on_accent)
+        s.blit(number.surface, number.surface.get_rect(center=row.badge.center))
+        label = app.text.fit(self._label(index, marked=chosen), "semibold",
+                             [self.option_size] + m.shrunk(self.option_size)[1:], p.ink,
+                             row.label.width, row.label.height)
+        text_h = label.height + (row.preview.height if row.preview else 0)
+        top = row.rect.centery - text_h // 2
+        s.blit(label.surface, (row.label.x, top), Rect(0, 0, row.label.width, row.label.height))
+        if row.preview is not None:
+            line = Rect(row.preview.x, top + label.height, row.preview.width, row.preview.height)
+            if chosen:
+                mark = app.text.render("✓ " + app.t("workshop.vote.chosen"), "bold", m.small,
+                                       p.accent)
+                s.blit(mark.surface, (line.x, line.y))
+                line = Rect(line.x + mark.width + m.px(18), line.y,
+                            line.width - mark.width - m.px(18), line.height)
+            self._draw_preview(s, index, line)
+        if voting:
+            self._draw_count(s, index, row, active, chosen)
+
+    def draw_buttons(self, surface: pygame.Surface, selected: set[str] | None = None) -> None:
+        """The − and + of the counts as large glyphs drawn as lines; the rest as buttons."""
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        focused = self.focused_button()
+        for button in self.buttons:
+            if not button.id.startswith(("minus-", "plus-")):
+                app.painter.draw(surface, button, m, selected=False,
+                                 hover=button.id == self.hover and button.enabled,
+                                 focused=self.keyboard and button is focused)
+                continue
+            sign_button(surface, button.rect, button.id.startswith("plus-"), m, p,
+                        hover=button.id == self.hover)
+            if self.keyboard and button is focused:
+                focus_ring(surface, button.rect, m, p)
+
+    def _draw_preview(self, s: pygame.Surface, index: int, area: Rect) -> None:
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        lead, marks = self.preview_text(index)
+        x = area.x
+        block = app.text.render(lead, "semibold", m.small, p.ink_muted)
+        if x + block.width > area.right:
+            return
+        s.blit(block.surface, (x, area.y))
+        x += block.width + m.px(10)
+        direction = self.table.preview == "direction"
+        for name, delta in marks:
+            if direction:
+                text, ink = f"{UP if delta > 0 else DOWN} {name}", \
+                    p.positive if delta > 0 else p.negative
+            else:
+                text, ink = name, p.ink
+            block = app.text.render(text, "semibold", m.small, ink)
+            if x + block.width > area.right:
+                break
+            s.blit(block.surface, (x, area.y))
+            x += block.width + m.px(18)
+
+    def _draw_count(self, s: pygame.Surface, index: int, row: _Row, active: bool,
+                    chosen: bool) -> None:
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        box = row.count
+        pygame.draw.rect(s, p.surface, box, border_radius=m.radius // 2)
+        pygame.draw.rect(s, p.focus if active else p.border, box,
+                         width=m.focus if active else m.line, border_radius=m.radius // 2)
+        count = app.text.render(str(self.sheet.counts[index]), "bold", m.title, p.ink)
+        s.blit(count.surface, count.surface.get_rect(center=box.center))

@@ -1,0 +1,296 @@
+"""Small screens over the workshop: a question, a choice on a tie, the note field, a black
+screen, and a plain message.
+
+Each is pushed over the game and dismissed with its answer as the result, which the screen
+below acts on; none of them changes the workshop itself.
+"""
+
+from __future__ import annotations
+
+import pygame
+from pygame import Rect
+
+from ..scene import NUMBER_KEYS, Scene
+from ..textcache import ellipsize
+from ..widgets import Button, panel
+from . import layout
+from .textfield import TextField
+
+YES_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_j, pygame.K_y, pygame.K_PAGEDOWN,
+            pygame.K_RIGHT)
+NO_KEYS = (pygame.K_ESCAPE, pygame.K_n, pygame.K_PAGEUP, pygame.K_LEFT, pygame.K_BACKSPACE)
+
+
+class _Dialog(Scene):
+    """A panel over the dimmed game."""
+
+    overlay = True
+
+    def __init__(self, app):
+        super().__init__(app)
+        self._dim: pygame.Surface | None = None
+
+    def dim(self, surface: pygame.Surface) -> None:
+        if self._dim is None or self._dim.get_size() != surface.get_size():
+            self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            self._dim.fill(self.app.theme.palette.overlay)
+        surface.blit(self._dim, (0, 0))
+
+    def on_click(self, pos: tuple[int, int]) -> None:
+        if not self.layout.panel.collidepoint(pos):
+            self.app.pop(self.dismissed)
+            return
+        super().on_click(pos)
+
+    #: The result when the dialog is closed without an answer.
+    dismissed = None
+
+
+class ConfirmScene(_Dialog):
+    """A yes/no question: Enter (or the clicker's next) is yes, Esc (or back) is no."""
+
+    def __init__(self, app, question: str, detail: str, yes: str, no: str, hint: str = ""):
+        super().__init__(app)
+        self.question, self.detail, self.yes, self.no = question, detail, yes, no
+        #: The keys that answer, on a line of their own ("Enter = ja, Esc = nee").
+        self.hint = hint
+        self.dismissed = False
+        self.layout_changed()
+        self.focus, self.keyboard = 0, True
+
+    @property
+    def shot_name(self) -> str:
+        return "confirm"
+
+    def layout_changed(self) -> None:
+        self.layout = layout.dialog(self.app.metrics, 2, text_lines=4)
+        self.buttons = [Button("yes", self.layout.buttons[0], self.yes, style="primary"),
+                        Button("no", self.layout.buttons[1], self.no)]
+        self._dim = None
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop(button_id == "yes")
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key in YES_KEYS:
+            focused = self.focused_button()
+            self.app.pop(not (key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+                              and focused is not None and focused.id == "no"))
+        elif key in NO_KEYS:
+            self.app.pop(False)
+        else:
+            super().on_key(key, mod)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        self.dim(surface)
+        panel(surface, L.panel, m, p)
+        self.text_in(surface, L.heading, self.question, "bold", m.title, p.ink, valign="center")
+        hint_h = round(m.body * 1.35) if self.hint else 0
+        detail = self.text_in(surface, Rect(L.text.x, L.text.y, L.text.width,
+                                            L.text.height - hint_h),
+                              self.detail, "regular", m.body, p.ink)
+        if self.hint:
+            self.text_in(surface, Rect(L.text.x, L.text.y + detail.height + app.metrics.px(8),
+                                       L.text.width, hint_h), self.hint, "bold", m.body, p.ink)
+        self.draw_buttons(surface)
+
+
+class ChooseScene(_Dialog):
+    """Which option counts, when the votes do not say it: the option's number or a click."""
+
+    def __init__(self, app, heading: str, text: str, choices: list[tuple[int, str]],
+                 cancel: str):
+        super().__init__(app)
+        self.heading, self.text = heading, text
+        #: (option index, label) of the options to choose from, in the card's order.
+        self.choices = choices
+        self.cancel = cancel
+        self.layout_changed()
+        self.focus, self.keyboard = 0, True
+
+    @property
+    def shot_name(self) -> str:
+        return "choose"
+
+    def layout_changed(self) -> None:
+        m = self.app.metrics
+        base = layout.dialog(m, 0, text_lines=2, width=1300)
+        button_h = max(m.px(84), round(m.button * 2.2))
+        count = len(self.choices) + 1
+        grow = count * button_h + (count - 1) * m.px(14)
+        panel_rect = Rect(0, 0, base.panel.width, base.panel.height + grow)
+        panel_rect.center = (m.width // 2, m.height // 2)
+        shift = panel_rect.y - base.panel.y
+        heading, text = base.heading.move(0, shift), base.text.move(0, shift)
+        top = text.bottom + m.px(24)
+        rects = [Rect(text.x, top + i * (button_h + m.px(14)), text.width, button_h)
+                 for i in range(count)]
+        self.layout = layout.DialogLayout(panel_rect, heading, text, rects)
+        self.buttons = [Button(f"option-{index}", rect, label, number=str(index + 1),
+                               style="option")
+                        for (index, label), rect in zip(self.choices, rects)]
+        self.buttons.append(Button("cancel", rects[-1], self.cancel))
+        self._dim = None
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop(None if button_id == "cancel" else int(button_id[7:]))
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key in NUMBER_KEYS:
+            index = NUMBER_KEYS[key] - 1
+            if any(index == i for i, _ in self.choices):
+                self.app.pop(index)
+        elif key in (pygame.K_ESCAPE, pygame.K_PAGEUP, pygame.K_LEFT):
+            self.app.pop(None)
+        else:
+            super().on_key(key, mod)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        L, m, p = self.layout, self.app.metrics, self.app.theme.palette
+        self.dim(surface)
+        panel(surface, L.panel, m, p)
+        self.text_in(surface, L.heading, self.heading, "bold", m.title, p.ink, valign="center")
+        self.text_in(surface, L.text, self.text, "regular", m.body, p.ink)
+        self.draw_buttons(surface)
+
+
+class NoteScene(_Dialog):
+    """The facilitator's one-line note on the card: Enter keeps it, Esc leaves it as it was."""
+
+    LIMIT = 200
+
+    def __init__(self, app, heading: str, text: str = "", swallow: str = ""):
+        super().__init__(app)
+        self.heading = heading
+        self.field = TextField(text, self.LIMIT, swallow)
+        self.layout_changed()
+
+    @property
+    def shot_name(self) -> str:
+        return "note"
+
+    def layout_changed(self) -> None:
+        m = self.app.metrics
+        self.layout = layout.dialog(m, 2, text_lines=2, width=1500)
+        save, cancel = self.layout.buttons
+        self.buttons = [Button("save", save, self.app.t("workshop.note.save"), style="primary"),
+                        Button("cancel", cancel, self.app.t("workshop.note.cancel"))]
+        self._dim = None
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop(self.field.text if button_id == "save" else None)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
+            outcome = self.field.handle(event)
+            if outcome == "done":
+                self.app.pop(self.field.text)
+            elif outcome == "cancel":
+                self.app.pop(None)
+            elif outcome == "changed":
+                self.app.invalidate()
+            return
+        super().handle_event(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        self.dim(surface)
+        panel(surface, L.panel, m, p)
+        head = Rect(L.heading.x, L.heading.y, L.heading.width, L.heading.height // 2)
+        self.text_in(surface, head, self.heading, "bold", m.title, p.ink, valign="center")
+        hint = Rect(L.heading.x, head.bottom, L.heading.width, L.heading.height - head.height)
+        self.text_in(surface, hint, app.t("workshop.note.hint"), "regular", m.small,
+                     p.ink_muted, valign="center")
+        draw_field(surface, L.text, self.field.text, True, app)
+        self.draw_buttons(surface)
+
+
+def draw_field(surface: pygame.Surface, rect: Rect, text: str, editing: bool, app,
+               placeholder: str = "") -> None:
+    """A text field: its frame, the end of its text if long, and a caret while editing."""
+    m, p = app.metrics, app.theme.palette
+    pygame.draw.rect(surface, p.surface, rect, border_radius=m.radius // 2)
+    pygame.draw.rect(surface, p.accent if editing else p.border, rect,
+                     width=m.focus if editing else m.line, border_radius=m.radius // 2)
+    inner = rect.inflate(-2 * m.px(18), 0)
+    size = m.body if rect.height >= round(m.body * 1.6) else m.small
+    font = app.fonts.get("regular", size)
+    shown = text
+    if editing:  # the end of the text, where the caret is
+        while shown and font.size(shown + "|")[0] > inner.width:
+            shown = shown[1:]
+        if shown != text:
+            shown = "…" + shown[1:]
+    elif font.size(text)[0] > inner.width:
+        while shown and font.size(shown + "…")[0] > inner.width:
+            shown = shown[:-1]
+        shown = shown.rstrip() + "…"
+    if not text and placeholder and not editing:
+        block = app.text.render(ellipsize(placeholder, font, inner.width), "regular", size,
+                                p.ink_muted)
+    else:
+        block = app.text.render(shown, "regular", size, p.ink)
+    y = rect.centery - block.line_height // 2
+    if text or not editing:
+        surface.blit(block.surface, (inner.x, y))
+    if editing:
+        x = inner.x + (font.size(shown)[0] if text else 0) + m.px(2)
+        pygame.draw.line(surface, p.ink, (x, y + m.px(4)), (x, y + block.line_height - m.px(4)),
+                         max(2, m.px(3)))
+
+
+class BlackScene(Scene):
+    """A black screen for when the room should look at each other, not at the projector;
+    any key, click or tap brings the game back (and does nothing else)."""
+
+    @property
+    def shot_name(self) -> str:
+        return "black"
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONUP
+                                            and not getattr(event, "touch", False)) \
+                or event.type == pygame.FINGERUP:
+            self.app.pop(None)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill((0, 0, 0))
+
+
+class MessageScene(_Dialog):
+    """A plain message with a button to close it."""
+
+    def __init__(self, app, heading: str, text: str):
+        super().__init__(app)
+        self.heading, self.text = heading, text
+        self.layout_changed()
+        self.focus, self.keyboard = 0, True
+
+    @property
+    def shot_name(self) -> str:
+        return "message"
+
+    def layout_changed(self) -> None:
+        self.layout = layout.dialog(self.app.metrics, 1, text_lines=4)
+        self.buttons = [Button("close", self.layout.buttons[0], self.app.t("workshop.close"),
+                               style="primary")]
+        self._dim = None
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop(None)
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE,
+                   pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.app.pop(None)
+        else:
+            super().on_key(key, mod)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        L, m, p = self.layout, self.app.metrics, self.app.theme.palette
+        self.dim(surface)
+        panel(surface, L.panel, m, p)
+        self.text_in(surface, L.heading, self.heading, "bold", m.title, p.ink, valign="center")
+        self.text_in(surface, L.text, self.text, "regular", m.body, p.ink)
+        self.draw_buttons(surface)

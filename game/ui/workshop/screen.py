@@ -1,0 +1,435 @@
+"""What every workshop playing screen has in common: the band, the teams' meters, the buttons
+at the foot, and the facilitator's keys.
+
+Keys (a presenter clicker sends the first two):
+
+- PageDown, Right, Space (and Enter): next step.
+- PageUp, Left: back one step on the card; before the first step, or once a team has decided,
+  take back the last decision after a question (Enter = yes, Esc = no).
+- B or . : black screen (any key brings the game back). P: pause the countdown.
+- N: a note on the card. G: the glossary. Esc: the menu. F11 (the table's): fullscreen.
+
+Each screen says what next and back mean for it (:meth:`go_next`, :meth:`go_back`) and draws
+its main area; this class draws the rest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+from pygame import Rect
+
+from ..glossary import open_glossary
+from ..menu import MenuScene
+from ..scene import Scene
+from ..toast import LONG, SHORT, Toast
+from ..widgets import Button, warning_line
+from . import layout, reports
+from .overlays import BlackScene, ConfirmScene, NoteScene
+from .table import WorkshopTable, restart
+from .teams import TeamRow, draw_teams
+
+NEXT_KEYS = (pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE)
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+BACK_KEYS = (pygame.K_PAGEUP, pygame.K_LEFT)
+BLACK_KEYS = (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD)
+#: The menu of a workshop, in order (its number keys follow it).
+MENU = ("resume", "undo", "debrief", "export", "restart", "quit")
+_MODIFIERS = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
+
+
+class WorkshopScreen(Scene):
+    def __init__(self, app, table: WorkshopTable):
+        super().__init__(app)
+        self.table = table
+        self.match = table.match
+        self.workshop = table.workshop
+        #: The overlay pushed on top, whose answer :meth:`on_result` is waiting for.
+        self._asking: str | None = None
+        #: The character of the key being handled (N opens the note, and types no "n").
+        self._key_text = ""
+
+    # ------------------------------------------------------------------ for subclasses
+    def step_title(self) -> str:
+        """The step on the card, for the band ("Bespreken")."""
+        raise NotImplementedError
+
+    def step_detail(self) -> str:
+        """A second line on the band: who the step is for."""
+        return ""
+
+    def next_label(self) -> str:
+        raise NotImplementedError
+
+    def go_next(self) -> None:
+        raise NotImplementedError
+
+    def go_back(self) -> None:
+        self.ask_undo()
+
+    def team_rows(self) -> list[TeamRow]:
+        raise NotImplementedError
+
+    def draw_main(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    def plan(self) -> None:
+        """Lay out the main area (after the frame is known)."""
+
+    def extra_buttons(self) -> list[Button]:
+        return []
+
+    def screen_text(self) -> str:
+        """Everything the screen says, for the glossary's "on this card"."""
+        return ""
+
+    @property
+    def shows_timer(self) -> bool:
+        return False
+
+    @property
+    def animating(self) -> bool:
+        """While the countdown's end flashes, every frame is drawn."""
+        timer = self.table.timer if self.shows_timer else None
+        return bool(timer is not None and timer.flashing)
+
+    # ------------------------------------------------------------------ layout
+    def tools(self) -> list[str]:
+        tools = ["back", "black"]
+        if self.shows_timer:
+            tools.append("pause")
+        return tools + ["note", "menu"]
+
+    @property
+    def note(self) -> str:
+        card = self.workshop.current_card
+        return self.workshop.notes.get(card.id, "") if card is not None else ""
+
+    def layout_changed(self) -> None:
+        focused = self.focused_button()
+        self.frame = layout.table(self.app.metrics, self.tools(),
+                                  self.timer_width() if self.shows_timer else 0,
+                                  note=bool(self.note))
+        self.plan()
+        self.make_buttons()
+        if focused is not None:
+            self.focus_on(focused.id)
+
+    def make_buttons(self) -> None:
+        app, F = self.app, self.frame
+        timer = self.table.timer if self.shows_timer else None
+        labels = {
+            "back": ("◀", app.t("workshop.tool.back")),
+            "black": ("B", app.t("workshop.tool.black")),
+            "pause": ("P", app.t("workshop.tool.resume" if timer and timer.paused
+                                 else "workshop.tool.pause")),
+            "note": ("N", app.t("workshop.tool.note")),
+            "menu": ("", app.t("workshop.tool.menu")),
+        }
+        buttons = self.extra_buttons()
+        for tool in self.tools():
+            badge, label = labels[tool]
+            buttons.append(Button(tool, F.tools[tool], label, number=badge,
+                                  enabled=tool != "pause" or not (timer and timer.expired)))
+        buttons.append(Button("next", F.tools["next"], self.next_label(), number="▶",
+                              style="primary"))
+        self.buttons = buttons
+
+    # ------------------------------------------------------------------ input
+    def on_key(self, key: int, mod: int) -> None:
+        plain = not mod & _MODIFIERS
+        if key in NEXT_KEYS:
+            self.keyboard = False
+            self.go_next()
+        elif key in ENTER_KEYS:
+            focused = self.focused_button() if self.keyboard else None
+            if focused is not None and focused.enabled and focused.id != "next":
+                self.activate(focused.id)
+            else:
+                self.go_next()
+        elif key in BACK_KEYS:
+            self.keyboard = False
+            self.go_back()
+        elif key in BLACK_KEYS and plain:
+            self.blackout()
+        elif key == pygame.K_p and plain:
+            self.toggle_pause()
+        elif key == pygame.K_n and plain:
+            self.open_note(self._key_text or "n")
+        elif key == pygame.K_g and plain:
+            self.open_glossary()
+        elif key == pygame.K_ESCAPE:
+            self.open_menu()
+        elif key == pygame.K_TAB:
+            self.move_focus(-1 if mod & pygame.KMOD_SHIFT else 1)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            self._key_text = getattr(event, "unicode", "") or ""
+        super().handle_event(event)
+
+    def activate(self, button_id: str) -> None:
+        if button_id == "next":
+            self.go_next()
+        elif button_id == "back":
+            self.go_back()
+        elif button_id == "black":
+            self.blackout()
+        elif button_id == "pause":
+            self.toggle_pause()
+        elif button_id == "note":
+            self.open_note()
+        elif button_id == "menu":
+            self.open_menu()
+
+    # ------------------------------------------------------------------ what the keys do
+    def say(self, text: str, seconds: float = SHORT) -> None:
+        """A short message over the row of buttons, where it hides nothing to read."""
+        tools = list(self.frame.tools.values())
+        self.app.toast = Toast(text, seconds, over=tools[0].unionall(tools[1:]))
+        self.app.invalidate()
+
+    def ask(self, what: str, scene) -> None:
+        self._asking = what
+        self.app.push(scene)
+
+    def blackout(self) -> None:
+        self.ask("black", BlackScene(self.app))
+
+    def toggle_pause(self) -> None:
+        timer = self.table.timer if self.shows_timer else None
+        if timer is not None:
+            timer.toggle_pause()
+            self.make_buttons()
+            self.app.invalidate()
+
+    def open_note(self, swallow: str = "") -> None:
+        if self.workshop.current_card is None:
+            return
+        self.ask("note", NoteScene(self.app, self.app.t("workshop.note.heading"), self.note,
+                                   swallow))
+
+    def save_note(self, text: str) -> None:
+        self.match.note(text)
+        self.say(self.app.t("workshop.note.saved" if text.strip() else "workshop.note.removed"))
+        self.layout_changed()
+
+    def open_glossary(self) -> None:
+        self._asking = "glossary"
+        if not open_glossary(self.app, self.table.deck, self.screen_text(),
+                             "glossary.back_card"):
+            self._asking = None
+
+    def open_menu(self) -> None:
+        self.ask("menu", MenuScene(self.app, self.match, actions=MENU))
+
+    def ask_undo(self) -> None:
+        """Take back the last decision, once the facilitator says yes."""
+        app = self.app
+        last = self.workshop.votes[-1] if self.workshop.can_undo and self.workshop.votes \
+            else None
+        if last is None:
+            self.say(app.t("workshop.undo.nothing"))
+            return
+        card = self.table.deck.card(last["card"])
+        option = card.option(last["option"]) if card else None
+        number = card.options.index(option) + 1 if option else 0
+        detail = app.t("workshop.undo.detail", team=self.table.team_name(last["team"]),
+                       n=number, option=app.local(option.label) if option else last["option"])
+        self.ask("undo", ConfirmScene(app, app.t("workshop.undo.question"), detail,
+                                      app.t("workshop.undo.accept"),
+                                      app.t("workshop.undo.decline"),
+                                      hint=app.t("workshop.undo.hint")))
+
+    def undo(self) -> None:
+        from .table import show
+
+        if self.table.undo():
+            show(self.app, step="vote")
+
+    def on_result(self, result: Any) -> None:
+        asking, self._asking = self._asking, None
+        app = self.app
+        if asking == "menu":
+            self.menu_action(result)
+        elif asking == "undo" and result:
+            self.undo()
+        elif asking == "restart" and result:
+            restart(app)
+        elif asking == "note" and result is not None:
+            self.save_note(result)
+        elif asking == "tie":
+            self.on_choice(result)
+        app.invalidate()
+
+    def on_choice(self, result: Any) -> None:
+        """The answer to a question only a subclass asks."""
+
+    def menu_action(self, action: Any) -> None:
+        app = self.app
+        if action == "undo":
+            self.undo()
+        elif action == "debrief":
+            self._asking = "debrief"
+            app.push(reports.debrief_scene(app, self.match))
+        elif action == "export":
+            done = reports.export(app, self.match)
+            self.table.reports, self.table.reports_message = done.folder, done.message
+            self.say(done.message, LONG)
+        elif action == "restart":
+            self.ask("restart", ConfirmScene(app, app.t("workshop.restart.question"),
+                                             app.t("workshop.restart.detail"),
+                                             app.t("workshop.restart.accept"),
+                                             app.t("workshop.undo.decline"),
+                                             hint=app.t("workshop.undo.hint")))
+        elif action == "quit":
+            app.quit()
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        timer = self.table.timer if self.shows_timer else None
+        pause = self.button("pause")
+        if timer is not None and pause is not None and pause.enabled == timer.expired:
+            self.make_buttons()  # the time ran out: nothing left to pause
+        app, p, F = self.app, self.app.theme.palette, self.frame
+        surface.fill(p.page)
+        self.draw_band(surface)
+        self.draw_main(surface)
+        draw_teams(surface, F.side, self.team_rows(), self.table.deck.meters, app)
+        if F.note is not None:
+            self.draw_note(surface, F.note)
+        self.draw_buttons(surface, self.selected_buttons())
+        self.draw_warning(surface)
+
+    def selected_buttons(self) -> set[str]:
+        return set()
+
+    def draw_warning(self, surface: pygame.Surface) -> None:
+        app = self.app
+        notice = app.warning or (" ".join(app.notices) if app.notices else None)
+        if notice:
+            warning_line(surface, self.frame.frame.warning, notice, app.text, app.metrics,
+                         app.theme.palette)
+
+    def band_colours(self):
+        """Fill, text and secondary text of the band: it flashes when the time runs out."""
+        p = self.app.theme.palette
+        timer = self.table.timer if self.shows_timer else None
+        if timer is not None and timer.flashing:
+            if timer.flash_on:
+                return p.alarm_flash, p.on_alarm_flash, p.on_alarm_flash
+            return p.alarm, p.on_alarm, p.on_alarm
+        return p.band, p.band_ink, p.band_muted
+
+    def draw_band(self, surface: pygame.Surface) -> None:
+        app, m, F = self.app, self.app.metrics, self.frame
+        fill, ink, muted = self.band_colours()
+        pygame.draw.rect(surface, fill, F.frame.band)
+        head = F.heading
+        first = app.t("workshop.round", round=self.workshop.round, term=self.workshop.term)
+        line1 = f"{first} · {self.step_title()}"
+        top_h = round(m.heading * 1.3)
+        detail = self.step_detail()
+        total = top_h + (round(m.label * 1.35) if detail else 0)
+        y = head.y + (head.height - total) // 2
+        self.text_in(surface, Rect(head.x, y, head.width, top_h), line1, "bold", m.heading, ink)
+        if detail:
+            self.text_in(surface, Rect(head.x, y + top_h, head.width, round(m.label * 1.35)),
+                         detail, "semibold", m.label, muted)
+        if self.shows_timer and F.timer is not None and self.table.timer is not None:
+            self.draw_timer(surface, F.timer)
+
+    # ------------------------------------------------------------------ the countdown
+    def _timer_parts(self):
+        """The countdown's digit size and the captions it may show, two lines each."""
+        app, m = self.app, self.app.metrics
+        height = layout.timer_box_height(m)
+        digits = max(m.heading, int((height - m.px(8)) / 1.2))
+        captions = [(app.t("workshop.timer.label"), app.t("workshop.timer.pause_hint")),
+                    (app.t("workshop.timer.paused"), app.t("workshop.timer.resume_hint")),
+                    (app.t("workshop.timer.over"), "")]
+        return digits, captions
+
+    def timer_width(self) -> int:
+        app, m = self.app, self.app.metrics
+        digits, captions = self._timer_parts()
+        caption_w = max(app.text.measure(line, "semibold", m.small)[0]
+                        for pair in captions for line in pair)
+        big = max(app.text.measure(t, "bold", digits)[0]
+                  for t in ("00:00", app.t("workshop.timer.time_up")))
+        return 3 * m.px(22) + caption_w + big + round(digits * 0.6)
+
+    def draw_timer(self, surface: pygame.Surface, rect: Rect) -> None:
+        """The countdown: what it is (and its key) on the left, the time large on the right;
+        when the time is up, "Tijd!" on a strong colour that flashes at first."""
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        timer = self.table.timer
+        digits, captions = self._timer_parts()
+        pad = m.px(22)
+        if timer.expired:
+            bright = timer.flash_on
+            fill = p.alarm_flash if bright else p.alarm
+            ink = muted = p.on_alarm_flash if bright else p.on_alarm
+            pygame.draw.rect(surface, fill, rect, border_radius=m.radius)
+            pygame.draw.rect(surface, ink, rect, width=max(2, m.line * 2),
+                             border_radius=m.radius)
+            caption, big = captions[2], app.t("workshop.timer.time_up")
+        else:
+            pygame.draw.rect(surface, p.track, rect, border_radius=m.radius)
+            ink, muted = p.band_ink, p.band_muted
+            caption = captions[1] if timer.paused else captions[0]
+            big = timer.text
+        line_h = round(m.small * 1.3)
+        lines = [line for line in caption if line]
+        top = rect.centery - line_h * len(lines) // 2
+        for i, line in enumerate(lines):
+            block = app.text.render(line, "semibold", m.small, ink if i == 0 else muted)
+            surface.blit(block.surface, (rect.x + pad, top + i * line_h))
+        block = app.text.render(big, "bold", digits, muted if timer.paused else ink)
+        x = rect.right - pad - block.width
+        y = rect.centery - block.line_height // 2
+        surface.blit(block.surface, (x, y))
+        if timer.paused:
+            bar_h = round(digits * 0.55)
+            bar_w = max(3, round(digits * 0.13))
+            left = x - m.px(16) - 3 * bar_w
+            for dx in (0, 2 * bar_w):
+                pygame.draw.rect(surface, ink, Rect(left + dx, rect.centery - bar_h // 2,
+                                                    bar_w, bar_h),
+                                 border_radius=max(1, bar_w // 3))
+
+    def draw_note(self, surface: pygame.Surface, rect: Rect) -> None:
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        pygame.draw.rect(surface, p.surface_alt, rect, border_radius=m.radius // 2)
+        pygame.draw.rect(surface, p.border, rect, width=max(1, m.line // 2),
+                         border_radius=m.radius // 2)
+        lead = app.text.render(app.t("workshop.note.lead"), "bold", m.small, p.ink)
+        x = rect.x + m.px(18)
+        surface.blit(lead.surface, (x, rect.centery - lead.line_height // 2))
+        from ..textcache import ellipsize
+
+        room = rect.right - m.px(18) - (x + lead.width + m.px(10))
+        text = ellipsize(self.note, app.fonts.get("regular", m.small), room)
+        block = app.text.render(text, "regular", m.small, p.ink)
+        surface.blit(block.surface, (x + lead.width + m.px(10),
+                                     rect.centery - block.line_height // 2))
+
+    # ------------------------------------------------------------------ the teams
+    def base_rows(self) -> list[TeamRow]:
+        """Every team with its meters now and whether it plays the card on the table."""
+        app, workshop = self.app, self.workshop
+        applies = set(workshop.applies)
+        rows = []
+        for i, team in enumerate(workshop.teams):
+            row = TeamRow(i, self.table.team_name(i), dict(team.meters))
+            if team.is_over:
+                row.status, row.status_short, row.muted = (app.t("workshop.status.finished"),
+                                                           app.t("workshop.status.finished"),
+                                                           True)
+            elif workshop.current_card is not None and i not in applies:
+                row.status = app.t("workshop.status.sits_out")
+                row.status_short = app.t("workshop.status.sits_out_short")
+                row.muted = True
+            rows.append(row)
+        return rows

@@ -1,0 +1,250 @@
+"""What the workshop screens share, and how the table starts, resumes and shows a workshop.
+
+:class:`WorkshopTable` holds the :class:`~game.workshop_match.WorkshopMatch` (the only way the
+screens change the workshop), the facilitator's settings (countdown, meter preview), the
+countdown of the card on the table and the votes being entered, so a screen that is replaced
+by the next one (or by itself after an undo) hands nothing over by hand.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...deck import Deck
+from ...engine import IncompatibleSave
+from ...journal import SavedSession
+from ...workshop import MAX_TEAMS
+from ...workshop_match import WorkshopMatch
+from .timer import DiscussionTimer
+from .votes import VoteSheet
+
+if TYPE_CHECKING:
+    from ..app import App
+
+PREVIEWS = ("none", "which", "direction")
+#: The deck a workshop plays when the command line names none.
+DEFAULT_DECK = "digitaal-leiderschap"
+
+
+@dataclass
+class WorkshopSettings:
+    """How the facilitator set the workshop up."""
+
+    names: list[str]
+    #: Rounds in the term; None: the deck's own.
+    term: int | None = None
+    #: Discussion time per card in minutes; None: no countdown.
+    timer: float | None = None
+    #: Only cards on these aspects (empty: all).
+    aspects: list[str] = field(default_factory=list)
+    #: What the options show of their effect on the meters: none, which, direction.
+    preview: str = "direction"
+
+    def table(self) -> dict:
+        """The screen settings kept with the workshop, so a resumed one looks the same."""
+        return {"timer": self.timer, "preview": self.preview}
+
+
+def default_names(app: "App", count: int) -> list[str]:
+    return [app.t(f"workshop.colour.{i + 1}") for i in range(count)]
+
+
+def settings_from_options(app: "App", deck: Deck) -> WorkshopSettings:
+    """The settings the command line gave, the rest as the deck (or the table) says."""
+    options = app.options
+    count = max(1, min(MAX_TEAMS, options.teams or len(options.team_names) or 2))
+    names = list(options.team_names[:count])
+    names += default_names(app, count)[len(names):]
+    known = {a.id for a in deck.aspects}
+    aspects = [a for a in options.aspects if a in known]
+    for unknown in (a for a in options.aspects if a not in known):
+        print(f"warning: the deck has no aspect '{unknown}'; it is left out", file=sys.stderr)
+    return WorkshopSettings(names=names, term=options.rounds, timer=options.timer,
+                            aspects=aspects if len(aspects) < len(known) else [],
+                            preview=options.preview or deck.spec.preview)
+
+
+class WorkshopTable:
+    def __init__(self, match: WorkshopMatch, timer: float | None, preview: str):
+        self.match = match
+        #: Minutes of discussion per card, or None.
+        self.minutes = timer
+        self.preview = preview if preview in PREVIEWS else "direction"
+        self._timer: DiscussionTimer | None = None
+        self._timer_for: tuple[int, str] | None = None
+        #: Votes entered but not yet decided, by (round, team), kept while paging back.
+        self.sheets: dict[tuple[int, int], VoteSheet] = {}
+        #: Where the reports were written, and what the screen says about it.
+        self.reports: Path | None = None
+        self.reports_message: str | None = None
+
+    @property
+    def workshop(self):
+        return self.match.workshop
+
+    @property
+    def deck(self) -> Deck:
+        return self.match.deck
+
+    def team_name(self, team: int) -> str:
+        names = self.workshop.names
+        return names[team] if team < len(names) else str(team + 1)
+
+    # ------------------------------------------------------------------ countdown
+    @property
+    def timer(self) -> DiscussionTimer | None:
+        """The countdown of the card on the table (a new card starts a new one)."""
+        if not self.minutes:
+            return None
+        card = self.workshop.current_card
+        key = (self.workshop.round, card.id if card else "")
+        if self._timer is None or self._timer_for != key:
+            self._timer = DiscussionTimer(self.minutes * 60)
+            self._timer_for = key
+        return self._timer
+
+    def tick(self, dt: float) -> bool:
+        """Let time pass; returns whether the countdown shows something new."""
+        if self._timer is None or not self.minutes or self.workshop.phase != "card":
+            return False
+        return self._timer.tick(dt)
+
+    def next_change(self) -> float | None:
+        """Seconds until the countdown shows a new second, or None when nothing will change."""
+        if self._timer is None or not self.minutes or self.workshop.phase != "card":
+            return None
+        return self._timer.next_change
+
+    # ------------------------------------------------------------------ votes
+    def sheet(self, team: int) -> VoteSheet:
+        """The votes being entered for ``team`` on the card on the table."""
+        key = (self.workshop.round, team)
+        sheet = self.sheets.get(key)
+        if sheet is None:
+            card = self.workshop.current_card
+            sheet = self.sheets[key] = VoteSheet(len(card.options) if card else 0)
+        return sheet
+
+    def decide(self, team: int, sheet: VoteSheet) -> str:
+        """Record ``team``'s decision (its option and the split); returns the option's id."""
+        card = self.workshop.current_card
+        ids = [o.id for o in card.options]
+        option = ids[sheet.decision]
+        self.match.choose(team, option, sheet.votes(ids))
+        self.sheets.pop((self.workshop.round, team), None)
+        return option
+
+    def undo(self) -> bool:
+        """Take back the last decision; its votes are entered again, ready to change."""
+        votes = self.workshop.votes
+        if not self.match.undo():
+            return False
+        if votes:
+            last = votes[-1]
+            card = self.workshop.current_card
+            if card is not None and card.id == last["card"]:
+                ids = [o.id for o in card.options]
+                self.sheets[(self.workshop.round, last["team"])] = VoteSheet.from_votes(
+                    ids, last["votes"], last["option"])
+        return True
+
+
+# ---------------------------------------------------------------------- the table's side
+def start(app: "App", folder: Path, deck: Deck, settings: WorkshopSettings) -> None:
+    """A new workshop of ``deck`` on the table, journalled from the first card."""
+    names = [n.strip() or d for n, d in zip(settings.names,
+                                            default_names(app, len(settings.names)))]
+    match = WorkshopMatch.start(deck, str(Path(folder).resolve()), app.lang, names,
+                                app.journal, seed=app.seed, term=settings.term,
+                                aspects=settings.aspects or None, table=settings.table())
+    begin(app, WorkshopTable(match, settings.timer, settings.preview))
+
+
+def start_from_options(app: "App") -> None:
+    """``play --mode workshop --teams N ...``: straight to the first card of the deck given (or
+    the bundled one); a deck with errors shows them over the title screen."""
+    from ..deck_errors import DeckErrorsScene
+    from ..title import TitleScene
+
+    options = app.options
+    folder = Path(options.deck) if options.deck is not None \
+        else Path(options.scenarios_dir) / DEFAULT_DECK
+    result = app.load(folder)
+    if result.deck is None:
+        app.reset(TitleScene(app))
+        app.push(DeckErrorsScene(app, folder, result))
+        return
+    start(app, folder, result.deck, settings_from_options(app, result.deck))
+
+
+def open_setup(app: "App", entries=None, selected: int | None = None) -> None:
+    """The set-up screen over the title screen (Esc goes back to it)."""
+    from ..title import TitleScene
+    from .setup import WorkshopSetupScene
+
+    if not app.stack:
+        app.reset(TitleScene(app))
+    app.push(WorkshopSetupScene(app, entries, selected))
+
+
+def resume(app: "App", saved: SavedSession, deck: Deck) -> bool:
+    """Continue a saved workshop at its card, with its votes and notes; False if it cannot."""
+    try:
+        match, notices = WorkshopMatch.resume(deck, saved, app.journal, advance=False)
+    except IncompatibleSave:
+        app.notices = [app.t("notice.incompatible")]
+        app.invalidate()
+        return False
+    table = match.workshop.table
+    timer = app.options.timer if app.options.timer else table.get("timer")
+    preview = app.options.preview or table.get("preview") or deck.spec.preview
+    begin(app, WorkshopTable(match, timer, preview), notices)
+    return True
+
+
+def restart(app: "App") -> None:
+    """Give up the workshop on the table and start it afresh with the same teams and settings."""
+    old = app.table
+    workshop = old.workshop
+    if not workshop.is_over:
+        old.match.abandon()
+    settings = WorkshopSettings(names=workshop.names, term=workshop.term,
+                                timer=old.minutes, aspects=workshop.aspects,
+                                preview=old.preview)
+    from ...loader import load_deck
+
+    result = load_deck(Path(old.match.deck_path), lang=app.lang)
+    # a deck that no longer loads: the copy on the table (already narrowed to the aspects)
+    deck = result.deck if result.deck is not None else old.deck
+    start(app, Path(old.match.deck_path), deck, settings)
+
+
+def begin(app: "App", table: WorkshopTable, notices=()) -> None:
+    app.preview = None
+    app.table = table
+    app.match = table.match
+    app.notices = [app._notice_text(n) for n in notices]
+    show(app)
+
+
+def show(app: "App", step: str | None = None) -> None:
+    """The screen the workshop's state is in: a card (at ``step``: "discuss" or "vote"), its
+    outcome, or the end (which writes the reports and opens the debriefing)."""
+    from .card import WorkshopCardScene
+    from .end import WorkshopEndScene
+    from .outcome import WorkshopOutcomeScene
+
+    table = app.table
+    workshop = table.workshop
+    if workshop.is_over:
+        app.toast = None  # the last decision's message would cover the debriefing
+        end = WorkshopEndScene(app, table)
+        app.reset(end)
+        end.finish()
+    elif workshop.phase == "card":
+        app.reset(WorkshopCardScene(app, table, step))
+    else:
+        app.reset(WorkshopOutcomeScene(app, table))
