@@ -16,16 +16,58 @@ from .engine import Notice, Session
 from .journal import Journal, JournalError, SavedSession
 
 
-class Match:
-    def __init__(self, session: Session, deck_path: str, lang: str,
-                 journal: Journal | None = None, session_id: int | None = None):
-        self.session = session
+class JournalLink:
+    """What every game at the table shares: its journal, its row there, and journal problems.
+
+    A subclass says what its state is (:meth:`state`); :meth:`_record` writes an event with that
+    state in one transaction. A failing journal never stops the game: :attr:`warning` says why.
+    """
+
+    def __init__(self, deck_path: str, lang: str, journal: Journal | None,
+                 session_id: int | None):
         self.deck_path = deck_path
         self.lang = lang
         self.journal = journal
         self.session_id = session_id
         #: The last problem writing the journal, for the screen to show; None when all is well.
         self.warning: str | None = None
+
+    def state(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def abandon(self) -> None:
+        """Give this session up (the players restart); it is no longer offered for resume."""
+        if self.journal is not None and self.session_id is not None:
+            try:
+                self.journal.abandon(self.session_id)
+            except JournalError as exc:
+                self.warning = str(exc)
+
+    def _start_journal(self) -> None:
+        if self.journal is not None:
+            try:
+                self.session_id = self.journal.start(self.state(), self.deck_path, self.lang)
+            except JournalError as exc:
+                self.warning = str(exc)
+
+    def _record(self, kind: str, payload: dict[str, Any]) -> None:
+        if self.journal is None or self.session_id is None:
+            return
+        try:
+            self.journal.record(self.session_id, kind, payload, self.state())
+            self.warning = None
+        except JournalError as exc:
+            self.warning = str(exc)
+
+
+class Match(JournalLink):
+    def __init__(self, session: Session, deck_path: str, lang: str,
+                 journal: Journal | None = None, session_id: int | None = None):
+        super().__init__(deck_path, lang, journal, session_id)
+        self.session = session
+
+    def state(self) -> dict[str, Any]:
+        return self.session.to_dict()
 
     @property
     def deck(self) -> Deck:
@@ -41,11 +83,7 @@ class Match:
               seed: int | None = None) -> "Match":
         session = Session.new(deck, secrets.randbelow(2**31) if seed is None else seed)
         match = cls(session, deck_path, lang, journal)
-        if journal is not None:
-            try:
-                match.session_id = journal.start(session.to_dict(), deck_path, lang)
-            except JournalError as exc:
-                match.warning = str(exc)
+        match._start_journal()
         return match
 
     @classmethod
@@ -84,20 +122,3 @@ class Match:
             self._record("end", {"reason": self.session.end_reason,
                                  "ending": self.session.ending.id if self.session.ending else None})
         return card
-
-    def abandon(self) -> None:
-        """Give this session up (the player restarts); it is no longer offered for resume."""
-        if self.journal is not None and self.session_id is not None:
-            try:
-                self.journal.abandon(self.session_id)
-            except JournalError as exc:
-                self.warning = str(exc)
-
-    def _record(self, kind: str, payload: dict[str, Any]) -> None:
-        if self.journal is None or self.session_id is None:
-            return
-        try:
-            self.journal.record(self.session_id, kind, payload, self.session.to_dict())
-            self.warning = None
-        except JournalError as exc:
-            self.warning = str(exc)

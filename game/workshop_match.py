@@ -13,20 +13,19 @@ from typing import Any
 from .deck import Deck
 from .deck_format import Card
 from .engine import Notice
-from .journal import Journal, JournalError, SavedSession
+from .journal import Journal, SavedSession
+from .match import JournalLink
 from .workshop import Workshop
 
 
-class WorkshopMatch:
+class WorkshopMatch(JournalLink):
     def __init__(self, workshop: Workshop, deck_path: str, lang: str,
                  journal: Journal | None = None, session_id: int | None = None):
+        super().__init__(deck_path, lang, journal, session_id)
         self.workshop = workshop
-        self.deck_path = deck_path
-        self.lang = lang
-        self.journal = journal
-        self.session_id = session_id
-        #: The last problem writing the journal, for the screen to show; None when all is well.
-        self.warning: str | None = None
+
+    def state(self) -> dict[str, Any]:
+        return self.workshop.to_dict()
 
     @property
     def deck(self) -> Deck:
@@ -45,11 +44,7 @@ class WorkshopMatch:
         workshop = Workshop.new(deck, secrets.randbelow(2**31) if seed is None else seed, names,
                                 term=term, aspects=aspects, table=table)
         match = cls(workshop, deck_path, lang, journal)
-        if journal is not None:
-            try:
-                match.session_id = journal.start(workshop.to_dict(), deck_path, lang)
-            except JournalError as exc:
-                match.warning = str(exc)
+        match._start_journal()
         return match
 
     @classmethod
@@ -85,19 +80,3 @@ class WorkshopMatch:
         if self.workshop.is_over:
             self._record("end", {"teams": [t.end_reason for t in self.workshop.teams]})
         return card
-
-    def abandon(self) -> None:
-        if self.journal is not None and self.session_id is not None:
-            try:
-                self.journal.abandon(self.session_id)
-            except JournalError as exc:
-                self.warning = str(exc)
-
-    def _record(self, kind: str, payload: dict[str, Any]) -> None:
-        if self.journal is None or self.session_id is None:
-            return
-        try:
-            self.journal.record(self.session_id, kind, payload, self.workshop.to_dict())
-            self.warning = None
-        except JournalError as exc:
-            self.warning = str(exc)
