@@ -135,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     workshop.add_argument("--mode", choices=("single", "workshop"), default="single",
                           help="single: one player or group (default); workshop: teams vote")
     workshop.add_argument("--teams", type=_team_count, default=None, metavar="N",
-                          help="number of teams, 1 to 6")
+                          help="number of teams, 1 to 6 (implies --mode workshop)")
     workshop.add_argument("--team-names", type=_names, default=(), metavar="A,B",
                           help="names of the teams (default: Team Rood, Team Blauw, ...; "
                           "in English Team Red, Team Blue, ...)")
@@ -324,6 +324,8 @@ def _play(args: argparse.Namespace) -> int:
     if args.deck is not None and not (args.deck / "deck.yaml").is_file():
         print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
         return 2
+    if args.teams or args.team_names or args.timer or args.aspects:
+        args.mode = "workshop"  # teams, a timer or chosen aspects only exist in a workshop
     if args.out is not None and not (args.autoplay or args.mode == "workshop"):
         print("error: --out goes with --autoplay or --mode workshop", file=sys.stderr)
         return 2
@@ -333,11 +335,6 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     if (args.flags or args.meters) and not args.card:
         print("error: --flags and --meters go with --card", file=sys.stderr)
-        return 2
-    workshop_only = (args.teams, args.team_names, args.timer, args.aspects)
-    if args.mode != "workshop" and any(workshop_only):
-        print("error: --teams, --team-names, --timer and --aspects go with --mode workshop",
-              file=sys.stderr)
         return 2
     if args.team_names and args.teams and len(args.team_names) != args.teams:
         print(f"error: {args.teams} teams but {len(args.team_names)} names", file=sys.stderr)

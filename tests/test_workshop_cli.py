@@ -1,0 +1,37 @@
+"""The workshop from the command line, exactly as a facilitator types it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+
+
+def test_teams_imply_a_workshop_and_autoplay_writes_the_three_reports(tmp_path):
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "main.py", "play", "--headless", "--autoplay",
+                           "--teams", "3", "--seed", "8", "--out", str(out),
+                           "--data-dir", str(tmp_path / "data")],
+                          cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert {p.name for p in out.iterdir()} == {"report.html", "report.json", "decisions.csv"}
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert len(report["teams"]) == 3
+    rows = (out / "decisions.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) - 1 == sum(len(team["decisions"]) for team in report["teams"])
+
+
+def test_workshop_options_are_checked_before_a_window_opens(tmp_path):
+    def play(*args):
+        return subprocess.run([sys.executable, "main.py", "play", *args], cwd=ROOT, env=ENV,
+                              capture_output=True, text=True, timeout=60)
+
+    assert play("--teams", "7").returncode == 2
+    wrong = play("--teams", "2", "--team-names", "Rood,Blauw,Groen")
+    assert wrong.returncode == 2 and "2 teams but 3 names" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
