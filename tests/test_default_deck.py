@@ -127,3 +127,9 @@ def test_balance_with_random_choices(balance):
     assert 50 <= balance["term_completed_pct"] <= 85
     rare = {c["card"]: c["games_pct"] for c in balance["cards"] if c["games_pct"] < 1}
     assert rare == {}
+
+
+def test_every_option_costs_something(deck):
+    free = [f"{card.id}/{option.id}" for card in deck.cards.values() for option in card.options
+            if not any(change < 0 for change in option.effects.values())]
+    assert free == []
