@@ -7,21 +7,17 @@ it draws with its rectangle), not on pixels.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+# uihelpers first: it points SDL at its dummy drivers before pygame loads
+import uihelpers
+from uihelpers import click, key, tap
 
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
-import pygame  # noqa: E402
-
-from conftest import DEFAULT_DECK, ROOT, load  # noqa: E402
-from game.export import CSV_FILE, HTML_FILE, JSON_FILE  # noqa: E402
-from game.options import PlayOptions  # noqa: E402
+import pygame
+from conftest import DEFAULT_DECK, ROOT, load
+from game.export import CSV_FILE, HTML_FILE, JSON_FILE
 
 pytestmark = pytest.mark.usefixtures("pygame_display")
 
@@ -40,14 +36,10 @@ def deck():
 
 # --------------------------------------------------------------------------- set-up
 def make_app(tmp_path: Path, size=(1280, 720), **overrides):
-    from game.ui.app import App
-
-    values = dict(scenarios_dir=ROOT / "scenarios", user_decks_dir=tmp_path / "decks",
-                  data_dir=tmp_path / "data", size=size, seed=7, out_dir=tmp_path / "out")
+    """The title screen over the bundled decks, reports written to ``tmp_path``."""
+    values = dict(deck=None, scenarios_dir=ROOT / "scenarios", out_dir=tmp_path / "out")
     values.update(overrides)
-    app = App(PlayOptions(**values), surface=pygame.Surface(size))
-    app.render()
-    return app
+    return uihelpers.make_app(tmp_path, size, **values)
 
 
 def votes_for(card, team: int, round_no: int) -> dict[str, int]:
@@ -79,23 +71,6 @@ def open_debrief(app, match):
     app.push(scene)
     app.render()
     return scene
-
-
-def key(app, k, text=""):
-    app.handle(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode=text, scancode=0))
-    app.render()
-
-
-def click(app, pos):
-    app.handle(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
-    app.render()
-
-
-def tap(app, pos):
-    w, h = app.surface.get_size()
-    app.handle(pygame.event.Event(pygame.FINGERUP, x=pos[0] / w, y=pos[1] / h, dx=0, dy=0,
-                                  touch_id=1, finger_id=1, pressure=0))
-    app.render()
 
 
 def page_texts(app, scene) -> list[str]:

@@ -5,59 +5,19 @@ opens a window. Checks are on state and layout (what is where), not on pixels.
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+# uihelpers first: it points SDL at its dummy drivers before pygame loads
+from uihelpers import DEMO, ROOT, UI_DECKS, click, events, key, make_app, tap
 
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
-import pygame  # noqa: E402
-
-from game.options import PlayOptions  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-UI_DECKS = ROOT / "tests" / "decks" / "ui"
-DEMO = UI_DECKS / "demo"
+import pygame
+from game.options import PlayOptions
 
 
 pytestmark = pytest.mark.usefixtures("pygame_display")
-
-
-def make_app(tmp_path, size=(1280, 720), **overrides):
-    from game.ui.app import App
-
-    values = dict(deck=DEMO, scenarios_dir=UI_DECKS, user_decks_dir=tmp_path / "decks",
-                  data_dir=tmp_path / "data", size=size, seed=7)
-    values.update(overrides)
-    app = App(PlayOptions(**values), surface=pygame.Surface(size))
-    app.render()
-    return app
-
-
-def key(app, k, text=""):
-    app.handle(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode=text, scancode=0))
-    app.render()
-
-
-def click(app, pos, touch=False):
-    app.handle(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=touch))
-    app.render()
-
-
-def tap(app, pos):
-    w, h = app.surface.get_size()
-    app.handle(pygame.event.Event(pygame.FINGERUP, x=pos[0] / w, y=pos[1] / h, dx=0, dy=0,
-                                  touch_id=1, finger_id=1, pressure=0))
-    app.render()
-
-
-def events(app):
-    return [kind for kind, _ in app.journal.events(app.match.session_id)]
 
 
 def test_keys_select_then_confirm_and_journal(tmp_path):

@@ -4,43 +4,19 @@ playing, and validate's check that every text fits the screen. Headless, with re
 Tests that edit a deck work on a copy in a temporary folder.
 """
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+# uihelpers first: it points SDL at its dummy drivers before pygame loads
+from uihelpers import DEMO, ROOT, key, make_app
 
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
+from conftest import DEFAULT_DECK
 
-import pygame  # noqa: E402
-
-from game.options import PlayOptions  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-UI_DECKS = ROOT / "tests" / "decks" / "ui"
-DEMO = UI_DECKS / "demo"
-DEFAULT_DECK = ROOT / "scenarios" / "digitaal-leiderschap"
 OVERFLOW = ROOT / "tests" / "decks" / "invalid" / "w201_text_overflow"
-
-
-def make_app(tmp_path, size=(1280, 720), **overrides):
-    from game.ui.app import App
-
-    values = dict(deck=DEMO, scenarios_dir=UI_DECKS, user_decks_dir=tmp_path / "decks",
-                  data_dir=tmp_path / "data", size=size, seed=7)
-    values.update(overrides)
-    app = App(PlayOptions(**values), surface=pygame.Surface(size))
-    app.render()
-    return app
-
-
-def key(app, k, text=""):
-    app.handle(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode=text, scancode=0))
-    app.render()
 
 
 def copy_demo(tmp_path) -> Path:

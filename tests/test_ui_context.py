@@ -5,22 +5,16 @@ A small deck written here has a glossary, aspects and essay context, so the chec
 when the default deck's texts are edited; one test pages through the default deck's glossary.
 """
 
-import os
 from pathlib import Path
 
 import pytest
+# uihelpers first: it points SDL at its dummy drivers before pygame loads
+import uihelpers
+from uihelpers import DEMO, ROOT, click, key
 
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
+from conftest import DEFAULT_DECK
 
-import pygame  # noqa: E402
-
-from game.options import PlayOptions  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "tests" / "decks" / "ui" / "demo"
-DEFAULT_DECK = ROOT / "scenarios" / "digitaal-leiderschap"
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
 
 DECK_YAML = """\
@@ -132,30 +126,16 @@ def deck(tmp_path) -> Path:
 
 
 def make_app(tmp_path, deck, size=(1280, 720), lang="nl"):
-    from game.ui.app import App
-
-    app = App(PlayOptions(deck=deck, scenarios_dir=deck.parent, user_decks_dir=tmp_path / "decks",
-                          data_dir=tmp_path / "data", size=size, seed=7, lang=lang),
-              surface=pygame.Surface(size))
+    """``deck`` on the table, without animations."""
+    app = uihelpers.make_app(tmp_path, size, instant=True, deck=deck, scenarios_dir=deck.parent,
+                             lang=lang)
     assert app.match is not None, "the test deck must load"
-    app.instant = True
-    app.render()
     return app
-
-
-def key(app, k, text="", mod=0):
-    app.handle(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=text, scancode=0))
-    app.render()
 
 
 def type_text(app, text):
     for ch in text:
         key(app, getattr(pygame, f"K_{ch.lower()}", pygame.K_UNKNOWN), ch)
-
-
-def click(app, pos):
-    app.handle(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
-    app.render()
 
 
 def resize(app, size):

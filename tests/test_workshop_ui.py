@@ -12,22 +12,16 @@ import random
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+# uihelpers first: it points SDL at its dummy drivers before pygame loads
+import uihelpers
+from uihelpers import DEMO, ROOT, UI_DECKS, click, events, key, tap
 
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
+from game.journal import Journal
+from game.options import PlayOptions
 
-import pygame  # noqa: E402
-
-from game.journal import Journal  # noqa: E402
-from game.options import PlayOptions  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-UI_DECKS = ROOT / "tests" / "decks" / "ui"
-DEMO = UI_DECKS / "demo"
 ENGINE = ROOT / "tests" / "decks" / "engine"
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
 HAS_EXPORT = (ROOT / "game" / "ui" / "exporting.py").is_file()
@@ -36,20 +30,10 @@ pytestmark = pytest.mark.usefixtures("pygame_display")
 
 
 def make_app(tmp_path, size=(1280, 720), **overrides):
-    from game.ui.app import App
-
-    values = dict(deck=DEMO, scenarios_dir=UI_DECKS, user_decks_dir=tmp_path / "decks",
-                  data_dir=tmp_path / "data", size=size, seed=7, mode="workshop", teams=2,
-                  out_dir=tmp_path / "reports")
+    """The demo deck as a two-team workshop, reports written to ``tmp_path``."""
+    values = dict(mode="workshop", teams=2, out_dir=tmp_path / "reports")
     values.update(overrides)
-    app = App(PlayOptions(**values), surface=pygame.Surface(size))
-    app.render()
-    return app
-
-
-def key(app, k, text="", mod=0):
-    app.handle(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=text, scancode=0))
-    app.render()
+    return uihelpers.make_app(tmp_path, size, **values)
 
 
 def typed(app, text):
@@ -59,18 +43,6 @@ def typed(app, text):
                                       else pygame.K_SPACE if char == " " else 0, mod=0,
                                       unicode=char, scancode=0))
         app.handle(pygame.event.Event(pygame.TEXTINPUT, text=char))
-    app.render()
-
-
-def click(app, pos):
-    app.handle(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
-    app.render()
-
-
-def tap(app, pos):
-    w, h = app.surface.get_size()
-    app.handle(pygame.event.Event(pygame.FINGERUP, x=pos[0] / w, y=pos[1] / h, dx=0, dy=0,
-                                  touch_id=1, finger_id=1, pressure=0))
     app.render()
 
 
@@ -87,14 +59,6 @@ def enter_votes(app, counts):
         if i:
             key(app, pygame.K_DOWN)
         digit(app, count)
-
-
-def events(app, kind=None):
-    """The journal's event kinds for the workshop on the table, or the payloads of one kind."""
-    found = app.journal.events(app.match.session_id)
-    if kind is None:
-        return [k for k, _ in found]
-    return [payload for k, payload in found if k == kind]
 
 
 def scene_name(app):

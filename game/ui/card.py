@@ -18,7 +18,7 @@ import pygame
 from pygame import Rect
 
 from . import layout
-from .glossary import has_glossary, open_glossary
+from .glossary import card_text, has_glossary, open_glossary
 from .meters import draw_meters
 from .scene import ACTIVATE_KEYS, NEXT_KEYS, NUMBER_KEYS, PREVIOUS_KEYS, Scene
 from .textcache import TextBox
@@ -93,12 +93,7 @@ class CardScene(Scene):
 
     def screen_text(self) -> str:
         """Everything the card says, for finding the glossary terms it uses."""
-        local = self.app.local
-        parts = [local(self.card.title), local(self.card.text)]
-        parts += [local(o.label) for o in self.options]
-        if self.character is not None:
-            parts.append(local(self.character.role))
-        return "\n".join(parts)
+        return card_text(self.app.local, self.card, self.options, self.character)
 
     def open_glossary(self) -> bool:
         return open_glossary(self.app, self.match.deck, self.screen_text(), "glossary.back_card")
@@ -224,9 +219,7 @@ class CardScene(Scene):
     def _draw_layer(self) -> pygame.Surface:
         """Everything but the buttons; one layer per selection, so a frame is a few blits."""
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        s = app.new_layer()
-        s.fill(p.page)
-        pygame.draw.rect(s, p.band, L.frame.band)
+        s = self.page_layer(L.frame.band)
         draw_meters(s, L.meters, self.match.deck.meters, self.session.meters, app.lang, app.text,
                     m, p, self._marks(), app.t("meters.affected"))
         self.text_in(s, L.round, app.t("card.round", round=self.session.round,

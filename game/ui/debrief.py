@@ -195,9 +195,7 @@ class DebriefScene(Scene):
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
         c = self.canvas
         c.clear()
-        s = app.new_layer()
-        s.fill(p.page)
-        pygame.draw.rect(s, p.band, L.frame.band)
+        s = self.page_layer(L.frame.band)
         deck = self.report["deck"]["title"]
         c.line(s, app.t("debrief.caption", deck=deck), "semibold", m.small, p.band_muted,
                L.caption.topleft, L.caption.width)

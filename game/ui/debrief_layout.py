@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pygame import Rect
 
-from .layout import Frame, frame
+from .layout import Frame, band_lines, frame
 from .theme import Metrics
 
 
@@ -56,12 +56,8 @@ def debrief(m: Metrics, pages: int) -> DebriefLayout:
     x = previous.right + m.px(20)
     dots = [Rect(x + i * (dot + dot_gap), y, dot, dot) for i in range(pages)]
     next_rect = Rect(dots[-1].right + m.px(20), y, arrow, dot)
-    text_w = previous.left - m.px(40) - f.margin
-    caption_h = round(m.small * 1.35)
-    title_h = round(m.title * 1.25)
-    top = f.band.centery - (caption_h + title_h) // 2
-    caption = Rect(f.margin, top, text_w, caption_h)
-    title = Rect(f.margin, caption.bottom, text_w, title_h)
+    caption, title = band_lines(m, f, previous.left, round(m.small * 1.35),
+                                round(m.title * 1.25))
 
     content = f.content
     button_h = m.px(76)

@@ -26,6 +26,25 @@ from .layout import row
 from .widgets import delta_label
 
 
+def fill_steps(heights: list[int], room: int, gap: int, most: int | None = None
+               ) -> list[list[int]]:
+    """The indices of items of ``heights``, in order, grouped into the steps of a page: each
+    step takes as many as fit in ``room`` with ``gap`` between them (at most ``most``), and
+    at least one."""
+    steps: list[list[int]] = []
+    step: list[int] = []
+    used = 0
+    for i, h in enumerate(heights):
+        space = gap if step else 0
+        if step and (len(step) == most or used + space + h > room):
+            steps.append(step)
+            step, used, space = [], 0, 0
+        step.append(i)
+        used += space + h
+    steps.append(step)
+    return steps
+
+
 class Page:
     """One page of the debrief; subclasses lay out and draw their own content."""
 
@@ -66,6 +85,18 @@ class Page:
         raise NotImplementedError
 
     # ------------------------------------------------------------------ shared pieces
+    def range_text(self, shown: list[int], total: int, one_key: str, range_key: str) -> str:
+        """Which of ``total`` items a step shows ("Kaart 4 van 12", "Kaart 1–3 van 12")."""
+        if len(shown) == 1:
+            return self.t(one_key, n=shown[0] + 1, total=total)
+        return self.t(range_key, first=shown[0] + 1, last=shown[-1] + 1, total=total)
+
+    def draw_empty(self, s: pygame.Surface, rect: Rect, key: str) -> None:
+        """The sentence that stands in for the page's content when there is none."""
+        c, m = self.c, self.c.m
+        c.fit(s, rect, self.t(key), "regular", [m.heading], c.palette.ink, align="center",
+              valign="center")
+
     def pager_rect(self) -> Rect:
         """The line at the bottom of the page for the pager or a note."""
         m = self.c.m
@@ -352,18 +383,8 @@ class QuestionsPage(Page):
         if not self.entries:
             self.steps = 1
             return
-        room = self._room().height
-        page: list[int] = []
-        used = 0
-        for i in range(len(self.entries)):
-            h = self._height(i)
-            gap = self.c.m.px(56) if page else 0
-            if page and (len(page) == 2 or used + gap + h > room):
-                self.pages.append(page)
-                page, used, gap = [], 0, 0
-            page.append(i)
-            used += gap + h
-        self.pages.append(page)
+        heights = [self._height(i) for i in range(len(self.entries))]
+        self.pages = fill_steps(heights, self._room().height, self.c.m.px(56), most=2)
         self.steps = len(self.pages)
 
     def _room(self) -> Rect:
@@ -421,19 +442,14 @@ class QuestionsPage(Page):
     def pager(self, step: int) -> str:
         if not self.entries:
             return ""
-        shown = self.pages[step]
-        total = len(self.entries)
-        if len(shown) == 1:
-            return self.t("debrief.question_one", n=shown[0] + 1, total=total)
-        return self.t("debrief.questions_range", first=shown[0] + 1, last=shown[-1] + 1,
-                      total=total)
+        return self.range_text(self.pages[step], len(self.entries), "debrief.question_one",
+                               "debrief.questions_range")
 
     def draw(self, s: pygame.Surface, step: int) -> None:
         c, m, p = self.c, self.c.m, self.c.palette
         room = self._room()
         if not self.report["aspects"]:
-            c.fit(s, room, self.t("debrief.no_aspects"), "regular", [m.heading], p.ink,
-                  valign="center", align="center")
+            self.draw_empty(s, room, "debrief.no_aspects")
             return
         if not self.entries:
             c.fit(s, Rect(room.x + room.width // 8, room.y, room.width * 3 // 4, room.height),

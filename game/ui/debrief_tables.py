@@ -13,7 +13,7 @@ import pygame
 from pygame import Rect
 
 from .debrief_canvas import sample
-from .debrief_pages import Page
+from .debrief_pages import Page, fill_steps
 from .textcache import TextBlock
 from .widgets import delta_label
 
@@ -105,18 +105,8 @@ class DecisionsPage(Page):
         self.badge = c.line_height("bold", m.body)
         self.label_x = self.name_w + self.badge + m.px(14)
         self.label_w = inner_w - self.label_x - (self.votes_w + m.px(24) if self.votes_w else 0)
-        self.pages: list[list[int]] = []
-        page: list[int] = []
-        used = 0
-        for i in range(len(self.blocks)):
-            h = self.block_height(i)
-            gap = m.px(14) if page else 0
-            if page and used + gap + h > self.room.height:
-                self.pages.append(page)
-                page, used, gap = [], 0, 0
-            page.append(i)
-            used += gap + h
-        self.pages.append(page)
+        heights = [self.block_height(i) for i in range(len(self.blocks))]
+        self.pages = fill_steps(heights, self.room.height, m.px(14))
         self.steps = len(self.pages)
 
     # ------------------------------------------------------------------ measuring
@@ -155,18 +145,14 @@ class DecisionsPage(Page):
     def pager(self, step: int) -> str:
         if not self.blocks or self.steps == 1:
             return ""
-        shown = self.pages[step]
-        if len(shown) == 1:
-            return self.t("debrief.cards_one", n=shown[0] + 1, total=len(self.blocks))
-        return self.t("debrief.cards_range", first=shown[0] + 1, last=shown[-1] + 1,
-                      total=len(self.blocks))
+        return self.range_text(self.pages[step], len(self.blocks), "debrief.cards_one",
+                               "debrief.cards_range")
 
     # ------------------------------------------------------------------ drawing
     def draw(self, s: pygame.Surface, step: int) -> None:
-        c, m, p = self.c, self.c.m, self.c.palette
+        m = self.c.m
         if not self.blocks:
-            c.fit(s, self.room, self.t("debrief.no_decisions"), "regular", [m.heading], p.ink,
-                  align="center", valign="center")
+            self.draw_empty(s, self.room, "debrief.no_decisions")
             return
         y = self.room.y
         for i in self.pages[step]:
@@ -294,8 +280,7 @@ class AspectsPage(Page):
     def draw(self, s: pygame.Surface, step: int) -> None:
         c, m, p = self.c, self.c.m, self.c.palette
         if not self.aspects:
-            c.fit(s, self.room, self.t("debrief.no_aspects"), "regular", [m.heading], p.ink,
-                  align="center", valign="center")
+            self.draw_empty(s, self.room, "debrief.no_aspects")
             return
         teams, rows = self._parts(step)
         # Few teams: wider columns, so the numbers do not huddle at the right edge.

@@ -37,19 +37,36 @@ def problem_lines(problems: list[Any], folder: Path) -> list[tuple[str, str, str
             for problem in problems]
 
 
+def _render_problem(app, where: str, message: str, hint: str, place_w: int, text_w: int):
+    """One problem's place, message and hint (None without one) as text blocks."""
+    m, p = app.metrics, app.theme.palette
+    place = app.text.render(where, "semibold", m.small, p.ink_muted, place_w)
+    body = app.text.render(message, "regular", m.body, p.ink, text_w)
+    tip = app.text.render(f"→ {hint}", "regular", m.body, p.ink_muted, text_w) if hint else None
+    return place, body, tip
+
+
+def _draw_more(scene: Scene, s: pygame.Surface, area: pygame.Rect, more_h: int,
+               rest: int) -> None:
+    """The line "... and N more" on the last ``more_h`` pixels of ``area``, when ``rest``
+    problems did not fit."""
+    if rest > 0:
+        app, m = scene.app, scene.app.metrics
+        scene.text_in(s, pygame.Rect(area.x, area.bottom - more_h, area.width, more_h),
+                      app.catalog.count("errors.more", rest), "regular", m.small,
+                      app.theme.palette.ink_muted)
+
+
 def draw_problems(scene: Scene, s: pygame.Surface, area: pygame.Rect,
                   lines: list[tuple[str, str, str]], limit: int | None = None) -> int:
     """The problems, one under the other, as many as ``area`` holds (at most ``limit``), and
     "... and N more" at its foot for the rest. Returns how many were shown."""
-    app, m, p = scene.app, scene.app.metrics, scene.app.theme.palette
+    app, m = scene.app, scene.app.metrics
     more_h = round(m.small * 1.4)
     y = area.y
     shown = 0
     for where, message, hint in lines[:limit]:
-        place = app.text.render(where, "semibold", m.small, p.ink_muted, area.width)
-        body = app.text.render(message, "regular", m.body, p.ink, area.width)
-        tip = app.text.render(f"→ {hint}", "regular", m.body, p.ink_muted, area.width) \
-            if hint else None
+        place, body, tip = _render_problem(app, where, message, hint, area.width, area.width)
         need = place.height + body.height + (tip.height if tip else 0) + m.px(18)
         if y + need > area.bottom - more_h:
             break
@@ -59,10 +76,7 @@ def draw_problems(scene: Scene, s: pygame.Surface, area: pygame.Rect,
             s.blit(tip.surface, (area.x, y + place.height + body.height))
         y += need
         shown += 1
-    rest = len(lines) - shown
-    if rest > 0:
-        scene.text_in(s, pygame.Rect(area.x, area.bottom - more_h, area.width, more_h),
-                      app.catalog.count("errors.more", rest), "regular", m.small, p.ink_muted)
+    _draw_more(scene, s, area, more_h, len(lines) - shown)
     return shown
 
 
@@ -71,7 +85,7 @@ def draw_problem_rows(scene: Scene, s: pygame.Surface, area: pygame.Rect,
     """The problems as rows, the place in a column on the left and the message with its hint
     beside it, at most ``limit`` and as many as ``area`` holds; "... and N more" below them.
     Returns how many were shown."""
-    app, m, p = scene.app, scene.app.metrics, scene.app.theme.palette
+    app, m = scene.app, scene.app.metrics
     gap = m.px(28)
     place_w = min(round(area.width * 0.38),
                   max((app.text.measure(where, "semibold", m.small)[0] for where, _, _ in lines),
@@ -82,10 +96,7 @@ def draw_problem_rows(scene: Scene, s: pygame.Surface, area: pygame.Rect,
     y = area.y
     shown = 0
     for where, message, hint in lines[:limit]:
-        place = app.text.render(where, "semibold", m.small, p.ink_muted, place_w)
-        body = app.text.render(message, "regular", m.body, p.ink, text_w)
-        tip = app.text.render(f"→ {hint}", "regular", m.body, p.ink_muted, text_w) \
-            if hint else None
+        place, body, tip = _render_problem(app, where, message, hint, place_w, text_w)
         height = max(place.height, body.height + (tip.height if tip else 0))
         if y + height > area.bottom - more_h:
             break
@@ -96,14 +107,29 @@ def draw_problem_rows(scene: Scene, s: pygame.Surface, area: pygame.Rect,
             s.blit(tip.surface, (text_x, y + body.height))
         y += height + m.px(12)
         shown += 1
-    rest = len(lines) - shown
-    if rest > 0:
-        scene.text_in(s, pygame.Rect(area.x, area.bottom - more_h, area.width, more_h),
-                      app.catalog.count("errors.more", rest), "regular", m.small, p.ink_muted)
+    _draw_more(scene, s, area, more_h, len(lines) - shown)
     return shown
 
 
-class DeckErrorsScene(Scene):
+class _ProblemsScene(Scene):
+    """A deck's problems on screen; Esc, Backspace or Enter goes back."""
+
+    folder: Path
+    problems: list[Any]
+
+    def lines(self) -> list[tuple[str, str, str]]:
+        """(place, message, hint) of each problem, as shown on screen."""
+        return problem_lines(self.problems, self.folder)
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop()
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key in (pygame.K_ESCAPE, pygame.K_BACKSPACE, *ACTIVATE_KEYS):
+            self.app.pop()
+
+
+class DeckErrorsScene(_ProblemsScene):
     def __init__(self, app, folder: Path, result: Any):
         super().__init__(app)
         self.folder = Path(folder)
@@ -123,17 +149,6 @@ class DeckErrorsScene(Scene):
                                style="primary")]
         self._static = None
 
-    def lines(self) -> list[tuple[str, str, str]]:
-        """(place, message, hint) of each problem, as shown on screen."""
-        return problem_lines(self.problems, self.folder)
-
-    def activate(self, button_id: str) -> None:
-        self.app.pop()
-
-    def on_key(self, key: int, mod: int) -> None:
-        if key in (pygame.K_ESCAPE, pygame.K_BACKSPACE, *ACTIVATE_KEYS):
-            self.app.pop()
-
     def draw(self, surface: pygame.Surface) -> None:
         if self._static is None or self._static.get_size() != surface.get_size():
             self._static = self._draw_static()
@@ -142,9 +157,7 @@ class DeckErrorsScene(Scene):
 
     def _draw_static(self) -> pygame.Surface:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        s = app.new_layer()
-        s.fill(p.page)
-        pygame.draw.rect(s, p.band, L.frame.band)
+        s = self.page_layer(L.frame.band)
         head = L.heading
         self.text_in(s, pygame.Rect(head.x, head.y, head.width, head.height // 2),
                      app.t("errors.heading", deck=self.folder.name), "bold", m.heading,
@@ -161,7 +174,7 @@ class DeckErrorsScene(Scene):
         return s
 
 
-class ReloadErrorsScene(Scene):
+class ReloadErrorsScene(_ProblemsScene):
     """The deck was reloaded (F5) but now has errors: they show over the game, which goes on
     with the last version that loaded. Esc or Enter closes this; F5 tries again."""
 
@@ -173,7 +186,6 @@ class ReloadErrorsScene(Scene):
         super().__init__(app)
         self.folder = Path(folder)
         self.problems = [d for d in result.diagnostics if d.is_error]
-        self._dim: pygame.Surface | None = None
         self.layout_changed()
         self.focus = 0
         self.keyboard = True
@@ -187,22 +199,9 @@ class ReloadErrorsScene(Scene):
         self.buttons = [Button("back", self.layout.back, self.app.t("reload.back"),
                                style="primary")]
 
-    def lines(self) -> list[tuple[str, str, str]]:
-        return problem_lines(self.problems, self.folder)
-
-    def activate(self, button_id: str) -> None:
-        self.app.pop()
-
-    def on_key(self, key: int, mod: int) -> None:
-        if key in (pygame.K_ESCAPE, pygame.K_BACKSPACE, *ACTIVATE_KEYS):
-            self.app.pop()
-
     def draw(self, surface: pygame.Surface) -> None:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        if self._dim is None or self._dim.get_size() != surface.get_size():
-            self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            self._dim.fill(p.overlay)
-        surface.blit(self._dim, (0, 0))
+        self.dim_below(surface)
         panel(surface, L.panel, m, p)
         stripe = pygame.Rect(L.panel.x, L.panel.y, L.panel.width, m.px(10))
         pygame.draw.rect(surface, p.negative, stripe, border_top_left_radius=m.radius,

@@ -18,6 +18,19 @@ from .widgets import Button, delta_label, panel
 ACTIONS = ("new", "title", "quit")
 
 
+def end_reason(app, deck, state, term: int) -> str:
+    """Why a term of ``term`` rounds ended, as a sentence: the meter that collapsed, the cards
+    that ran out, or the full term. ``state`` is a session or a workshop team."""
+    if state.end_reason == "collapse" and state.collapsed_meter:
+        meter = deck.meter(state.collapsed_meter)
+        name = app.local(meter.label) if meter else state.collapsed_meter
+        return app.t("end.reason_collapse", meter=name,
+                     value=state.meters.get(state.collapsed_meter, 0))
+    if state.end_reason == "exhausted":
+        return app.t("end.reason_exhausted", round=state.round)
+    return app.t("end.reason_term", rounds=term)
+
+
 class EndScene(Scene):
     def __init__(self, app, match):
         super().__init__(app)
@@ -62,15 +75,8 @@ class EndScene(Scene):
                           else "end.generic_title_term")
 
     def reason(self) -> str:
-        session, app = self.session, self.app
-        if session.end_reason == "collapse" and session.collapsed_meter:
-            meter = self.match.deck.meter(session.collapsed_meter)
-            name = app.local(meter.label) if meter else session.collapsed_meter
-            return app.t("end.reason_collapse", meter=name,
-                         value=session.meters.get(session.collapsed_meter, 0))
-        if session.end_reason == "exhausted":
-            return app.t("end.reason_exhausted", round=session.round)
-        return app.t("end.reason_term", rounds=self.match.deck.term)
+        deck = self.match.deck
+        return end_reason(self.app, deck, self.session, deck.term)
 
     def body(self) -> str:
         ending = self.session.ending
@@ -117,9 +123,7 @@ class EndScene(Scene):
 
     def _draw_static(self) -> pygame.Surface:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        s = app.new_layer()
-        s.fill(p.page)
-        pygame.draw.rect(s, p.band, L.frame.band)
+        s = self.page_layer(L.frame.band)
         cap_h = round(m.small * 1.35)
         title = app.text.fit(self.heading(), "bold", m.shrunk(m.title), p.band_ink,
                              L.heading.width, L.heading.height - cap_h)

@@ -148,6 +148,16 @@ class GlossaryIndex:
                 + [Row("heading", t("glossary.all"))] + everything)
 
 
+def card_text(local, card, options, character) -> str:
+    """Everything a card screen says (title, text, options and the character's role), for
+    finding the glossary terms it uses; ``local`` picks the table's language."""
+    parts = [local(card.title), local(card.text)]
+    parts += [local(o.label) for o in options]
+    if character is not None:
+        parts.append(local(character.role))
+    return "\n".join(parts)
+
+
 def has_glossary(deck) -> bool:
     return bool(deck is not None and deck.spec.glossary)
 
@@ -176,7 +186,6 @@ class GlossaryScene(Scene):
         self._dragged = False
         self._layer: pygame.Surface | None = None
         self._layer_key: Any = None
-        self._dim: pygame.Surface | None = None
         self._page: list[tuple[int, Rect]] = []
         self.layout_changed()
         self.focus = None
@@ -409,14 +418,11 @@ class GlossaryScene(Scene):
     # ------------------------------------------------------------------ drawing
     def draw(self, surface: pygame.Surface) -> None:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        if self._dim is None or self._dim.get_size() != surface.get_size():
-            self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            self._dim.fill(p.overlay)
         key = (surface.get_size(), app.lang, self.query, self.top)
         if self._layer is None or self._layer_key != key:
             self._layer = self._draw_panel()
             self._layer_key = key
-        surface.blit(self._dim, (0, 0))
+        self.dim_below(surface)
         panel(surface, L.panel, m, p)
         surface.blit(self._layer, self._content_rect().topleft)
         self.draw_buttons(surface)

@@ -50,6 +50,23 @@ def frame(m: Metrics, band_height: float | None = None) -> Frame:
     return Frame(band, content, warning, margin)
 
 
+def band_languages(m: Metrics, f: Frame) -> list[Rect]:
+    """The two language buttons side by side at the right end of the band."""
+    lang_w, lang_h = m.px(100), m.px(64)
+    return [Rect(f.band.right - f.margin - 2 * lang_w - m.px(12) + i * (lang_w + m.px(12)),
+                 f.band.centery - lang_h // 2, lang_w, lang_h) for i in range(2)]
+
+
+def band_lines(m: Metrics, f: Frame, right: int, first_h: int, second_h: int
+               ) -> tuple[Rect, Rect]:
+    """Two lines of text, one above the other, centred in the band's height; they run from
+    the margin to a little short of ``right`` (where the band's controls begin)."""
+    text_w = right - m.px(40) - f.margin
+    top = f.band.centery - (first_h + second_h) // 2
+    first = Rect(f.margin, top, text_w, first_h)
+    return first, Rect(f.margin, first.bottom, text_w, second_h)
+
+
 @dataclass
 class MeterSlot:
     """One meter on the band: its label line, its value and its bar."""
@@ -428,15 +445,9 @@ class TitleLayout:
 
 def title(m: Metrics, with_resume: bool) -> TitleLayout:
     f = frame(m, band_height=m.base.band_height * 1.6)
-    lang_w, lang_h = m.px(100), m.px(64)
-    languages = [Rect(f.band.right - f.margin - 2 * lang_w - m.px(12) + i * (lang_w + m.px(12)),
-                      f.band.centery - lang_h // 2, lang_w, lang_h) for i in range(2)]
-    text_w = languages[0].left - m.px(40) - f.margin
-    name_h = round(m.display * 1.15)
-    sub_h = round(m.heading * 1.3)
-    top = f.band.centery - (name_h + sub_h) // 2
-    name = Rect(f.margin, top, text_w, name_h)
-    subtitle = Rect(f.margin, name.bottom, text_w, sub_h)
+    languages = band_languages(m, f)
+    name, subtitle = band_lines(m, f, languages[0].left, round(m.display * 1.15),
+                                round(m.heading * 1.3))
     content = f.content
     folder_h = round(m.small * 1.5)
     folder = Rect(content.x, content.bottom - folder_h, content.width, folder_h)

@@ -26,7 +26,6 @@ class MenuScene(Scene):
         self.match = match
         #: The menu's items, in order; a workshop has its own.
         self.actions = actions
-        self._dim: pygame.Surface | None = None
         self.layout_changed()
         self.focus = 0
         self.keyboard = True
@@ -61,10 +60,7 @@ class MenuScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        if self._dim is None or self._dim.get_size() != surface.get_size():
-            self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            self._dim.fill(p.overlay)
-        surface.blit(self._dim, (0, 0))
+        self.dim_below(surface)
         panel(surface, L.panel, m, p)
         self.text_in(surface, L.heading, app.t("menu.heading"), "bold", m.title, p.ink,
                      valign="center")

@@ -33,6 +33,32 @@ def ease(t: float) -> float:
     return 4 * t * t * t if t < 0.5 else 1 - (-2 * t + 2) ** 3 / 2
 
 
+def between(before: dict[str, int], after: dict[str, int], k: float) -> dict[str, float]:
+    """The meters ``k`` (0..1) of the way from ``before`` to ``after``."""
+    return {m: before.get(m, v) + (v - before.get(m, v)) * k for m, v in after.items()}
+
+
+class MeterMotion:
+    """For an outcome scene: the meters move from before the decision to after it over
+    :data:`DURATION` seconds, counted in ``elapsed`` (set to DURATION to show them at rest)."""
+
+    elapsed: float
+
+    @property
+    def animating(self) -> bool:
+        return self.elapsed < DURATION
+
+    def update(self, dt: float) -> None:
+        if self.animating:
+            self.elapsed = min(DURATION, self.elapsed + max(0.0, dt))
+            self.app.invalidate()
+
+    @property
+    def progress(self) -> float:
+        """How far the meters have moved, eased (0..1)."""
+        return ease(self.elapsed / DURATION)
+
+
 def essay_texts(app, deck, essay) -> tuple[str, str, str]:
     """A card's essay context as shown: the section line ("§ 4b · Transparantie en
     verantwoording"), the paraphrase and the question to discuss (empty without an essay)."""
@@ -46,7 +72,7 @@ def essay_texts(app, deck, essay) -> tuple[str, str, str]:
     return section, app.local(essay.context), app.local(essay.question)
 
 
-class OutcomeScene(Scene):
+class OutcomeScene(MeterMotion, Scene):
     def __init__(self, app, match):
         super().__init__(app)
         self.match = match
@@ -253,20 +279,9 @@ class OutcomeScene(Scene):
                                  self.app.theme.palette.ink, rect.width, rect.height)
 
     # ------------------------------------------------------------------ time
-    @property
-    def animating(self) -> bool:
-        return self.elapsed < DURATION
-
-    def update(self, dt: float) -> None:
-        if self.animating:
-            self.elapsed = min(DURATION, self.elapsed + max(0.0, dt))
-            self.app.invalidate()
-
     def values(self) -> dict[str, float]:
         """The meters as shown now: part-way from before to after while animating."""
-        k = ease(self.elapsed / DURATION)
-        return {m: self.before.get(m, v) + (v - self.before.get(m, v)) * k
-                for m, v in self.after.items()}
+        return between(self.before, self.after, self.progress)
 
     # ------------------------------------------------------------------ input
     def next(self) -> None:
@@ -323,9 +338,7 @@ class OutcomeScene(Scene):
 
     def _draw_static(self) -> pygame.Surface:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        s = app.new_layer()
-        s.fill(p.page)
-        pygame.draw.rect(s, p.band, L.frame.band)
+        s = self.page_layer(L.frame.band)
         self.text_in(s, L.round, app.t("card.round", round=(self.record or {}).get("round", 0),
                                        term=self.match.deck.term),
                      "semibold", m.heading, p.band_ink, align="right", valign="center")

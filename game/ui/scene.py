@@ -46,6 +46,8 @@ class Scene:
         self.hover: str | None = None
         #: The focus ring shows once the keyboard is used, and hides on mouse use.
         self.keyboard = False
+        #: The overlay colour at the window's size, for :meth:`dim_below`.
+        self._dim: pygame.Surface | None = None
 
     # ------------------------------------------------------------------ naming
     @property
@@ -167,6 +169,23 @@ class Scene:
                                   selected=button.id in selected,
                                   hover=button.id == self.hover and button.enabled,
                                   focused=self.keyboard and button is focused)
+
+    # ------------------------------------------------------------------ backgrounds
+    def page_layer(self, band: pygame.Rect) -> pygame.Surface:
+        """A new full-window layer in the page colour with the top ``band`` filled in."""
+        p = self.app.theme.palette
+        s = self.app.new_layer()
+        s.fill(p.page)
+        pygame.draw.rect(s, p.band, band)
+        return s
+
+    def dim_below(self, surface: pygame.Surface) -> None:
+        """Darken what is drawn below an overlay with the theme's overlay colour (the
+        translucent layer is made once per window size)."""
+        if self._dim is None or self._dim.get_size() != surface.get_size():
+            self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            self._dim.fill(self.app.theme.palette.overlay)
+        surface.blit(self._dim, (0, 0))
 
     # ------------------------------------------------------------------ text
     def text_sizes(self, size: int, shrink: bool = True, grow: float = 1.0) -> tuple[int, ...]:

@@ -183,9 +183,7 @@ class TitleScene(Scene):
 
     def _draw_static(self) -> pygame.Surface:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        s = app.new_layer()
-        s.fill(p.page)
-        pygame.draw.rect(s, p.band, L.frame.band)
+        s = self.page_layer(L.frame.band)
         self.text_in(s, L.name, app.t("app.name"), "bold", m.display, p.band_ink)
         self.text_in(s, L.subtitle, app.t("app.tagline"), "regular", m.heading, p.band_muted)
         self.text_in(s, L.list_heading, app.t("title.choose_deck"), "semibold", m.heading, p.ink)

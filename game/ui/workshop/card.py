@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
+from ..glossary import card_text
 from ..textcache import ellipsize
 from ..widgets import DOWN, UP, Button, focus_ring, panel, sign_button
 from .overlays import ChooseScene
@@ -107,12 +108,7 @@ class WorkshopCardScene(WorkshopScreen):
                           else "workshop.tool.decide")
 
     def screen_text(self) -> str:
-        local = self.app.local
-        parts = [local(self.card.title), local(self.card.text)]
-        parts += [local(o.label) for o in self.options]
-        if self.character is not None:
-            parts.append(local(self.character.role))
-        return "\n".join(parts)
+        return card_text(self.app.local, self.card, self.options, self.character)
 
     def preview_text(self, index: int) -> tuple[str, list[tuple[str, int]]]:
         """The lead ("Raakt:") and (meter name, direction) of what option ``index`` touches."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
+from ..end import end_reason
 from ..layout import frame
 from ..scene import Scene
 from ..toast import LONG, Toast
@@ -103,21 +104,10 @@ class WorkshopEndScene(Scene):
     def team_result(self, index: int) -> str:
         """How the team's term ended: the deck's ending, and why."""
         app, team = self.app, self.workshop.teams[index]
-        reason = self._reason(index)
+        reason = end_reason(app, self.table.deck, team, self.workshop.term)
         if team.ending is not None:
             return f"{app.local(team.ending.title)}. {reason}"
         return reason
-
-    def _reason(self, index: int) -> str:
-        app, team = self.app, self.workshop.teams[index]
-        if team.end_reason == "collapse" and team.collapsed_meter:
-            meter = self.table.deck.meter(team.collapsed_meter)
-            name = app.local(meter.label) if meter else team.collapsed_meter
-            return app.t("end.reason_collapse", meter=name,
-                         value=team.meters.get(team.collapsed_meter, 0))
-        if team.end_reason == "exhausted":
-            return app.t("end.reason_exhausted", round=team.round)
-        return app.t("end.reason_term", rounds=self.workshop.term)
 
     def team_rows(self) -> list[TeamRow]:
         start = self.table.deck.start_meters()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pygame import Rect
 
-from ..layout import Frame, frame, stack
+from ..layout import Frame, band_languages, band_lines, frame, row, stack
 from ..theme import Metrics
 
 #: Height of the band on a 1080p screen: room for a countdown read from the back of a room.
@@ -124,14 +124,9 @@ def setup(m: Metrics, aspect_rows: int = 2) -> SetupLayout:
     """The workshop's set-up: deck, teams and their names on the left; rounds, countdown and
     preview on the right; the aspects across; back and start at the foot."""
     f = frame(m, band_height=m.base.band_height * 1.1)
-    lang_w, lang_h = m.px(100), m.px(64)
-    languages = [Rect(f.band.right - f.margin - 2 * lang_w - m.px(12) + i * (lang_w + m.px(12)),
-                      f.band.centery - lang_h // 2, lang_w, lang_h) for i in range(2)]
-    text_w = languages[0].left - m.px(40) - f.margin
-    head_h, sub_h = round(m.title * 1.2), round(m.small * 1.4)
-    top = f.band.centery - (head_h + sub_h) // 2
-    heading = Rect(f.margin, top, text_w, head_h)
-    subtitle = Rect(f.margin, heading.bottom, text_w, sub_h)
+    languages = band_languages(m, f)
+    heading, subtitle = band_lines(m, f, languages[0].left, round(m.title * 1.2),
+                                   round(m.small * 1.4))
     content = f.content
     gap = m.gap
     label_h = round(m.label * 1.4)
@@ -171,9 +166,9 @@ def setup(m: Metrics, aspect_rows: int = 2) -> SetupLayout:
     name_w = (left.width - m.px(14)) // 2
     names = []
     for i in range(6):
-        column, row = i % 2, i // 2
+        column, line = i % 2, i // 2
         names.append(Rect(left.x + column * (name_w + m.px(14)),
-                          names_area.y + row * (field_h + m.px(10)), name_w, field_h))
+                          names_area.y + line * (field_h + m.px(10)), name_w, field_h))
     # right: rounds, countdown, preview
     rows = stack(right, 3, m.px(12))
     rounds_label = Rect(right.x, rows[0].y, right.width, label_h)
@@ -182,16 +177,11 @@ def setup(m: Metrics, aspect_rows: int = 2) -> SetupLayout:
     timer = stepper(m, right.x, timer_label.bottom, control_h, round(value_w * 1.4))
     preview_label = Rect(right.x, rows[2].y, right.width, label_h)
     previews = [Rect(r.x, preview_label.bottom, r.width, control_h)
-                for r in _columns(Rect(right.x, 0, right.width, 0), 3, m.px(10))]
+                for r in row(Rect(right.x, 0, right.width, 0), 3, m.px(10))]
     return SetupLayout(f, heading, subtitle, languages, deck_label, deck, deck_prev, deck_next,
                        teams_label, teams, names_label, names, rounds_label, rounds,
                        timer_label, timer, preview_label, previews, aspects_label, aspects,
                        hint, back, start)
-
-
-def _columns(area: Rect, count: int, gap: int) -> list[Rect]:
-    width = (area.width - gap * (count - 1)) // count
-    return [Rect(area.x + i * (width + gap), area.y, width, area.height) for i in range(count)]
 
 
 @dataclass
@@ -216,5 +206,5 @@ def dialog(m: Metrics, buttons: int, text_lines: int = 2, width: int = 1100) -> 
     inner = panel.inflate(-2 * pad, -2 * pad)
     heading = Rect(inner.x, inner.y, inner.width, heading_h)
     text = Rect(inner.x, heading.bottom + m.px(12), inner.width, text_h)
-    row = Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
-    return DialogLayout(panel, heading, text, _columns(row, buttons, m.px(16)) if buttons else [])
+    foot = Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
+    return DialogLayout(panel, heading, text, row(foot, buttons, m.px(16)) if buttons else [])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
-from ..outcome import DURATION, ease, essay_texts
+from ..outcome import DURATION, MeterMotion, between, essay_texts
 from ..textcache import ellipsize
 from ..widgets import panel
 from .screen import WorkshopScreen
@@ -32,7 +32,7 @@ class Group:
     teams: list[str]
 
 
-class WorkshopOutcomeScene(WorkshopScreen):
+class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
     def __init__(self, app, table, step: str = "outcome"):
         super().__init__(app, table)
         workshop = self.workshop
@@ -198,29 +198,18 @@ class WorkshopOutcomeScene(WorkshopScreen):
         else:
             super().on_key(key, mod)
 
-    # ------------------------------------------------------------------ time
-    @property
-    def animating(self) -> bool:
-        return self.elapsed < DURATION
-
-    def update(self, dt: float) -> None:
-        if self.animating:
-            self.elapsed = min(DURATION, self.elapsed + max(0.0, dt))
-            self.app.invalidate()
-
     # ------------------------------------------------------------------ the teams
     def team_rows(self) -> list[TeamRow]:
         app = self.app
         rows = self.base_rows()
-        k = ease(self.elapsed / DURATION)
+        k = self.progress
         ids = [o.id for o in self.card.options] if self.card else []
         for row in rows:
             record = self.records.get(row.index)
             if record is None:
                 continue
             before, after = record["meters_before"], record["meters_after"]
-            row.values = {mid: before.get(mid, v) + (v - before.get(mid, v)) * k
-                          for mid, v in after.items()}
+            row.values = between(before, after, k)
             row.changes = {mid: v - before.get(mid, v) for mid, v in after.items()
                            if v != before.get(mid, v)}
             number = ids.index(record["option"]) + 1 if record["option"] in ids else 0

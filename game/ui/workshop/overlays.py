@@ -22,19 +22,22 @@ NO_KEYS = (pygame.K_ESCAPE, pygame.K_n, pygame.K_PAGEUP, pygame.K_LEFT, pygame.K
 
 
 class _Dialog(Scene):
-    """A panel over the dimmed game."""
+    """A panel over the dimmed game; by default with a ``heading``, a ``text`` and buttons."""
 
     overlay = True
+    heading = text = ""
 
-    def __init__(self, app):
-        super().__init__(app)
-        self._dim: pygame.Surface | None = None
+    def draw_panel(self, surface: pygame.Surface) -> None:
+        """The game dimmed and the dialog's empty panel over it."""
+        self.dim_below(surface)
+        panel(surface, self.layout.panel, self.app.metrics, self.app.theme.palette)
 
-    def dim(self, surface: pygame.Surface) -> None:
-        if self._dim is None or self._dim.get_size() != surface.get_size():
-            self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            self._dim.fill(self.app.theme.palette.overlay)
-        surface.blit(self._dim, (0, 0))
+    def draw(self, surface: pygame.Surface) -> None:
+        L, m, p = self.layout, self.app.metrics, self.app.theme.palette
+        self.draw_panel(surface)
+        self.text_in(surface, L.heading, self.heading, "bold", m.title, p.ink, valign="center")
+        self.text_in(surface, L.text, self.text, "regular", m.body, p.ink)
+        self.draw_buttons(surface)
 
     def on_click(self, pos: tuple[int, int]) -> None:
         if not self.layout.panel.collidepoint(pos):
@@ -83,8 +86,7 @@ class ConfirmScene(_Dialog):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        self.dim(surface)
-        panel(surface, L.panel, m, p)
+        self.draw_panel(surface)
         self.text_in(surface, L.heading, self.question, "bold", m.title, p.ink, valign="center")
         hint_h = round(m.body * 1.35) if self.hint else 0
         detail = self.text_in(surface, Rect(L.text.x, L.text.y, L.text.width,
@@ -146,14 +148,6 @@ class ChooseScene(_Dialog):
         else:
             super().on_key(key, mod)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        L, m, p = self.layout, self.app.metrics, self.app.theme.palette
-        self.dim(surface)
-        panel(surface, L.panel, m, p)
-        self.text_in(surface, L.heading, self.heading, "bold", m.title, p.ink, valign="center")
-        self.text_in(surface, L.text, self.text, "regular", m.body, p.ink)
-        self.draw_buttons(surface)
-
 
 class NoteScene(_Dialog):
     """The facilitator's one-line note on the card: Enter keeps it, Esc leaves it as it was."""
@@ -195,8 +189,7 @@ class NoteScene(_Dialog):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        self.dim(surface)
-        panel(surface, L.panel, m, p)
+        self.draw_panel(surface)
         head = Rect(L.heading.x, L.heading.y, L.heading.width, L.heading.height // 2)
         self.text_in(surface, head, self.heading, "bold", m.title, p.ink, valign="center")
         hint = Rect(L.heading.x, head.bottom, L.heading.width, L.heading.height - head.height)
@@ -286,11 +279,3 @@ class MessageScene(_Dialog):
             self.app.pop(None)
         else:
             super().on_key(key, mod)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        L, m, p = self.layout, self.app.metrics, self.app.theme.palette
-        self.dim(surface)
-        panel(surface, L.panel, m, p)
-        self.text_in(surface, L.heading, self.heading, "bold", m.title, p.ink, valign="center")
-        self.text_in(surface, L.text, self.text, "regular", m.body, p.ink)
-        self.draw_buttons(surface)

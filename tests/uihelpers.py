@@ -1,0 +1,62 @@
+"""Driving the table headless in tests: an App around a plain surface, and real pygame events.
+
+Importing this module points SDL at its dummy drivers, so nothing opens a window or plays a
+sound; the ``pygame_display`` fixture (conftest.py) starts and stops pygame around each test.
+Every helper renders a frame after its event, as the game loop would.
+"""
+
+import os
+from pathlib import Path
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+from game.options import PlayOptions  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_DECKS = ROOT / "tests" / "decks" / "ui"
+DEMO = UI_DECKS / "demo"
+
+
+def make_app(tmp_path: Path, size=(1280, 720), instant: bool = False, **overrides):
+    """The App on the demo deck (unless ``overrides`` say otherwise), with its journal and
+    decks in ``tmp_path``, after its first frame. ``instant`` skips the animations."""
+    from game.ui.app import App
+
+    values = dict(deck=DEMO, scenarios_dir=UI_DECKS, user_decks_dir=tmp_path / "decks",
+                  data_dir=tmp_path / "data", size=size, seed=7)
+    values.update(overrides)
+    app = App(PlayOptions(**values), surface=pygame.Surface(size))
+    if instant:
+        app.instant = True
+    app.render()
+    return app
+
+
+def key(app, k, text="", mod=0):
+    app.handle(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=text, scancode=0))
+    app.render()
+
+
+def click(app, pos, touch=False):
+    app.handle(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=touch))
+    app.render()
+
+
+def tap(app, pos):
+    """A finger lifted at ``pos`` (in pixels; SDL sends it as a fraction of the window)."""
+    w, h = app.surface.get_size()
+    app.handle(pygame.event.Event(pygame.FINGERUP, x=pos[0] / w, y=pos[1] / h, dx=0, dy=0,
+                                  touch_id=1, finger_id=1, pressure=0))
+    app.render()
+
+
+def events(app, kind=None):
+    """The journal's event kinds for the session on the table, or the payloads of one kind."""
+    found = app.journal.events(app.match.session_id)
+    if kind is None:
+        return [k for k, _ in found]
+    return [payload for k, payload in found if k == kind]
