@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .deck_format import (Aspect, Card, Character, CompiledConditions, DeckFile, Ending,
-                          Meter)
+from .deck_format import Aspect, Card, Character, DeckFile, Ending, Meter
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,8 @@ class Deck:
     #: cumulative weights (for a binary search), and those with conditions.
     unconditional: tuple[Card, ...] = field(init=False, repr=False)
     unconditional_cumulative: tuple[float, ...] = field(init=False, repr=False)
-    conditional: tuple[tuple[Card, CompiledConditions], ...] = field(init=False, repr=False)
+    #: Each as (card, id, used only once, weight, *its compiled conditions).
+    conditional: tuple[tuple, ...] = field(init=False, repr=False)
     #: Weight of each unconditional card that leaves the draw once used.
     single_use_weight: dict[str, float] = field(init=False, repr=False)
 
@@ -55,8 +55,9 @@ class Deck:
                            tuple(itertools.accumulate(c.weight for c in free)))
         object.__setattr__(self, "single_use_weight",
                            {c.id: c.weight for c in free if not c.repeatable})
-        object.__setattr__(self, "conditional",
-                           tuple((c, c.when.compiled()) for c in drawable if not c.when.empty))
+        object.__setattr__(self, "conditional", tuple(
+            (c, c.id, not c.repeatable, c.weight, *c.when.compiled())
+            for c in drawable if not c.when.empty))
 
     @property
     def id(self) -> str:

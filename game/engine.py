@@ -48,13 +48,16 @@ class Notice:
 class Session:
     """One game of one deck, from the first card to an ending."""
 
-    def __init__(self, deck: Deck, state: dict[str, Any]):
+    def __init__(self, deck: Deck, state: dict[str, Any], undoable: bool = True):
         self.deck = deck
         self._s = state
+        #: Whether decisions keep what undo needs; the simulator, which never undoes, skips it.
+        self.undoable = undoable
 
     # ----------------------------------------------------------------- creating and saving
     @classmethod
-    def new(cls, deck: Deck, seed: int, deal: bool = True, term: int | None = None) -> "Session":
+    def new(cls, deck: Deck, seed: int, deal: bool = True, term: int | None = None,
+            undoable: bool = True) -> "Session":
         """A fresh session with the first card drawn (unless a workshop deals the cards).
 
         ``term`` shortens or lengthens the deck's term for this game.
@@ -77,7 +80,7 @@ class Session:
             "end_reason": None,
             "collapsed": None,
             "history": [],
-        })
+        }, undoable)
         if deal:
             session.advance()
         return session
@@ -234,8 +237,8 @@ class Session:
         if option is None:
             raise RuleError(f"card {card.id} has no option {option_id!r}")
         s = self._s
-        before = self._snapshot()
-        meters_before = before["meters"]
+        before = self._snapshot() if self.undoable else None
+        meters_before = dict(s["meters"])
         meters = s["meters"]
         effects = option.effects
         for meter, low, high in self.deck.meter_ranges:
@@ -261,12 +264,12 @@ class Session:
             "flags_after": list(s["flags"]),
             "scheduled": [{"card": x["card"], "due": x["due"]} for x in scheduled],
         }
-        s["history"].append({**record, "before": before})
+        s["history"].append({**record, "before": before} if before else record)
         return record
 
     def undo(self) -> bool:
         """Take back the last decision: the state returns to just before it was made."""
-        if not self._s["history"]:
+        if not self._s["history"] or not self.undoable:
             return False
         record = self._s["history"].pop()
         self._s.update(_copy(record["before"]))
@@ -403,9 +406,9 @@ class Session:
         s, deck = self._s, self.deck
         used, meters, round_no = s["used"], s["meters"], s["round"]
         flags = frozenset(s["flags"])
-        extra = []
-        for card, (need, forbid, first, last, ranges) in deck.conditional:
-            if (not first <= round_no <= last or (card.id in used and not card.repeatable)
+        extra, extra_total = [], 0.0
+        for card, card_id, once, weight, need, forbid, first, last, ranges in deck.conditional:
+            if (not first <= round_no <= last or (once and card_id in used)
                     or not flags.issuperset(need) or not flags.isdisjoint(forbid)):
                 continue
             for meter, low, high in ranges:
@@ -413,7 +416,7 @@ class Session:
                     break
             else:
                 extra.append(card)
-        extra_total = sum(card.weight for card in extra)
+                extra_total += weight
         cumulative = deck.unconditional_cumulative
         total = cumulative[-1] if cumulative else 0.0
         single_use = deck.single_use_weight

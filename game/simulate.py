@@ -144,7 +144,7 @@ def play_games(deck: Deck, run_seed: int, first: int, count: int, policy: Policy
     for game in range(first, first + count):
         seed = game_seed(run_seed, game)
         rng = random.Random(seed)
-        session = Session.new(deck, seed)
+        session = Session.new(deck, seed, undoable=False)
         while not session.is_over:
             card = session.current_card
             session.choose(_pick(policy, session, card, rng).id)

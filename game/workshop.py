@@ -212,7 +212,7 @@ class Workshop:
             card = self.deck.card(min(due)[2])
             return card, [i for i in active
                           if card.id in self.teams[i].due_follow_ups(round_no)]
-        pool = [card for card, _ in self._drawable()
+        pool = [card for card in self._drawable()
                 if (card.repeatable or card.id not in s["used"])
                 and any(self.teams[i].can_play(card) for i in active)]
         if not pool:
@@ -222,9 +222,10 @@ class Workshop:
         card = _weighted(pool, point)
         return card, [i for i in active if self.teams[i].can_play(card)]
 
-    def _drawable(self):
+    def _drawable(self) -> list[Card]:
+        """Every card a random draw may pick, in deck order of the two groups."""
         deck = self.deck
-        return [(c, None) for c in deck.unconditional] + list(deck.conditional)
+        return list(deck.unconditional) + [entry[0] for entry in deck.conditional]
 
     def _skip_gone_card(self) -> None:
         """The card on the table is gone from the deck: the teams still waiting skip it."""

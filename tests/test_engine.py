@@ -190,3 +190,15 @@ def test_importing_the_engine_does_not_import_pygame():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_session_without_undo_plays_the_same_game(engine_deck):
+    games = []
+    for undoable in (True, False):
+        session = Session.new(engine_deck, 6, undoable=undoable)
+        while not session.is_over:
+            session.choose(session.current_card.options[-1].id)
+            session.advance()
+        games.append(transcript(session))
+    assert games[0] == games[1]
+    assert not session.undo()
