@@ -83,6 +83,11 @@ def _meter_values(text: str) -> tuple[tuple[str, int], ...]:
     return tuple(values)
 
 
+def _data_dir_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--data-dir", type=Path, default=None, metavar="DIR",
+                         help="where the session journal is kept (default: your data folder)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -117,8 +122,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="write one PNG per screen shown to DIR")
     play.add_argument("--step-delay", type=float, default=0.0, metavar="SECONDS",
                       help="with --autoplay: wait this long between steps")
-    play.add_argument("--data-dir", type=Path, default=None, metavar="DIR",
-                      help="where the session journal is kept (default: your data folder)")
+    _data_dir_option(play)
     play.add_argument("--card", metavar="ID", default=None,
                       help="open straight at this card of DECK, to preview it (F5 reloads the "
                       "deck while playing)")
@@ -197,8 +201,7 @@ def _parser() -> argparse.ArgumentParser:
         "sessions", help="list the journalled sessions",
         description="List every session in the journal, newest first: id, date, deck, status, "
         "decisions and teams.")
-    sessions.add_argument("--data-dir", type=Path, default=None, metavar="DIR",
-                          help="where the session journal is kept (default: your data folder)")
+    _data_dir_option(sessions)
 
     report = commands.add_parser(
         "report", help="export a session's debrief: report.html, report.json, decisions.csv",
@@ -210,8 +213,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder to write the three files to")
     report.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
                         help="language of the report (default: the session's own)")
-    report.add_argument("--data-dir", type=Path, default=None, metavar="DIR",
-                        help="where the session journal is kept (default: your data folder)")
+    _data_dir_option(report)
 
     schema = commands.add_parser(
         "schema", help="print the deck format's JSON Schema",
