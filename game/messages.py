@@ -244,6 +244,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this text does not fit on the screen at {size}; shorten it",
         "deze tekst past niet op het scherm bij {size}; maak hem korter",
     ),
+    "text_overflow_discuss": (
+        "this text does not fit on the workshop's Discuss screen at {size} (six teams); "
+        "shorten it",
+        "deze tekst past niet op het workshopscherm Bespreken bij {size} (zes teams); maak hem "
+        "korter",
+    ),
+    "text_overflow_vote": (
+        "this text does not fit on the workshop's Vote screen at {size} (six teams); shorten it",
+        "deze tekst past niet op het workshopscherm Stemmen bij {size} (zes teams); maak hem "
+        "korter",
+    ),
     "did_you_mean": ("did you mean '{name}'?", "bedoel je '{name}'?"),
     "known_ids": ("known in this deck: {names}", "bekend in dit deck: {names}"),
     "too_many": (

@@ -56,6 +56,16 @@ class Workshop:
         workshop.advance()
         return workshop
 
+    @classmethod
+    def at_card(cls, deck: Deck, card_id: str, names: list[str]) -> "Workshop":
+        """A workshop in round 1 with ``card_id`` on the table for every team, for measuring
+        how the table shows a card (``validate``)."""
+        workshop = cls.new(deck, 0, names)
+        workshop.teams = [Session.at_card(deck, card_id) for _ in names]
+        workshop._s.update(round=1, draws=0, used=[card_id], current=card_id,
+                           applies=list(range(len(names))), decided=[], phase="card")
+        return workshop
+
     def to_dict(self) -> dict[str, Any]:
         state = _copy(self._s)
         state["teams"] = [team.to_dict() for team in self.teams]
@@ -164,6 +174,11 @@ class Workshop:
             self._s["notes"][card] = text.strip()
         else:
             self._s["notes"].pop(card, None)
+
+    def set_table(self, key: str, value: Any) -> None:
+        """Keep one of the facilitator's screen values (say, the countdown's time left) with
+        the workshop; the rules never read it."""
+        self._s.setdefault("table", {})[key] = _copy(value)
 
     def undo(self) -> bool:
         """Take back the last decision, also across a dealt round."""

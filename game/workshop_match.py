@@ -69,6 +69,17 @@ class WorkshopMatch(JournalLink):
         self.workshop.note(text)
         self._record("note", {"card": card.id, "text": text.strip()})
 
+    def keep_countdown(self, seconds_left: float, paused: bool) -> None:
+        """Keep the time left to discuss the card on the table, so a resumed workshop goes
+        on counting down from there."""
+        card = self.workshop.current_card
+        if card is None:
+            return
+        countdown = {"round": self.workshop.round, "card": card.id,
+                     "left": round(max(0.0, seconds_left), 1), "paused": bool(paused)}
+        self.workshop.set_table("countdown", countdown)
+        self._record("countdown", countdown)
+
     def undo(self) -> bool:
         if not self.workshop.undo():
             return False

@@ -340,8 +340,12 @@ def test_overflow_is_located_worded_and_measured():
     assert title.hint.startswith("about ") and "characters too long, 1 line too many" in title.hint
     assert "'Gegevensbeschermingseffectbeoordelingsrapportagesamenvattingsoverzicht'" \
         in found[(29, 16)].hint
+    workshop = found[(38, 11)]  # fits the single-player table, not the workshop's
+    assert workshop.message == ("this text does not fit on the workshop's Discuss screen at "
+                                "1280x720 (six teams); shorten it")
     dutch = overflow_diagnostics(result.deck, result.files, "nl")
     assert dutch[0].message == "deze tekst past niet op het scherm bij 1280x720; maak hem korter"
+    assert dutch[-1].message.startswith("deze tekst past niet op het workshopscherm Bespreken")
 
 
 def test_the_check_measures_what_the_table_draws(pygame_display, tmp_path):
@@ -371,6 +375,8 @@ def test_the_check_leaves_pygame_as_it_found_it():
 
     pygame.quit()
     result = load_deck(DEMO)
-    assert overflow_diagnostics(result.deck, result.files) == []
+    found = overflow_diagnostics(result.deck, result.files)
+    # the demo's longest card fits the single-player table, not the narrower workshop screen
+    assert found and all("workshopscherm" in d.message for d in found)
     assert not pygame.display.get_init() and not pygame.font.get_init()
     assert pygame.display.get_surface() is None

@@ -370,6 +370,35 @@ def test_the_countdown_keeps_running_under_the_black_screen(tmp_path):
     app.close()
 
 
+def test_a_resumed_workshop_goes_on_with_the_countdown_where_it_was(tmp_path):
+    """Regression: the countdown started again from the full time after a resume."""
+    app = make_app(tmp_path, timer=1.0)
+    assert app.table.timer.text == "1:00"
+    for _ in range(6):
+        app.update(4.0)
+    assert app.table.timer.text == "0:36"
+    kept = events(app, "countdown")
+    assert [k["left"] for k in kept] == [48.0, 36.0], "journalled every ten seconds, not per tick"
+    app.update(3.0)
+    assert len(events(app, "countdown")) == 2
+    app.close()  # the lid closes mid-discussion
+
+    again = make_app(tmp_path, resume=True, teams=None)
+    timer = again.table.timer
+    assert timer.text == "0:36" and not timer.paused, "the kept time, not the full minute"
+    again.update(1.0)
+    assert timer.text == "0:35"
+    key(again, pygame.K_p, "p")  # paused and stepped to the vote: kept at once
+    key(again, pygame.K_PAGEDOWN)
+    assert again.scene.step == "vote"
+    assert [k["left"] for k in events(again, "countdown")][-2:] == [35.0, 35.0]
+    again.close()
+
+    third = make_app(tmp_path, resume=True, teams=None)
+    assert third.table.timer.text == "0:35" and third.table.timer.paused
+    third.close()
+
+
 def test_teams_the_card_does_not_apply_to_are_skipped(tmp_path):
     """In the engine deck a choice on "start" plans "vervolg" two rounds later, for the team
     that made it only; team 2 plays the card's other option and sits that round out."""

@@ -5,10 +5,13 @@ smallest a workshop uses: the real card and outcome scenes build their real layo
 boxes they draw the deck's texts into (``text_boxes()``) are measured with the table's own text
 fitting at every size it would try. The card title and text, each option's label (on its button
 and in "Jullie kozen: ..."), each outcome and the essay's section, context and question are
-measured. A text that does not fit at the smallest size would be cut off on screen: it is
-reported at its place in the YAML file, with about how much too long it is. A text the deck
-writes in one language is measured in each language the deck is written in, since the table's
-own words around it differ.
+measured. The workshop's card screen is measured too, in both its steps (Bespreken and
+Stemmen) with six teams: its card area is narrower, beside the teams' meters, so a card that
+fits the single-player table may still be cut off there. A text that does not fit at the
+smallest size would be cut off on screen: it is reported at its place in the YAML file, with
+about how much too long it is (once per text, for the first screen found too small). A text
+the deck writes in one language is measured in each language the deck is written in, since the
+table's own words around it differ.
 
 Nothing is drawn and no window opens; pygame's display and fonts are started on SDL's dummy
 driver only if they are not running yet, and stopped again afterwards.
@@ -32,10 +35,14 @@ from ..match import Match
 from ..messages import MESSAGES, say
 from ..safe_yaml import YamlFile, YamlPath
 from ..text import DEFAULT_LANGUAGE, KNOWN_LANGUAGES
+from ..workshop import MAX_TEAMS, Workshop
+from ..workshop_match import WorkshopMatch
 from .app import App
 from .card import CardScene
 from .outcome import OutcomeScene
 from .textcache import TextBox
+from .workshop.card import WorkshopCardScene
+from .workshop.table import WorkshopTable, default_names
 
 #: The window the texts must fit.
 SIZE = (1280, 720)
@@ -82,7 +89,7 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
                 if place is None:
                     continue
                 doc, card_path = place
-                for part_path, box in _card_boxes(app, deck, card):
+                for message, part_path, box in _card_boxes(app, deck, card):
                     key_path = _text_node(doc, card_path + part_path, table_lang)
                     key = (str(doc.file), key_path)
                     if key in found:
@@ -90,7 +97,7 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
                     over = measure(app, box)
                     if over is not None:
                         found[key] = Diagnostic(
-                            "W201", say(MESSAGES, "text_overflow", lang, size=size), doc.file,
+                            "W201", say(MESSAGES, message, lang, size=size), doc.file,
                             *doc.position(key_path), hint=_amount(over, lang))
     return sorted(found.values(), key=Diagnostic.sort_key)
 
@@ -132,16 +139,15 @@ def _amount(over: Overflow, lang: str) -> str:
     return say(AMOUNTS, key, lang, chars=over.chars, lines=over.lines)
 
 
-def _card_boxes(app: App, deck: Deck, card: Card) -> Iterator[tuple[YamlPath, TextBox]]:
-    """Every text box of ``card`` on the card screen and on each option's outcome, with the
-    path of its text inside the card."""
+def _card_boxes(app: App, deck: Deck, card: Card
+                ) -> Iterator[tuple[str, YamlPath, TextBox]]:
+    """Every text box of ``card`` on the card screen, on each option's outcome and on the
+    workshop's card screen, with the message saying which screen and the path of its text
+    inside the card."""
     folder = str(deck.folder)
     scene = CardScene(app, Match(Session.at_card(deck, card.id), folder, app.lang))
     for part, box in scene.text_boxes().items():
-        if part.startswith("option-"):
-            yield ("options", int(part[7:]), "label"), box
-        else:
-            yield (part,), box
+        yield "text_overflow", _part_path(part), box
     for index, option in enumerate(card.options):
         session = Session.at_card(deck, card.id)
         session.choose(option.id)
@@ -152,12 +158,27 @@ def _card_boxes(app: App, deck: Deck, card: Card) -> Iterator[tuple[YamlPath, Te
             boxes.update(outcome.essay_boxes())
         for part, box in boxes.items():
             if part == "choice":
-                yield ("options", index, "label"), box
+                yield "text_overflow", ("options", index, "label"), box
             elif part == "outcome":
                 if option.outcome:  # without one the table says so in its own words
-                    yield ("options", index, "outcome"), box
+                    yield "text_overflow", ("options", index, "outcome"), box
             else:
-                yield ("essay", part.split(".")[1]), box
+                yield "text_overflow", ("essay", part.split(".")[1]), box
+    # the workshop's teams panel is as wide for one team as for six; six is the hardest case
+    names = default_names(app, MAX_TEAMS)
+    workshop = Workshop.at_card(deck, card.id, names)
+    table = WorkshopTable(WorkshopMatch(workshop, folder, app.lang), None, deck.spec.preview)
+    for step in ("discuss", "vote"):
+        screen = WorkshopCardScene(app, table, step)
+        for part, box in screen.text_boxes().items():
+            yield f"text_overflow_{step}", _part_path(part), box
+
+
+def _part_path(part: str) -> YamlPath:
+    """The path inside the card of a card screen's part ("title", "text", "option-N")."""
+    if part.startswith("option-"):
+        return ("options", int(part[7:]), "label")
+    return (part,)
 
 
 def _card_places(deck_files: list[YamlFile]) -> dict[str, tuple[YamlFile, YamlPath]]:

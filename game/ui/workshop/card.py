@@ -21,7 +21,7 @@ import pygame
 from pygame import Rect
 
 from ..glossary import card_text
-from ..textcache import ellipsize
+from ..textcache import TextBox, ellipsize
 from ..widgets import DOWN, UP, Button, focus_ring, panel, sign_button
 from .overlays import ChooseScene
 from .screen import WorkshopScreen
@@ -189,6 +189,42 @@ class WorkshopCardScene(WorkshopScreen):
         top = inner.y + header + m.px(18)
         return Rect(inner.x, top, inner.width, self.card_rect.bottom - pad - top)
 
+    def text_boxes(self) -> dict[str, TextBox]:
+        """The card's own texts and the boxes they are drawn in, by part: "title", "text"
+        (when the card's text shows) and "option-N" (as it looks when the team decides for it).
+
+        The screen draws through these and ``validate`` measures them (:mod:`game.ui.fit`).
+        """
+        boxes = {"title": self._title_box()}
+        text = self._text_box()
+        if text is not None:
+            boxes["text"] = text
+        for index, row in enumerate(self.rows):
+            boxes[f"option-{index}"] = self._label_box(index, row, marked=True)
+        return boxes
+
+    def _title_box(self) -> TextBox:
+        m = self.app.metrics
+        pad, size = self._pads()
+        inner = self.card_rect.inflate(-2 * pad, -2 * pad)
+        x = inner.x + size + m.px(24)
+        size_t = self._title_size()
+        rect = Rect(x, inner.y + m.px(10) + round(m.small * 1.4) + m.px(4), inner.right - x,
+                    round(size_t * 1.3) * 2)
+        return TextBox(self.app.local(self.card.title), rect, "bold", tuple(m.shrunk(size_t)))
+
+    def _text_box(self) -> TextBox | None:
+        """The card's text at the one size the plan chose; what does not fit is cut."""
+        rect = self._text_rect()
+        if rect is None:
+            return None
+        rect.height = max(0, rect.height)
+        return TextBox(self.app.local(self.card.text), rect, "regular", (self.text_size,))
+
+    def _label_box(self, index: int, row: _Row, marked: bool) -> TextBox:
+        sizes = [self.option_size] + self.app.metrics.shrunk(self.option_size)[1:]
+        return TextBox(self._label(index, marked=marked), row.label, "semibold", tuple(sizes))
+
     def _arrange(self, text_size: int, option_size: int, hint: bool, text: bool,
                  preview: bool, beside: float, compact: bool, force: bool = False) -> bool:
         """Lay the card and its options out so (``beside``: the options beside the card, which
@@ -311,17 +347,19 @@ class WorkshopCardScene(WorkshopScreen):
         hint = round(m.small * 1.4) + m.px(8) if self.hint and self.step == "vote" else 0
         count = len(self.options)
         room = area.bottom - hint - top - (count - 1) * m.px(12)
-        row_h = max(row_h, min(round(row_h * 1.3), room // count))
+        # spare room makes the rows taller, but the badge and the controls keep the size the
+        # plan measured the labels' width with, so no label wraps to a line it has no room for
+        planned, row_h = row_h, max(row_h, min(round(row_h * 1.3), room // count))
         rows = []
         second = round(m.small * 1.35) if self.second_line else 0
         for i in range(count):
             rect = Rect(area.x, top + i * (row_h + m.px(12)), area.width, row_h)
-            d = min(m.px(56), row_h - m.px(16))
+            d = min(m.px(56), planned - m.px(16))
             badge = Rect(rect.x + m.px(22), rect.centery - d // 2, d, d)
             right = rect.right - m.px(22)
             row = _Row(rect, badge, Rect(0, 0, 0, 0), None)
             if self.step == "vote":
-                size = self._control_size(row_h)
+                size = self._control_size(planned)
                 y = rect.centery - size // 2
                 row.plus = Rect(right - size, y, size, size)
                 row.count = Rect(row.plus.left - m.px(10) - self._count_width(), y,
@@ -348,6 +386,7 @@ class WorkshopCardScene(WorkshopScreen):
     def set_step(self, step: str) -> None:
         if step != self.step:
             self.step = step
+            self.table.keep_countdown()
             self.layout_changed()
             self.app.invalidate()
 
@@ -498,15 +537,13 @@ class WorkshopCardScene(WorkshopScreen):
         who = ellipsize(who, app.fonts.get("semibold", m.small), width)
         line_h = round(m.small * 1.4)
         self.text_in(s, Rect(x, inner.y, width, line_h), who, "semibold", m.small, p.ink_muted)
-        size_t = self._title_size()
-        title_rect = Rect(x, inner.y + line_h + m.px(4), width, round(size_t * 1.3) * 2)
-        self.text_in(s, title_rect, app.local(self.card.title), "bold", size_t, p.ink)
-        box = self._text_rect()
-        if box is None:
+        self.draw_box(s, self._title_box(), p.ink)
+        text = self._text_box()
+        if text is None:
             return
-        block = app.text.render(app.local(self.card.text), "regular", self.text_size, p.ink,
-                                box.width)
-        room = max(0, box.height) // block.line_height
+        box = text.rect
+        block = app.text.render(text.text, "regular", self.text_size, p.ink, box.width)
+        room = box.height // block.line_height
         if room >= len(block.lines):
             s.blit(block.surface, box.topleft)
         elif room > 0:  # cut at a whole line, and said so
@@ -587,9 +624,9 @@ class WorkshopCardScene(WorkshopScreen):
         number = app.text.render(str(index + 1), "bold", m.text(m.base.option * 0.95),
                                  p.on_accent)
         s.blit(number.surface, number.surface.get_rect(center=row.badge.center))
-        label = app.text.fit(self._label(index, marked=chosen), "semibold",
-                             [self.option_size] + m.shrunk(self.option_size)[1:], p.ink,
-                             row.label.width, row.label.height)
+        box = self._label_box(index, row, marked=chosen)
+        label = app.text.fit(box.text, box.weight, list(box.sizes), p.ink, box.rect.width,
+                             box.rect.height)
         text_h = label.height + (row.preview.height if row.preview else 0)
         top = row.rect.centery - text_h // 2
         s.blit(label.surface, (row.label.x, top), Rect(0, 0, row.label.width, row.label.height))

@@ -201,6 +201,7 @@ class WorkshopScreen(Scene):
         timer = self.table.timer if self.shows_timer else None
         if timer is not None:
             timer.toggle_pause()
+            self.table.keep_countdown()
             self.make_buttons()
             self.app.invalidate()
 

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from ..app import App
 
 PREVIEWS = ("none", "which", "direction")
+#: How often a running countdown's time left is journalled (s), so a resume loses at most that.
+KEEP_EVERY = 10.0
 #: The deck a workshop plays when the command line names none.
 DEFAULT_DECK = "digitaal-leiderschap"
 
@@ -75,6 +77,8 @@ class WorkshopTable:
         self.preview = preview if preview in PREVIEWS else "direction"
         self._timer: DiscussionTimer | None = None
         self._timer_for: tuple[int, str] | None = None
+        #: The time left when the countdown was last journalled.
+        self._kept_left = 0.0
         #: Votes entered but not yet decided, by (round, team), kept while paging back.
         self.sheets: dict[tuple[int, int], VoteSheet] = {}
         #: Where the reports were written, and what the screen says about it.
@@ -96,7 +100,8 @@ class WorkshopTable:
     # ------------------------------------------------------------------ countdown
     @property
     def timer(self) -> DiscussionTimer | None:
-        """The countdown of the card on the table (a new card starts a new one)."""
+        """The countdown of the card on the table (a new card starts a new one; a resumed
+        workshop goes on from the time it kept for its card)."""
         if not self.minutes:
             return None
         card = self.workshop.current_card
@@ -104,13 +109,30 @@ class WorkshopTable:
         if self._timer is None or self._timer_for != key:
             self._timer = DiscussionTimer(self.minutes * 60)
             self._timer_for = key
+            kept = self.workshop.table.get("countdown")
+            if isinstance(kept, dict) and (kept.get("round"), kept.get("card")) == key \
+                    and isinstance(kept.get("left"), (int, float)):
+                self._timer.remaining = max(0.0, min(self._timer.total, float(kept["left"])))
+                self._timer.paused = bool(kept.get("paused")) and not self._timer.expired
+            self._kept_left = self._timer.remaining
         return self._timer
+
+    def keep_countdown(self) -> None:
+        """Journal the countdown's time left (after a pause, a step, or ten seconds)."""
+        timer = self.timer if self.workshop.phase == "card" else None
+        if timer is not None:
+            self.match.keep_countdown(timer.remaining, timer.paused)
+            self._kept_left = timer.remaining
 
     def tick(self, dt: float) -> bool:
         """Let time pass; returns whether the countdown shows something new."""
         if self._timer is None or not self.minutes or self.workshop.phase != "card":
             return False
-        return self._timer.tick(dt)
+        timer = self.timer
+        changed = timer.tick(dt)
+        if self._kept_left - timer.remaining >= KEEP_EVERY or (timer.expired and self._kept_left):
+            self.keep_countdown()
+        return changed
 
     def next_change(self) -> float | None:
         """Seconds until the countdown shows a new second, or None when nothing will change."""
