@@ -35,3 +35,18 @@ def test_workshop_options_are_checked_before_a_window_opens(tmp_path):
     wrong = play("--teams", "2", "--team-names", "Rood,Blauw,Groen")
     assert wrong.returncode == 2 and "2 teams but 3 names" in wrong.stderr
     assert "Traceback" not in wrong.stderr
+
+
+def test_without_a_screen_the_game_says_so_instead_of_running_unseen(tmp_path):
+    import pytest
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER", "SDL_AUDIODRIVER")}
+    try:
+        done = subprocess.run([sys.executable, "main.py", "play", "--data-dir",
+                               str(tmp_path / "data")], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.skip("this machine has a screen SDL can open a window on")
+    assert done.returncode == 1
+    assert "--headless" in done.stderr and "Traceback" not in done.stderr

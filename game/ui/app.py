@@ -576,6 +576,10 @@ def run(options: PlayOptions) -> int:
     previous = _on_terminate(lambda: app.quit(0) if app is not None else None)
     try:
         pygame.display.init()
+        if not options.headless and _no_screen():
+            print("error: no screen was found to open the game's window on; to play without "
+                  "one, add --headless (with --autoplay for a whole game)", file=sys.stderr)
+            return 1
         pygame.font.init()
         app = App(options)
         code = app.loop()
@@ -600,6 +604,12 @@ def run(options: PlayOptions) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     return code
+
+
+def _no_screen() -> bool:
+    """SDL fell back to a driver without a window although nobody asked for one."""
+    asked = os.environ.get("SDL_VIDEODRIVER")
+    return not asked and pygame.display.get_driver() in ("offscreen", "dummy")
 
 
 def _on_terminate(stop) -> Any:
