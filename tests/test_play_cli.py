@@ -1,4 +1,4 @@
-"""The workshop from the command line, exactly as a facilitator types it."""
+"""play from the command line, exactly as facilitators and players type it."""
 
 from __future__ import annotations
 
