@@ -258,11 +258,11 @@ def _schema(out: Path | None) -> int:
 
 
 def _reports(args: argparse.Namespace) -> int:
-    from .journal import Journal, JournalError
+    from .journal import FILE_NAME, Journal, JournalError
     from .report_cli import export_session, list_sessions
 
     folder = args.data_dir or data_dir()
-    if not (folder / "journal.sqlite3").is_file():
+    if not (folder / FILE_NAME).is_file():
         print(f"No sessions yet: there is no journal in {folder}.", file=sys.stderr)
         return 1 if args.command == "report" else 0
     try:
@@ -273,8 +273,7 @@ def _reports(args: argparse.Namespace) -> int:
     try:
         if args.command == "sessions":
             return list_sessions(journal)
-        ids = args.session[0] if len(args.session) == 1 else args.session
-        return export_session(journal, ids, args.out, args.lang,
+        return export_session(journal, args.session, args.out, args.lang,
                               [PROJECT_ROOT / "scenarios", folder / "decks"])
     finally:
         journal.close()
@@ -282,10 +281,10 @@ def _reports(args: argparse.Namespace) -> int:
 
 def _simulate(args: argparse.Namespace) -> int:
     from .balance_report import render
-    from .loader import load_deck
+    from .loader import DECK_FILE, load_deck
     from .simulate import simulate, summary
 
-    if not (args.deck / "deck.yaml").is_file():
+    if not (args.deck / DECK_FILE).is_file():
         print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
         return 2
     result = load_deck(args.deck, lang=args.lang)

@@ -99,7 +99,7 @@ class Session:
         s = session._s
         for meter, low, high in deck.meter_ranges:
             if meters and meter in meters:
-                s["meters"][meter] = max(low, min(high, meters[meter]))
+                s["meters"][meter] = _clamp(meters[meter], low, high)
         s["flags"] = sorted(set(flags))
         s["current"] = card_id
         s["used"] = [card_id]
@@ -178,7 +178,7 @@ class Session:
     @property
     def history(self) -> list[dict[str, Any]]:
         """Every decision so far, oldest first (copies)."""
-        return [{k: v for k, v in _copy(h).items() if k != "before"} for h in self._s["history"]]
+        return [_public(h) for h in self._s["history"]]
 
     def history_view(self) -> Iterator[Mapping[str, Any]]:
         """The decisions as read-only views, without copying (for the simulator's fast walks)."""
@@ -195,7 +195,7 @@ class Session:
     @property
     def last_decision(self) -> dict[str, Any] | None:
         history = self._s["history"]
-        return self.history[-1] if history else None
+        return _public(history[-1]) if history else None
 
     @property
     def is_over(self) -> bool:
@@ -237,7 +237,7 @@ class Session:
         if option is None:
             raise RuleError(f"card {card.id} has no option {option_id!r}")
         s = self._s
-        before = self._snapshot() if self.undoable else None
+        before = self.snapshot() if self.undoable else None
         meters_before = dict(s["meters"])
         meters = s["meters"]
         effects = option.effects
@@ -282,10 +282,9 @@ class Session:
             raise RuleError("the card on the table has not been decided")
         if self.end_if_over():
             return None
-        s["round"] += 1
-        due = self.due_follow_ups(s["round"])
-        card = self.deck.card(due[0]) if due else self._draw_random()
-        s["round"] -= 1
+        round_no = s["round"] + 1
+        due = self.due_follow_ups(round_no)
+        card = self.deck.card(due[0]) if due else self._draw_random(round_no)
         if card is None:
             self.end_exhausted()
             return None
@@ -299,8 +298,14 @@ class Session:
             self._s["current"], self._s["phase"] = None, "outcome"
 
     def snapshot(self) -> dict[str, Any]:
-        """Everything but the history, copied; :meth:`restore` puts it back."""
-        return self._snapshot()
+        """Everything but the history, copied: what undo and :meth:`restore` put back."""
+        s = self._s
+        return {
+            "round": s["round"], "meters": dict(s["meters"]), "flags": list(s["flags"]),
+            "scheduled": [dict(x) for x in s["scheduled"]], "used": list(s["used"]),
+            "draws": s["draws"], "current": s["current"], "phase": s["phase"],
+            "ending": s["ending"], "end_reason": s["end_reason"], "collapsed": s["collapsed"],
+        }
 
     def restore(self, snapshot: dict[str, Any], decisions: int) -> None:
         """Return to a snapshot taken when the history held ``decisions`` decisions."""
@@ -371,16 +376,6 @@ class Session:
             s["used"].append(card_id)
 
     # ------------------------------------------------------------------------ internals
-    def _snapshot(self) -> dict[str, Any]:
-        """Everything but the history, copied: what undo restores."""
-        s = self._s
-        return {
-            "round": s["round"], "meters": dict(s["meters"]), "flags": list(s["flags"]),
-            "scheduled": [dict(x) for x in s["scheduled"]], "used": list(s["used"]),
-            "draws": s["draws"], "current": s["current"], "phase": s["phase"],
-            "ending": s["ending"], "end_reason": s["end_reason"], "collapsed": s["collapsed"],
-        }
-
     def _require_card(self) -> Card:
         card = self.current_card
         if self._s["phase"] != "card" or card is None:
@@ -395,8 +390,9 @@ class Session:
             return False
         return card.when.holds(round_no, s["meters"], frozenset(s["flags"]))
 
-    def _draw_random(self) -> Card | None:
-        """A weighted draw among the cards whose conditions hold and that are still unused.
+    def _draw_random(self, round_no: int) -> Card | None:
+        """A weighted draw among the cards that may come up in ``round_no``: their conditions
+        hold and they are still unused.
 
         Cards without conditions are found by a binary search over their cumulative weights; a
         used one is rejected and drawn again, which keeps every eligible card's chance exactly
@@ -404,7 +400,7 @@ class Session:
         the eligible cards takes over, so rejections stay rare.
         """
         s, deck = self._s, self.deck
-        used, meters, round_no = s["used"], s["meters"], s["round"]
+        used, meters = s["used"], s["meters"]
         flags = frozenset(s["flags"])
         extra, extra_total = [], 0.0
         for card, card_id, once, weight, need, forbid, first, last, ranges in deck.conditional:
@@ -466,13 +462,11 @@ class Session:
         return None
 
     def _end(self, reason: EndReason, ending_id: str | None) -> None:
-        """Close the game; returns None so callers can ``return self._end(...)`` as 'no card'."""
         s = self._s
         s["phase"] = "ended"
         s["current"] = None
         s["end_reason"] = reason
         s["ending"] = ending_id
-        return None
 
 
 def _weighted(cards: list[Card], point: float) -> Card:
@@ -496,6 +490,11 @@ def draw_point(seed: int, draw: int) -> float:
 
 def _clamp(value: int, low: int, high: int) -> int:
     return max(low, min(high, value))
+
+
+def _public(record: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a history record without what undo keeps in it."""
+    return {k: _copy(v) for k, v in record.items() if k != "before"}
 
 
 def _copy(value: Any) -> Any:

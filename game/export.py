@@ -13,6 +13,7 @@ report.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -45,10 +46,7 @@ def write_report(report: dict[str, Any], folder: Path) -> dict[str, Path]:
         "json": (JSON_FILE, report_json(report).encode("utf-8")),
         "csv": (CSV_FILE, decisions_csv(report).encode("utf-8-sig")),
     }
-    written = {}
-    for key, (name, data) in files.items():
-        written[key] = write_atomic(folder / name, data)
-    return written
+    return {key: write_atomic(folder / name, data) for key, (name, data) in files.items()}
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
@@ -127,7 +125,9 @@ def decisions_csv(report: dict[str, Any]) -> str:
 
 
 # --------------------------------------------------------------------------- HTML
+@functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    """The template environment, built once: later reports reuse its compiled template."""
     env = jinja2.Environment(
         autoescape=True,
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),

@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_by_session ON events(session_id, id);
 """
+#: The columns of a sessions row, in the order of :class:`SavedSession`'s fields.
+_SESSION_COLUMNS = "id, created, updated, deck_id, deck_path, deck_hash, seed, lang, status, state"
 
 
 class JournalError(Exception):
@@ -108,28 +110,28 @@ class Journal:
     # --------------------------------------------------------------------- writing
     def start(self, state: dict[str, Any], deck_path: str, lang: str) -> int:
         """A new session row (older unfinished sessions are left untouched)."""
-        now = _now()
+        now, text = _now(), json.dumps(state)
         with self._write():
             cursor = self._db.execute(
                 "INSERT INTO sessions (created, updated, deck_id, deck_path, deck_hash, seed, lang,"
                 " status, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)",
                 (now, now, state["deck_id"], deck_path, state["deck_hash"], state["seed"], lang,
-                 json.dumps(state)),
+                 text),
             )
             session_id = int(cursor.lastrowid)
-            self._event(session_id, "start", {}, state, now)
+            self._event(session_id, "start", {}, text, now)
         return session_id
 
     def record(self, session_id: int, kind: str, payload: dict[str, Any],
                state: dict[str, Any]) -> None:
         """One event (a decision, an undo, a note) and the state after it, in one transaction."""
-        now = _now()
+        now, text = _now(), json.dumps(state)
         status = "finished" if state.get("phase") == "ended" else "active"
         with self._write():
-            self._event(session_id, kind, payload, state, now)
+            self._event(session_id, kind, payload, text, now)
             self._db.execute(
                 "UPDATE sessions SET updated = ?, state = ?, status = ?, deck_hash = ? WHERE id = ?",
-                (now, json.dumps(state), status, state.get("deck_hash", ""), session_id),
+                (now, text, status, state.get("deck_hash", ""), session_id),
             )
 
     def abandon(self, session_id: int) -> None:
@@ -138,11 +140,12 @@ class Journal:
             self._db.execute("UPDATE sessions SET status = 'abandoned', updated = ? WHERE id = ?",
                              (_now(), session_id))
 
-    def _event(self, session_id: int, kind: str, payload: dict[str, Any], state: dict[str, Any],
+    def _event(self, session_id: int, kind: str, payload: dict[str, Any], state: str,
                now: str) -> None:
+        """One events row; ``state`` is the session state already as JSON."""
         self._db.execute(
             "INSERT INTO events (session_id, at, kind, payload, state) VALUES (?, ?, ?, ?, ?)",
-            (session_id, now, kind, json.dumps(payload), json.dumps(state)),
+            (session_id, now, kind, json.dumps(payload), state),
         )
 
     def _write(self):
@@ -152,20 +155,23 @@ class Journal:
     def sessions(self) -> list[SavedSession]:
         """Every session, newest first."""
         rows = self._db.execute(
-            "SELECT id, created, updated, deck_id, deck_path, deck_hash, seed, lang, status, state"
-            " FROM sessions ORDER BY updated DESC, id DESC"
+            f"SELECT {_SESSION_COLUMNS} FROM sessions ORDER BY updated DESC, id DESC"
         ).fetchall()
         return [_saved(row) for row in rows]
 
     def session(self, session_id: int) -> SavedSession | None:
         row = self._db.execute(
-            "SELECT id, created, updated, deck_id, deck_path, deck_hash, seed, lang, status, state"
-            " FROM sessions WHERE id = ?", (session_id,)
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
         ).fetchone()
         return _saved(row) if row else None
 
     def latest_unfinished(self) -> SavedSession | None:
-        return next((s for s in self.sessions() if s.status == "active"), None)
+        """The most recently updated active session (the one offered for resume)."""
+        row = self._db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE status = 'active'"
+            " ORDER BY updated DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return _saved(row) if row else None
 
     def events(self, session_id: int) -> list[tuple[str, dict[str, Any]]]:
         rows = self._db.execute(

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping, Sequence
 
 from .deck import Deck
 from .deck_format import Card
-from .journal import Journal, JournalError, SavedSession
+from .journal import Journal, JournalError, SavedSession, _now
 from .text import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, localize
 
 #: Version of the report's data layout (``report.json``).
@@ -253,16 +252,31 @@ def teams_from_journal(journal: Journal, session_ids: Iterable[int],
     "Team 1", "Team 2", ...); a workshop's teams keep the names they played under. Raises
     :class:`UnknownSession` for an id the journal does not hold.
     """
-    teams: list[Team] = []
-    for n, session_id in enumerate(session_ids):
+    return teams_from_saved(journal, saved_sessions(journal, session_ids), names)
+
+
+def saved_sessions(journal: Journal, session_ids: Iterable[int]) -> list[SavedSession]:
+    """The journal's rows of the given sessions, in the order given; raises
+    :class:`UnknownSession` for an id the journal does not hold."""
+    found = []
+    for session_id in session_ids:
         saved = journal.session(session_id)
         if saved is None:
             raise UnknownSession(session_id)
-        if saved.state.get("kind") == "workshop":
+        found.append(saved)
+    return found
+
+
+def teams_from_saved(journal: Journal, sessions: Sequence[SavedSession],
+                     names: Sequence[str | None] = ()) -> list[Team]:
+    """The teams of sessions already read from ``journal`` (see :func:`teams_from_journal`)."""
+    teams: list[Team] = []
+    for n, saved in enumerate(sessions):
+        if saved.is_workshop:
             teams.extend(teams_from_workshop(saved))
             continue
         name = names[n] if n < len(names) else None
-        teams.append(team_from_saved(saved, journal.events(session_id), name))
+        teams.append(team_from_saved(saved, journal.events(saved.id), name))
     return teams
 
 
@@ -376,8 +390,7 @@ def teams_from_match(match: Any) -> list[Team]:
 def live_session(match: Any) -> SavedSession:
     """The match as the journal would hold it now: its live state, with the journal's dates
     and status when it is journalled."""
-    workshop = getattr(match, "workshop", None)
-    state = workshop.to_dict() if workshop is not None else match.session.to_dict()
+    state = match.state()
     stored = _stored_session(match)
     status = "finished" if state.get("phase") == "ended" else "active"
     if stored is not None and stored.status == "abandoned":
@@ -477,10 +490,6 @@ def _distinct_names(teams: list[dict[str, Any]]) -> None:
         count = seen[team["name"]] = seen.get(team["name"], 0) + 1
         if count > 1:
             team["name"] = f"{team['name']} ({count})"
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _overall_status(statuses: list[str]) -> str:

@@ -102,7 +102,7 @@ def line_chart(series: Sequence[dict[str, Any]], *, x_max: int, y_min: int, y_ma
             ends.append({"index": i, "x": coords[-1][0], "y": coords[-1][1],
                          "text": f"{_short(item['label'])} {points[-1][1]}",
                          "colour": look.colour})
-    _spread([e for e in ends], gap=15, low=top + 6, high=top + plot_h)
+    _spread(list(ends), gap=15, low=top + 6, high=top + plot_h)
     for end in ends:
         end["x"] = _r(end["x"] + 10)
         end["y"] = _r(end["y"])

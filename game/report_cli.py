@@ -14,8 +14,8 @@ from typing import IO, Iterable, Sequence
 from .deck import Deck
 from .journal import Journal, JournalError, SavedSession
 from .loader import DECK_FILE, discover_decks, load_deck
-from .report import UnknownSession, build_report, teams_from_journal
-from .text import KNOWN_LANGUAGES
+from .report import UnknownSession, build_report, saved_sessions, teams_from_saved
+from .text import DEFAULT_LANGUAGE, KNOWN_LANGUAGES
 
 
 def list_sessions(journal: Journal, out: IO[str] | None = None) -> int:
@@ -48,7 +48,7 @@ def list_sessions(journal: Journal, out: IO[str] | None = None) -> int:
 
 def _team_count(saved: SavedSession) -> int:
     """How many teams played in a session: a workshop's teams, or the one of a single game."""
-    if saved.state.get("kind") == "workshop":
+    if saved.is_workshop:
         return len(saved.state.get("teams", []))
     return 1
 
@@ -79,13 +79,8 @@ def export_session(journal: Journal, session_id: int | Sequence[int], out_dir: P
     if not ids:
         print("error: name a session to export (see the list of sessions)", file=err)
         return 1
-    saved: list[SavedSession] = []
     try:
-        for sid in ids:
-            found = journal.session(sid)
-            if found is None:
-                raise UnknownSession(sid)
-            saved.append(found)
+        saved = saved_sessions(journal, ids)
         deck_ids = {s.deck_id for s in saved}
         if len(deck_ids) > 1:
             print("error: these sessions played different decks ("
@@ -98,8 +93,8 @@ def export_session(journal: Journal, session_id: int | Sequence[int], out_dir: P
             return 1
         language = lang or saved[0].lang
         if language not in KNOWN_LANGUAGES:
-            language = "nl"
-        teams = teams_from_journal(journal, ids, names)
+            language = DEFAULT_LANGUAGE
+        teams = teams_from_saved(journal, saved, names)
         report = build_report(deck, teams, lang=language, meta={})
         folder = Path(out_dir)
         written = write_report(report, folder)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from .engine import Session
+from .journal import _now
 
 
 def session_record(session: Session) -> dict[str, Any]:
@@ -16,7 +16,7 @@ def session_record(session: Session) -> dict[str, Any]:
     return {
         "deck": {"id": session.deck.id, "hash": session.deck.content_hash},
         "seed": session.seed,
-        "written": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "written": _now(),
         "rounds": [
             {
                 "round": h["round"],
@@ -39,10 +39,8 @@ def session_record(session: Session) -> dict[str, Any]:
 
 
 def write_session_json(session: Session, folder: Path) -> Path:
+    from .export import write_atomic  # lazily: it brings in jinja2
+
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "session.json"
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(session_record(session), indent=2, ensure_ascii=False) + "\n",
-                   encoding="utf-8")
-    tmp.replace(path)
-    return path
+    text = json.dumps(session_record(session), indent=2, ensure_ascii=False) + "\n"
+    return write_atomic(folder / "session.json", text.encode("utf-8"))

@@ -17,7 +17,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Callable, Iterable, Literal, Mapping
 
 from .deck import Deck
 from .deck_format import Card, Option
@@ -163,22 +163,22 @@ def simulate(deck: Deck, games: int, seed: int, policy: Policy = "random",
              workers: int | None = None, progress: Callable[[int], None] | None = None) -> Tally:
     """Play ``games`` games; ``progress`` is told how many are done after each batch."""
     workers = workers or os.cpu_count() or 1
-    if games < PARALLEL_FROM or workers == 1:
-        total = Tally()
-        for first in range(0, games, CHUNK):
-            total.merge(play_games(deck, seed, first, min(CHUNK, games - first), policy))
-            if progress:
-                progress(total.games)
-        return total
+    chunks = [(first, min(CHUNK, games - first)) for first in range(0, games, CHUNK)]
     total = Tally()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        jobs = [pool.submit(_play_chunk, str(deck.folder), seed, first,
-                            min(CHUNK, games - first), policy)
-                for first in range(0, games, CHUNK)]
-        for job in jobs:
-            total.merge(job.result())
+
+    def add_up(parts: Iterable[Tally]) -> None:
+        for part in parts:
+            total.merge(part)
             if progress:
                 progress(total.games)
+
+    if games < PARALLEL_FROM or workers == 1:
+        add_up(play_games(deck, seed, first, count, policy) for first, count in chunks)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            jobs = [pool.submit(_play_chunk, str(deck.folder), seed, first, count, policy)
+                    for first, count in chunks]
+            add_up(job.result() for job in jobs)
     return total
 
 

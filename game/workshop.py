@@ -14,13 +14,12 @@ to change them. The vote split of every decision and a note per card are kept wi
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from .deck import Deck
 from .deck_format import Card
-from .engine import Notice, RuleError, Session, _copy, _weighted, draw_point
+from .engine import Notice, Phase, RuleError, Session, _copy, _weighted, draw_point
 
-Phase = Literal["card", "outcome", "ended"]
 MAX_TEAMS = 6
 #: The workshop's own values that change from round to round (what undo restores).
 _ROUND_FIELDS = ("round", "draws", "used", "current", "applies", "decided", "phase")
@@ -219,14 +218,12 @@ class Workshop:
     def _next_card(self, active: list[int]) -> tuple[Card | None, list[int]]:
         s = self._s
         round_no = s["round"] + 1
-        due: list[tuple[int, int, str]] = []
-        for i in active:
-            for rank, card_id in enumerate(self.teams[i].due_follow_ups(round_no)):
-                due.append((rank, i, card_id))
+        due_for = {i: self.teams[i].due_follow_ups(round_no) for i in active}
+        due = [(rank, i, card_id) for i, cards in due_for.items()
+               for rank, card_id in enumerate(cards)]
         if due:
             card = self.deck.card(min(due)[2])
-            return card, [i for i in active
-                          if card.id in self.teams[i].due_follow_ups(round_no)]
+            return card, [i for i in active if card.id in due_for[i]]
         pool = [card for card in self._drawable()
                 if (card.repeatable or card.id not in s["used"])
                 and any(self.teams[i].can_play(card) for i in active)]
