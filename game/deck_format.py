@@ -29,6 +29,13 @@ from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+#: The form of an id, a colour and an essay section (the format check names each in its message).
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+ID_MAX_LENGTH = 64
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+SECTION_PATTERN = r"^[1-7][a-d]?$"
+#: The ids options get by position when they have none of their own.
+OPTION_LETTERS = "abcd"
 
 _TEXT_SCHEMA = {
     "anyOf": [
@@ -71,9 +78,15 @@ Text = Annotated[
 #: A name other parts of the deck refer to: lower-case letters, digits, '-' and '_'.
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
     Field(description="A name used to refer to this item: lower-case letters, digits, - and _."),
 ]
+
+
+def make_id(text: str, fallback: str) -> str:
+    """``text`` made into an id ("Een Kaart": "een-kaart"); ``fallback`` if nothing is left."""
+    made = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")[:ID_MAX_LENGTH]
+    return made or fallback
 
 
 class Model(BaseModel):
@@ -174,13 +187,10 @@ class Option(Model):
         return self
 
 
-SECTION = r"^[1-7][a-d]?$"
-
-
 class EssayContext(Model):
     """Where the card comes from in the essay, for the discussion afterwards."""
 
-    section: Annotated[str, StringConstraints(pattern=SECTION)] = Field(
+    section: Annotated[str, StringConstraints(pattern=SECTION_PATTERN)] = Field(
         description="Essay section, such as 4b or 6d."
     )
     context: Text = Field(description="A short paraphrase, or a quote of at most two sentences.")
@@ -211,8 +221,7 @@ class Card(Model):
 
     @model_validator(mode="after")
     def _option_ids(self) -> "Card":
-        letters = "abcd"
-        named = [o if o.id else o.model_copy(update={"id": letters[i]})
+        named = [o if o.id else o.model_copy(update={"id": OPTION_LETTERS[i]})
                  for i, o in enumerate(self.options)]
         object.__setattr__(self, "options", named)
         seen: set[str] = set()
@@ -250,7 +259,6 @@ class Meter(Model):
         return self
 
 
-
 class Ending(Model):
     """How a game can end. The first ending in the list that fits is shown."""
 
@@ -282,7 +290,7 @@ class Character(Model):
     portrait: str | None = Field(
         None, description="An image in the deck folder (relative path); left out, the game draws one."
     )
-    colour: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] | None = Field(
+    colour: Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)] | None = Field(
         None, description="Main colour of a drawn portrait, as #rrggbb."
     )
 
@@ -290,7 +298,7 @@ class Character(Model):
 class Aspect(Model):
     """A theme cards are tagged with (the essay's nine aspects in the default deck)."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=16)] = \
+    id: Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=16)] = \
         Field(description="The aspect's id, such as 4a; cards name their aspects by it.")
     label: Text = Field(description="The aspect's name, such as Privacy and security.")
     question: Text = Field("", description="A question for the debrief on this aspect.")

@@ -92,16 +92,21 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    def relative_file(self, relative_to: Path | None = None) -> Path | None:
+        """The file, named from ``relative_to`` when it lies inside that folder."""
+        if self.file is None or relative_to is None:
+            return self.file
+        try:
+            return self.file.relative_to(relative_to)
+        except ValueError:
+            return self.file
+
     def location(self, relative_to: Path | None = None) -> str:
         """``FILE:LINE:COL`` (or less where the position is unknown)."""
-        if self.file is None:
+        file = self.relative_file(relative_to)
+        if file is None:
             return "<deck>"
-        name = str(self.file)
-        if relative_to is not None:
-            try:
-                name = str(self.file.relative_to(relative_to))
-            except ValueError:
-                pass
+        name = str(file)
         if self.line:
             return f"{name}:{self.line}:{self.col or 1}"
         return name
@@ -124,10 +129,6 @@ class Diagnostic:
 
     def sort_key(self) -> tuple:
         return (str(self.file or ""), self.line, self.col, self.code)
-
-
-def errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    return [d for d in diagnostics if d.is_error]
 
 
 def summary_counts(diagnostics: list[Diagnostic]) -> tuple[int, int]:

@@ -27,13 +27,6 @@ class Catalog:
         self._entries = entries
         self._fallback = fallback
 
-    @property
-    def keys(self) -> frozenset[str]:
-        return frozenset(self._entries)
-
-    def has(self, key: str) -> bool:
-        return key in self._entries or (self._fallback is not None and self._fallback.has(key))
-
     def raw(self, key: str) -> str:
         if key in self._entries:
             return self._entries[key]

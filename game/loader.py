@@ -22,17 +22,15 @@ from pathlib import Path
 from . import deck_format as fmt
 from .deck import Deck
 from .diagnostics import Diagnostic, summary_counts
-from .images import is_inside, relative_name, unsafe_reason
-from .issues import MAX_PER_FILE, Issues
-from .messages import did_you_mean
+from .images import is_inside, relative_name
+from .issues import Issues
 from .quality import check_quality
 from .references import CardRef, CrossCheck, card_refs
 from .safe_yaml import YamlFile, read_yaml
 from .schema_errors import check_schema
 
-__all__ = ["CARDS_DIR", "CARD_SUFFIXES", "DECK_FILE", "MAX_PER_FILE", "LoadResult",
-           "check_card_file", "did_you_mean", "discover_decks", "load_card_file", "load_deck",
-           "unsafe_reason"]
+__all__ = ["CARDS_DIR", "CARD_SUFFIXES", "DECK_FILE", "LoadResult", "check_card_file",
+           "discover_decks", "load_card_file", "load_deck"]
 
 DECK_FILE = "deck.yaml"
 CARDS_DIR = "cards"
@@ -56,10 +54,6 @@ class LoadResult:
     @property
     def error_count(self) -> int:
         return summary_counts(self.diagnostics)[0]
-
-    @property
-    def warning_count(self) -> int:
-        return summary_counts(self.diagnostics)[1]
 
 
 def discover_decks(*roots: Path) -> list[Path]:

@@ -10,11 +10,10 @@ single warning; the tests hold it to that.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import TextIO
 
-from .deck_format import json_schema
+from .deck_format import json_schema, make_id
 from .messages import say
 
 TEMPLATE = Path(__file__).resolve().parent / "deck_template"
@@ -26,8 +25,7 @@ _TEMPLATE_ID = "\nid: mijn-deck\n"
 
 def deck_id(folder: Path) -> str:
     """An id made from the folder's name: "Mijn Deck" becomes "mijn-deck"."""
-    made = re.sub(r"[^a-z0-9_-]+", "-", folder.resolve().name.lower()).strip("-_")[:64]
-    return made or "mijn-deck"
+    return make_id(folder.resolve().name, "mijn-deck")
 
 
 def create(folder: Path, out: TextIO, err: TextIO, lang: str = "nl") -> int:

@@ -20,7 +20,6 @@ from .safe_yaml import YamlFile, YamlPath
 #: A card where it was read: its file, its path in that file and its data.
 CardRef = tuple[YamlFile, YamlPath, dict]
 
-_OPTION_LETTERS = "abcd"
 #: Text fields that hold a proper name, written once for every language (a character's name).
 _PROPER_NAMES = {"name"}
 
@@ -108,8 +107,8 @@ class CrossCheck:
                 if option.get("id") is not None:
                     self._duplicate("option", option["id"], doc, path + ("options", i, "id"),
                                     scope=f"{doc.file}{path}")
-                elif i < len(_OPTION_LETTERS):
-                    self._duplicate("option", _OPTION_LETTERS[i], doc, path + ("options", i),
+                elif i < len(fmt.OPTION_LETTERS):
+                    self._duplicate("option", fmt.OPTION_LETTERS[i], doc, path + ("options", i),
                                     scope=f"{doc.file}{path}")
         return ids
 

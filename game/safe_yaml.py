@@ -120,11 +120,11 @@ class YamlFile:
         return tuple(path) in self._parents
 
 
-def read_yaml(file: Path, lang: str = "nl", limit: int = MAX_BYTES) -> YamlFile:
+def read_yaml(file: Path, lang: str = "nl") -> YamlFile:
     """Read and parse one YAML file; every problem becomes a diagnostic."""
     result = YamlFile(file=file)
     report = _Reporter(result, lang)
-    raw = _read_bytes(file, limit, report)
+    raw = _read_bytes(file, report)
     if raw is not None:
         result.source = raw
         text = _decode(raw, report)
@@ -135,8 +135,9 @@ def read_yaml(file: Path, lang: str = "nl", limit: int = MAX_BYTES) -> YamlFile:
     return result
 
 
-def _read_bytes(file: Path, limit: int, report: _Reporter) -> bytes | None:
-    """The bytes of a regular file of at most ``limit`` bytes (None: refused and reported)."""
+def _read_bytes(file: Path, report: _Reporter) -> bytes | None:
+    """The bytes of a regular file of at most MAX_BYTES (None: refused and reported)."""
+    limit = MAX_BYTES
     try:
         info = os.stat(file)
         if not stat.S_ISREG(info.st_mode):

@@ -23,9 +23,9 @@ _TYPE_ERRORS = {"string_type", "text_type", "int_type", "float_type", "bool_type
                 "dict_type", "model_type"}
 _TEXT_ERRORS = {"string_type", "text_type"}
 _PATTERNS = {
-    "^[a-z0-9][a-z0-9_-]*$": "bad_id",
-    fmt.SECTION: "bad_section",
-    "^#[0-9a-fA-F]{6}$": "bad_colour",
+    fmt.ID_PATTERN: "bad_id",
+    fmt.SECTION_PATTERN: "bad_section",
+    fmt.COLOUR_PATTERN: "bad_colour",
     fmt.LANGUAGE_CODE.pattern: "bad_language",
 }
 _BOUNDS = {"greater_than_equal": "at_least", "less_than_equal": "at_most",
@@ -170,16 +170,21 @@ class _Words:
         info = self.doc.scalar(path)
         value = info.raw if info is not None else str(err.get("input", ""))
         if kind == "literal_error":
-            choices = [str(c) for m in types_at(self.model, err["loc"])
-                       if get_origin(m) is Literal for c in get_args(m)]
+            choices = self._choices(err["loc"])
             allowed = self.say("allowed_values", choices=", ".join(choices))
             near = did_you_mean(value, choices, self.lang)
             return f"{near} {allowed}" if near else allowed
         if kind == "string_pattern_mismatch":
-            example = {"bad_id": _as_id(value), "bad_section": '"4b"', "bad_colour": '"#1f6feb"',
-                       "bad_language": "nl"}.get(_PATTERNS.get(ctx.get("pattern", ""), ""))
+            example = {"bad_id": fmt.make_id(value, "een-id"), "bad_section": '"4b"',
+                       "bad_colour": '"#1f6feb"', "bad_language": "nl",
+                       }.get(_PATTERNS.get(ctx.get("pattern", ""), ""))
             return self._for_example(path, example) if example else ""
         return ""
+
+    def _choices(self, loc: tuple) -> list[str]:
+        """The values the format allows at ``loc`` where it lists them (a Literal)."""
+        return [str(c) for m in types_at(self.model, loc)
+                if get_origin(m) is Literal for c in get_args(m)]
 
     def _noun(self, loc: tuple) -> str:
         """"this card", "this option", ...: the part of the format at ``loc``."""
@@ -266,8 +271,7 @@ class _Words:
         info = self.doc.scalar(path)
         value = _short(info.raw if info is not None else err.get("input"))
         if kind == "literal_error":
-            choices = [f"'{c}'" for m in types_at(self.model, err["loc"])
-                       if get_origin(m) is Literal for c in get_args(m)]
+            choices = [f"'{c}'" for c in self._choices(err["loc"])]
             listed = ", ".join(choices[:-1]) + self.say("or") + choices[-1] \
                 if len(choices) > 1 else ctx.get("expected", "")
             return self.say("one_of", value=value, choices=listed)
@@ -297,12 +301,6 @@ def _field_at(model: type[BaseModel], loc: tuple) -> Any:
         if is_model(m) and loc[-1] in m.model_fields:
             return m.model_fields[loc[-1]]
     return None
-
-
-def _as_id(value: str) -> str:
-    """``value`` made into an id: "Een Kaart" becomes "een-kaart"."""
-    cleaned = re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")
-    return cleaned[:64] or "een-id"
 
 
 def _sample(tp: Any, value: Any, field: Any = None) -> tuple[str, bool]:

@@ -29,7 +29,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterable, Literal, TextIO
 
@@ -42,6 +42,8 @@ from .safe_yaml import YamlFile
 Format = Literal["text", "json"]
 #: A check run on a loaded deck: the table's text-overflow measurement.
 DeckCheck = Callable[[Deck, list[YamlFile]], Iterable[Diagnostic]]
+#: What checking a deck or a file gave: its problems, and the files as read.
+Checked = tuple[list[Diagnostic], list[YamlFile]]
 
 #: Source lines longer than this are shown as an excerpt around the column.
 EXCERPT = 100
@@ -71,6 +73,15 @@ def run(paths: list[str], out: TextIO, lang: str = "nl", err: TextIO | None = No
     err = err if err is not None else sys.stderr
     report = Report()
     measure = partial(check, lang=lang) if (check := _overflow_check()) else None
+    checked: dict[Path, Checked] = {}
+
+    def check_deck(folder: Path) -> Checked:
+        """A deck's problems and files; a deck named by several paths is loaded once."""
+        if folder not in checked:
+            result = load_deck(folder, lang)
+            checked[folder] = _with_deck_checks(result, measure), result.files
+        return checked[folder]
+
     missing = False
     for raw in paths:
         path = Path(raw)
@@ -80,11 +91,10 @@ def run(paths: list[str], out: TextIO, lang: str = "nl", err: TextIO | None = No
         elif path.is_dir():
             folders = [path] if (path / DECK_FILE).is_file() else discover_decks(path) or [path]
             for folder in folders:
-                result = load_deck(folder, lang)
-                report.add(_with_deck_checks(result, measure), result.files)
+                report.add(*check_deck(folder))
                 report.decks += 1
         else:
-            report.add(*_check_file(path, lang, measure))
+            report.add(*_check_file(path, lang, check_deck))
             report.files += 1
     here = Path.cwd()
     if output == "json":
@@ -117,15 +127,14 @@ def _with_deck_checks(result: LoadResult, measure: DeckCheck | None) -> list[Dia
     return sorted(found, key=Diagnostic.sort_key)
 
 
-def _check_file(file: Path, lang: str,
-                measure: DeckCheck | None) -> tuple[list[Diagnostic], list[YamlFile]]:
+def _check_file(file: Path, lang: str, check_deck: Callable[[Path], Checked]) -> Checked:
     """The problems of one YAML file, judged within its deck when it has one."""
     for folder in (file.parent, file.parent.parent):
         if (folder / DECK_FILE).is_file():
             target = file.resolve()
-            result = load_deck(folder, lang)
-            return [d for d in _with_deck_checks(result, measure)
-                    if d.file is not None and d.file.resolve() == target], result.files
+            diagnostics, files = check_deck(folder)
+            return [d for d in diagnostics
+                    if d.file is not None and d.file.resolve() == target], files
     result = load_card_file(file, lang)
     return result.diagnostics, result.files
 
@@ -154,11 +163,17 @@ def _source_line(source: bytes | None, line: int) -> str | None:
     """Line ``line`` (1-based) of a file's bytes as shown text (None: nothing to show)."""
     if not source or line < 1:
         return None
-    text = source.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    lines = _LINE_BREAK.split(text)
+    lines = _lines(source)
     if line > len(lines):
         return None
     return "".join(c if c.isprintable() or c == "\t" else "\ufffd" for c in lines[line - 1])
+
+
+@lru_cache(maxsize=4)
+def _lines(source: bytes) -> tuple[str, ...]:
+    """A file's lines, decoded once however many problems it has (up to MAX_PER_FILE)."""
+    text = source.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return tuple(_LINE_BREAK.split(text))
 
 
 def _excerpt(text: str, col: int) -> tuple[str, int]:
@@ -205,17 +220,9 @@ def as_json(report: Report, relative_to: Path | None, lang: str = "nl") -> dict:
 
 
 def _diagnostic_json(diagnostic: Diagnostic, relative_to: Path | None) -> dict:
-    name = None
-    if diagnostic.file is not None:
-        name = diagnostic.file
-        if relative_to is not None:
-            try:
-                name = diagnostic.file.relative_to(relative_to)
-            except ValueError:
-                pass
-        name = name.as_posix()
+    file = diagnostic.relative_file(relative_to)
     return {
-        "file": name,
+        "file": file.as_posix() if file is not None else None,
         "line": diagnostic.line or None,
         "col": (diagnostic.col or 1) if diagnostic.line else None,
         "code": diagnostic.code,
