@@ -202,7 +202,12 @@ def _parse_into(result: YamlFile, text: str, report: _Reporter) -> None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        opened = exc.context_mark
+        if "quoted scalar" in (exc.context or "") and opened is not None:
+            # The parser notices only at the end of the file; the mistake is the opening quote.
+            report("E002", "unclosed_quote", (opened.line + 1, opened.column + 1),
+                   quote=text[opened.index] if opened.index < len(text) else '"')
+        elif mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             report("E002", "tab", where)
         else:
             report("E002", "syntax", where, problem=(exc.problem or exc.context or "").strip())
@@ -440,6 +445,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the YAML cannot be read here ({problem}); check the indentation, colons and quotes",
         "de YAML is hier niet te lezen ({problem}); controleer inspringing, dubbele punten en "
         "aanhalingstekens",
+    ),
+    "unclosed_quote": (
+        "this text opens a quote ({quote}) that is never closed; put the closing {quote} at the "
+        "end of the text",
+        "deze tekst opent een aanhalingsteken ({quote}) dat nergens gesloten wordt; zet het "
+        "sluitende {quote} aan het eind van de tekst",
     ),
     "tab": (
         "a tab is used for indentation here; YAML needs spaces",
