@@ -43,7 +43,7 @@ from .scene import Scene
 from .textcache import Fonts, TextCache
 from .theme import Metrics, Theme
 from .toast import LONG, Toast
-from .widgets import ButtonPainter
+from .widgets import ButtonPainter, warning_line
 from .workshop import table as workshop_table
 from .workshop.table import WorkshopTable
 
@@ -324,10 +324,9 @@ class App:
         return self.t(f"warning.{self.journal_problem}") if self.journal_problem else None
 
     def draw_warning(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        from .widgets import warning_line
-
-        if self.warning:
-            warning_line(surface, rect, self.warning, self.text, self.metrics, self.theme.palette)
+        warning = self.warning
+        if warning:
+            warning_line(surface, rect, warning, self.text, self.metrics, self.theme.palette)
 
     # ------------------------------------------------------------------ games
     def latest_unfinished(self) -> SavedSession | None:

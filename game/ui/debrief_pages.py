@@ -143,11 +143,6 @@ class Page:
             y += row_h + m.px(6)
         return y - area.y
 
-    def legend_height(self, entries: list[tuple[str, Look]], width: int, size: int) -> int:
-        m = self.c.m
-        row_h = max(self.c.line_height("semibold", size), m.px(30))
-        return len(self.legend_rows(entries, width, size)) * (row_h + m.px(6))
-
     def inset(self, s: pygame.Surface, rect: Rect) -> None:
         """A quiet inset panel behind a chart or a team."""
         m, p = self.c.m, self.c.palette

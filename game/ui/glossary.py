@@ -104,9 +104,6 @@ class GlossaryIndex:
                  for e in entries]
         self.terms = sorted((t for t in terms if t.term), key=lambda t: (t.key, t.term))
 
-    def __len__(self) -> int:
-        return len(self.terms)
-
     def on_screen(self, text: str) -> list[Term]:
         """The terms named in ``text`` (a card's title, text and options), alphabetically."""
         folded = fold(text)

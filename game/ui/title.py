@@ -18,7 +18,7 @@ from ..text import KNOWN_LANGUAGES, localize
 from . import layout
 from .scene import Scene
 from .textcache import ellipsize
-from .widgets import Button, panel
+from .widgets import Button, panel, warning_line
 
 
 @dataclass
@@ -206,8 +206,6 @@ class TitleScene(Scene):
                      p.ink_muted, shrink=False)
         notice = app.warning or (app.notices[0] if app.notices else None)
         if notice:
-            from .widgets import warning_line
-
             warning_line(s, L.frame.warning, notice, app.text, m, p)
         return s
 

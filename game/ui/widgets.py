@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 from pygame import Rect
 
-from .textcache import TextBox, TextCache
+from .textcache import TextBox, TextCache, ellipsize
 from .theme import Colour, Metrics, Palette
 
 UP, DOWN = "▲", "▼"
@@ -78,10 +79,21 @@ def draw_arrow(surface: pygame.Surface, rect: Rect, up: bool, colour: Colour) ->
 
 def shadow(surface: pygame.Surface, rect: Rect, m: Metrics, palette: Palette) -> None:
     offset = m.px(4)
-    layer = pygame.Surface((rect.width + offset * 4, rect.height + offset * 4), pygame.SRCALPHA)
-    pygame.draw.rect(layer, palette.shadow, Rect(offset, offset * 2, rect.width + offset * 2,
-                                                 rect.height + offset), border_radius=m.radius + offset)
+    layer = _shadow_layer(rect.size, offset, m.radius, tuple(palette.shadow))
     surface.blit(layer, (rect.x - offset * 2, rect.y - offset))
+
+
+@lru_cache(maxsize=64)
+def _shadow_layer(size: tuple[int, int], offset: int, radius: int,
+                  colour: tuple[int, ...]) -> pygame.Surface:
+    """The translucent shadow behind a panel of ``size``: made once, since screens without a
+    cached layer (the workshop's, the overlays) draw their panels on every frame. Callers
+    only blit it."""
+    width, height = size
+    layer = pygame.Surface((width + offset * 4, height + offset * 4), pygame.SRCALPHA)
+    pygame.draw.rect(layer, colour, Rect(offset, offset * 2, width + offset * 2, height + offset),
+                     border_radius=radius + offset)
+    return layer
 
 
 def panel(surface: pygame.Surface, rect: Rect, m: Metrics, palette: Palette,
@@ -269,8 +281,6 @@ def warning_line(surface: pygame.Surface, rect: Rect, message: str, text: TextCa
     mark = text.render("!", "bold", max(10, round(icon_h * 0.7)), palette.warning_surface)
     surface.blit(mark.surface, mark.surface.get_rect(midbottom=(icon.centerx, icon.bottom + m.px(3))))
     width = rect.width - (icon.right + m.px(16)) - m.px(24)
-    from .textcache import ellipsize
-
     message = ellipsize(message, text.fonts.get("semibold", m.small), width)
     block = text.render(message, "semibold", m.small, palette.warning_ink)
     surface.blit(block.surface, (icon.right + m.px(16), rect.centery - block.line_height // 2))

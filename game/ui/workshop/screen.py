@@ -23,6 +23,7 @@ from pygame import Rect
 from ..glossary import open_glossary
 from ..menu import MenuScene
 from ..scene import Scene
+from ..textcache import ellipsize
 from ..toast import LONG, SHORT, Toast
 from ..widgets import Button, warning_line
 from . import layout, reports
@@ -408,8 +409,6 @@ class WorkshopScreen(Scene):
         lead = app.text.render(app.t("workshop.note.lead"), "bold", m.small, p.ink)
         x = rect.x + m.px(18)
         surface.blit(lead.surface, (x, rect.centery - lead.line_height // 2))
-        from ..textcache import ellipsize
-
         room = rect.right - m.px(18) - (x + lead.width + m.px(10))
         text = ellipsize(self.note, app.fonts.get("regular", m.small), room)
         block = app.text.render(text, "regular", m.small, p.ink)
