@@ -51,8 +51,12 @@ from .workshop.table import WorkshopTable
 IDLE_WAIT_MS = 500
 #: Frame interval while something animates (ms).
 FRAME_MS = 16
-#: How long the idle loop sleeps between two looks at the event queue.
-WAIT_SLICE_S = 0.02
+#: How long the idle loop sleeps between two looks at the event queue: briefly while people are
+#: using the table, longer once it has been left alone (every wake-up costs CPU on a laptop).
+ACTIVE_SLICE_S = 0.016
+RESTING_SLICE_S = 0.05
+#: Seconds after the last input during which the table counts as in use.
+ACTIVE_FOR_S = 3.0
 MIN_SIZE = (640, 360)
 
 
@@ -521,7 +525,7 @@ class App:
         from .autoplay import AutoplayDriver
 
         driver = AutoplayDriver.for_app(self) if self.options.autoplay else None
-        last = time.perf_counter()
+        last = last_input = time.perf_counter()
         while self.running:
             if self.dirty:
                 self.render()
@@ -536,7 +540,11 @@ class App:
             if self.dirty:
                 events = pygame.event.get()  # a frame is due: do not block
             else:
-                events = wait_for_events(FRAME_MS if self.animating else self.idle_wait_ms())
+                resting = time.perf_counter() - last_input > ACTIVE_FOR_S
+                events = wait_for_events(FRAME_MS if self.animating else self.idle_wait_ms(),
+                                         RESTING_SLICE_S if resting else ACTIVE_SLICE_S)
+            if events:
+                last_input = time.perf_counter()
             for item in events:
                 self.handle(item)
             if not events and not self.dirty and driver is not None:
@@ -547,12 +555,12 @@ class App:
         return self.exit_code
 
 
-def wait_for_events(timeout_ms: int) -> list[pygame.event.Event]:
-    """Block until events arrive or ``timeout_ms`` passes.
+def wait_for_events(timeout_ms: int, slice_s: float) -> list[pygame.event.Event]:
+    """Block until events arrive or ``timeout_ms`` passes, looking every ``slice_s`` seconds.
 
     ``pygame.event.wait(timeout)`` polls SDL every millisecond, which costs about 2% of a core
-    while a card sits untouched; sleeping in short slices costs a tenth of that and still
-    answers a key within one slice.
+    while a card sits untouched; sleeping in slices costs a fraction of that and still answers
+    a key within one slice.
     """
     deadline = time.perf_counter() + timeout_ms / 1000
     while True:
@@ -562,7 +570,7 @@ def wait_for_events(timeout_ms: int) -> list[pygame.event.Event]:
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
             return []
-        time.sleep(min(WAIT_SLICE_S, remaining))
+        time.sleep(min(slice_s, remaining))
 
 
 def run(options: PlayOptions) -> int:
