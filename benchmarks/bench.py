@@ -67,7 +67,7 @@ def bench_startup(runs: int) -> None:
 def bench_redraw(frames: int) -> None:
     import pygame
 
-    from game.options import PlayOptions
+    from game.ui.play_options import PlayOptions
     from game.ui.app import App
 
     pygame.display.init()
@@ -146,8 +146,8 @@ def bench_idle(window: float) -> None:
 def bench_simulation(games: int, repeats: int) -> None:
     import random
 
-    from game.loader import load_deck
-    from game.simulate import play_games
+    from game.authoring.loader import load_deck
+    from game.balance.simulate import play_games
 
     deck = load_deck(DECK).deck
     cards = list(deck.cards.values())

@@ -16,7 +16,7 @@ DEFAULT_DECK = ROOT / "scenarios" / "digitaal-leiderschap"
 
 def load(folder: Path):
     """A deck through the real loader; fails the test with every diagnostic if it has errors."""
-    from game.loader import load_deck
+    from game.authoring.loader import load_deck
 
     result = load_deck(folder)
     assert result.deck is not None, "\n".join(d.format() for d in result.diagnostics)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from game.deck import Deck
-from game.deck_format import Card
-from game.engine import Session
-from game.journal import Journal
-from game.match import Match
+from game.format.deck import Deck
+from game.format.models import Card
+from game.rules.session import Session
+from game.table.journal import Journal
+from game.table.match import Match
 
 MODES = ("straight", "journal")
 Chooser = Callable[[Session, Card], str]

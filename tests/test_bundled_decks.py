@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from game.loader import discover_decks, load_deck
+from game.authoring.loader import discover_decks, load_deck
 
 BUNDLED = discover_decks(ROOT / "scenarios")
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}

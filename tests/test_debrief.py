@@ -17,7 +17,7 @@ from uihelpers import click, key, tap
 
 import pygame
 from conftest import DEFAULT_DECK, ROOT, load
-from game.export import CSV_FILE, HTML_FILE, JSON_FILE
+from game.reports.files import CSV_FILE, HTML_FILE, JSON_FILE
 
 pytestmark = pytest.mark.usefixtures("pygame_display")
 
@@ -48,7 +48,7 @@ def votes_for(card, team: int, round_no: int) -> dict[str, int]:
 
 def play_workshop(deck, journal, teams: int = 2, seed: int = 11, rounds: int | None = None):
     """A workshop through WorkshopMatch: every team votes on every card; round 1 gets a note."""
-    from game.workshop_match import WorkshopMatch
+    from game.table.workshop_match import WorkshopMatch
 
     match = WorkshopMatch.start(deck, str(deck.folder), "nl", NAMES[:teams], journal, seed=seed)
     while not match.workshop.is_over:
@@ -65,7 +65,7 @@ def play_workshop(deck, journal, teams: int = 2, seed: int = 11, rounds: int | N
 
 
 def open_debrief(app, match):
-    from game.ui.debrief import DebriefScene
+    from game.ui.debrief.scene import DebriefScene
 
     scene = DebriefScene(app, match)
     app.push(scene)
@@ -90,8 +90,8 @@ def page_texts(app, scene) -> list[str]:
 
 # --------------------------------------------------------------------------- moving
 def test_pages_follow_the_clicker_and_the_page_buttons(deck, tmp_path):
-    from game.ui.debrief import DebriefScene
-    from game.ui.title import TitleScene
+    from game.ui.debrief.scene import DebriefScene
+    from game.ui.start.title import TitleScene
 
     app = make_app(tmp_path)
     match = play_workshop(deck, app.journal)
@@ -173,7 +173,7 @@ def test_the_clicker_goes_through_a_long_page_before_the_next(deck, tmp_path):
 
 # --------------------------------------------------------------------------- content
 def test_every_decision_shows_its_vote_split_and_the_note(deck, tmp_path):
-    from game.ui.debrief_tables import vote_parts
+    from game.ui.debrief.tables import vote_parts
 
     app = make_app(tmp_path)
     match = play_workshop(deck, app.journal)
@@ -257,7 +257,7 @@ def test_an_unwritable_folder_shows_the_error_instead_of_crashing(deck, tmp_path
     assert scene.export_error and str(target) in scene.export_error
     assert "bestand waar een map" in scene.export_error
     assert scene.export_error in scene.texts
-    from game.ui.exporting import ExportError, export_reports
+    from game.ui.debrief.exporting import ExportError, export_reports
 
     with pytest.raises(ExportError) as raised:
         export_reports(app, scene.match)
@@ -270,7 +270,7 @@ def test_an_unwritable_folder_shows_the_error_instead_of_crashing(deck, tmp_path
 
 def test_without_a_folder_the_report_goes_to_documents_or_else_the_data_folder(
         deck, tmp_path, monkeypatch):
-    from game.ui import exporting
+    from game.ui.debrief import exporting
 
     app = make_app(tmp_path, out_dir=None)
     match = play_workshop(deck, app.journal, rounds=2)
@@ -294,9 +294,9 @@ def test_without_a_folder_the_report_goes_to_documents_or_else_the_data_folder(
 
 # --------------------------------------------------------------------------- the data
 def test_report_for_match_tells_what_the_journal_tells(deck, tmp_path):
-    from game.journal import Journal
-    from game.match import Match
-    from game.report import build_report, report_for_match, teams_from_journal
+    from game.table.journal import Journal
+    from game.table.match import Match
+    from game.reports.content import build_report, report_for_match, teams_from_journal
 
     journal = Journal.open(tmp_path / "data")
     match = play_workshop(deck, journal, teams=3)
@@ -327,7 +327,7 @@ def test_report_for_match_tells_what_the_journal_tells(deck, tmp_path):
 
 
 def test_a_single_game_has_a_debrief_too(deck, tmp_path):
-    from game.match import Match
+    from game.table.match import Match
 
     app = make_app(tmp_path)
     match = Match.start(deck, str(deck.folder), "nl", app.journal, seed=3)

@@ -7,10 +7,10 @@ from collections import Counter
 import pytest
 
 from conftest import DEFAULT_DECK, load
-from game.deck_format import Card
-from game.dominance import direction, dominated_options
-from game.simulate import simulate, summary
-from game.text import languages_of
+from game.format.models import Card
+from game.format.dominance import direction, dominated_options
+from game.balance.simulate import simulate, summary
+from game.language.texts import languages_of
 
 ASPECTS = ("4a", "4b", "4c", "5a", "5b", "6a", "6b", "6c", "6d")
 NAMED_DILEMMAS = ("scanauto-huisvuil", "boa-trackingapp", "robot-bodes")

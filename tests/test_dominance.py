@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from game import simulate
-from game.deck_format import Card, Meter
-from game.dominance import direction, dominated_options
+from game.balance import simulate
+from game.format.models import Card, Meter
+from game.format.dominance import direction, dominated_options
 
 
 def card(*effects: dict[str, int]) -> Card:

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from conftest import ROOT
-from game.journal import Journal
+from game.table.journal import Journal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs kill -9")
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import DECKS, ROOT, load
-from game.engine import IncompatibleSave, RuleError, Session
+from game.rules.session import IncompatibleSave, RuleError, Session
 from sessionplay import MODES, first, last, play, scripted, transcript
 
 TRANSCRIPTS = sorted((Path(__file__).parent / "transcripts").glob("*.yaml"))
@@ -185,8 +185,8 @@ def test_a_newer_save_is_refused(engine_deck):
 
 
 def test_importing_the_engine_does_not_import_pygame():
-    code = ("import sys; import game.engine, game.match, game.journal, game.loader, "
-            "game.session_export, game.cli; print('pygame' in sys.modules)")
+    code = ("import sys; import game.rules.session, game.table.match, game.table.journal, game.authoring.loader, "
+            "game.reports.session_record, game.cli.commands; print('pygame' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
-from game.diagnostics import CODES
+from game.authoring.diagnostics import CODES
 
 DOC = ROOT / "docs" / "errors.md"
 HEADING = re.compile(r"^### ([EW]\d{3}) (\S+)$", re.MULTILINE)

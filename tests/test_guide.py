@@ -20,9 +20,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from game.deck_format import json_schema
-from game.diagnostics import CODES
-from game.loader import load_deck
+from game.format.models import json_schema
+from game.authoring.diagnostics import CODES
+from game.authoring.loader import load_deck
 
 DOCS = ROOT / "docs"
 DECK = DOCS / "voorbeeld-deck"
@@ -149,7 +149,7 @@ def test_the_example_deck_shows_every_part_of_the_format() -> None:
 
 
 def test_the_example_deck_meets_the_balance_aims_of_the_guide() -> None:
-    from game.simulate import simulate, summary
+    from game.balance.simulate import simulate, summary
 
     deck = load_deck(DECK).deck
     found = summary(deck, simulate(deck, 500, 1, "random", workers=1), "random", 1)

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from game.journal import FILE_NAME, SCHEMA_VERSION, Journal, JournalError
-from game.match import Match
+from game.table.journal import FILE_NAME, SCHEMA_VERSION, Journal, JournalError
+from game.table.match import Match
 
 
 def test_journal_settings(tmp_path):

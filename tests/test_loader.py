@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from game.diagnostics import CODES
-from game.loader import check_card_file, discover_decks, load_deck
-from game.safe_yaml import MAX_BYTES, YamlDate, parse_yaml, read_yaml
+from game.authoring.diagnostics import CODES
+from game.authoring.loader import check_card_file, discover_decks, load_deck
+from game.authoring.yaml_reader import MAX_BYTES, YamlDate, parse_yaml, read_yaml
 
 DECKS = Path(__file__).parent / "decks"
 INVALID = sorted(p for p in (DECKS / "invalid").iterdir() if p.is_dir())
@@ -46,7 +46,7 @@ cards:
 def located(result, folder: Path, measured: bool = False) -> list[str]:
     diagnostics = list(result.diagnostics)
     if measured and result.deck is not None:
-        from game.ui.fit import overflow_diagnostics
+        from game.ui.layout.fit import overflow_diagnostics
 
         diagnostics += overflow_diagnostics(result.deck, result.files)
     return sorted(
@@ -283,7 +283,7 @@ def test_a_card_file_on_its_own(tmp_path: Path) -> None:
 
 
 def test_loading_does_not_import_pygame() -> None:
-    code = ("import sys, game.loader, game.validate, game.safe_yaml; "
+    code = ("import sys, game.authoring.loader, game.authoring.validate, game.authoring.yaml_reader; "
             "sys.exit('pygame' in sys.modules)")
     root = Path(__file__).parent.parent
     assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0

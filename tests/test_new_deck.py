@@ -11,9 +11,17 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from game.deck_format import (Aspect, Card, Character, Conditions, Ending, Meter, Option,
-                              json_schema)
-from game.loader import load_deck
+from game.format.models import (
+    Aspect,
+    Card,
+    Character,
+    Conditions,
+    Ending,
+    Meter,
+    Option,
+    json_schema,
+)
+from game.authoring.loader import load_deck
 
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
 

@@ -15,11 +15,11 @@ import pytest
 import yaml
 
 from conftest import DECKS, DEFAULT_DECK, ROOT, load
-from game.export import CSV_FILE, HTML_FILE, JSON_FILE, csv_header, neutralise, write_report
-from game.journal import Journal
-from game.match import Match
-from game.report import Team, build_report, teams_from_journal
-from game.report_cli import export_session, list_sessions
+from game.reports.files import CSV_FILE, HTML_FILE, JSON_FILE, csv_header, neutralise, write_report
+from game.table.journal import Journal
+from game.table.match import Match
+from game.reports.content import Team, build_report, teams_from_journal
+from game.cli.sessions import export_session, list_sessions
 
 SCRIPT = "<script>alert(1)</script>"
 FORMULA_NOTE = '=HYPERLINK("http://x")'
@@ -366,14 +366,9 @@ def test_export_session_fails_plainly(deck, deck_dir, journal, tmp_path):
 
 
 def test_the_report_layer_does_not_import_pygame():
-    code = ("import sys, game.report, game.export, game.report_cli, game.report_charts; "
+    code = ("import sys, game.reports.content, game.reports.files, game.cli.sessions, game.reports.svg_charts; "
             "sys.exit('pygame' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
-
-
-def test_templates_ship_with_the_package():
-    assert '"templates/*.j2"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert (ROOT / "game" / "templates" / "report.html.j2").is_file()
 
 
 def test_a_deck_without_aspects_leaves_out_aspects_and_questions(journal, tmp_path):
@@ -390,7 +385,7 @@ def test_a_deck_without_aspects_leaves_out_aspects_and_questions(journal, tmp_pa
 
 
 def test_a_workshop_session_reports_every_team(deck, journal, tmp_path):
-    from game.workshop_match import WorkshopMatch
+    from game.table.workshop_match import WorkshopMatch
 
     match = WorkshopMatch.start(deck, str(deck.folder), "nl", ["Rood", "Blauw"], journal, seed=10)
     while not match.workshop.is_over:

@@ -15,12 +15,12 @@ import pytest
 import yaml
 
 from conftest import DECKS, ROOT
-from game.loader import discover_decks
+from game.authoring.loader import discover_decks
 
 jsonschema = pytest.importorskip("jsonschema")
 
 BUNDLED = discover_decks(ROOT / "scenarios")
-FOLDERS = BUNDLED + [DECKS / "valid" / "minimal", ROOT / "game" / "deck_template"]
+FOLDERS = BUNDLED + [DECKS / "valid" / "minimal", ROOT / "game" / "authoring" / "deck_template"]
 DECK_FILES = [f for folder in FOLDERS
               for f in [folder / "deck.yaml", *sorted((folder / "cards").glob("*.yaml"))]]
 

@@ -14,15 +14,15 @@ import pytest
 from uihelpers import DEMO, ROOT, UI_DECKS, click, events, key, make_app, tap
 
 import pygame
-from game.options import PlayOptions
+from game.ui.play_options import PlayOptions
 
 
 pytestmark = pytest.mark.usefixtures("pygame_display")
 
 
 def test_keys_select_then_confirm_and_journal(tmp_path):
-    from game.ui.card import CardScene
-    from game.ui.outcome import OutcomeScene
+    from game.ui.single.card import CardScene
+    from game.ui.single.outcome import OutcomeScene
 
     app = make_app(tmp_path)
     scene = app.scene
@@ -56,7 +56,7 @@ def test_arrow_keys_move_the_selection(tmp_path):
 
 
 def test_click_selects_then_click_again_confirms(tmp_path):
-    from game.ui.outcome import OutcomeScene
+    from game.ui.single.outcome import OutcomeScene
 
     app = make_app(tmp_path)
     scene = app.scene
@@ -75,7 +75,7 @@ def test_click_selects_then_click_again_confirms(tmp_path):
 
 
 def test_confirm_button_and_touch(tmp_path):
-    from game.ui.outcome import OutcomeScene
+    from game.ui.single.outcome import OutcomeScene
 
     app = make_app(tmp_path, size=(1920, 1080))
     scene = app.scene
@@ -103,8 +103,8 @@ def test_preview_shows_effects_of_the_selected_option(tmp_path):
 
 
 def test_escape_undo_returns_to_the_card_and_is_journalled(tmp_path):
-    from game.ui.card import CardScene
-    from game.ui.menu import MenuScene
+    from game.ui.single.card import CardScene
+    from game.ui.overlays.menu import MenuScene
 
     app = make_app(tmp_path)
     first = app.scene.card.id
@@ -139,7 +139,7 @@ def test_restart_abandons_and_starts_afresh(tmp_path):
 
 
 def test_quit_from_menu_keeps_the_session_for_resume(tmp_path):
-    from game.ui.card import CardScene
+    from game.ui.single.card import CardScene
 
     app = make_app(tmp_path)
     key(app, pygame.K_2)
@@ -155,8 +155,8 @@ def test_quit_from_menu_keeps_the_session_for_resume(tmp_path):
 
 
 def test_play_to_the_end(tmp_path):
-    from game.ui.card import CardScene
-    from game.ui.end import EndScene
+    from game.ui.single.card import CardScene
+    from game.ui.single.end import EndScene
 
     app = make_app(tmp_path)
     for _ in range(40):
@@ -178,7 +178,7 @@ def test_play_to_the_end(tmp_path):
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160), (1024, 768)])
 def test_layouts_fit_the_window(tmp_path, size):
-    from game.ui import layout
+    from game.ui.layout import screens as layout
 
     app = make_app(tmp_path)
     app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
@@ -207,7 +207,7 @@ def test_layouts_fit_the_window(tmp_path, size):
 
 
 def test_body_text_sizes():
-    from game.ui.theme import Theme
+    from game.ui.look.theme import Theme
 
     theme = Theme()
     assert theme.metrics((1920, 1080)).body >= 28
@@ -217,7 +217,7 @@ def test_body_text_sizes():
 
 
 def test_theme_contrast():
-    from game.ui.theme import Theme, contrast_ratio
+    from game.ui.look.theme import Theme, contrast_ratio
 
     for name, ink, background, needed in Theme().text_pairs():
         assert contrast_ratio(ink, background) >= needed, name
@@ -226,7 +226,7 @@ def test_theme_contrast():
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_longest_card_text_wraps_inside_its_box(tmp_path, size):
-    from game.ui.card import CardScene
+    from game.ui.single.card import CardScene
 
     app = make_app(tmp_path, size=size)
     deck = app.match.deck
@@ -250,8 +250,8 @@ def test_longest_card_text_wraps_inside_its_box(tmp_path, size):
 
 
 def test_wrap_never_breaks_words():
-    from game.ui.textcache import Fonts, wrap
-    from game.ui.theme import Theme
+    from game.ui.look.textcache import Fonts, wrap
+    from game.ui.look.theme import Theme
 
     font = Fonts(Theme().fonts).get("regular", 24)
     lines, overflow = wrap("een gegevensbeschermingseffectbeoordeling is lang", font, 120)
@@ -259,8 +259,8 @@ def test_wrap_never_breaks_words():
 
 
 def test_broken_deck_is_greyed_with_its_errors(tmp_path):
-    from game.ui.deck_errors import DeckErrorsScene
-    from game.ui.title import TitleScene
+    from game.ui.start.deck_errors import DeckErrorsScene
+    from game.ui.start.title import TitleScene
 
     app = make_app(tmp_path, deck=None)
     title = app.scene
@@ -287,7 +287,7 @@ def test_broken_deck_is_greyed_with_its_errors(tmp_path):
 
 
 def test_title_offers_resume_and_new_game_keeps_it(tmp_path):
-    from game.ui.title import TitleScene
+    from game.ui.start.title import TitleScene
 
     app = make_app(tmp_path)
     key(app, pygame.K_1)
@@ -344,7 +344,7 @@ def test_redraws_only_when_something_changes(tmp_path):
 
 
 def test_catalogs_have_the_same_keys():
-    from game.i18n import load_catalog, read_entries
+    from game.language.catalog import load_catalog, read_entries
 
     assert set(read_entries("nl")) == set(read_entries("en"))
     assert load_catalog("en").t("card.round", round=3, term=12) == "Round 3 of 12"
@@ -428,7 +428,7 @@ def test_unexpected_error_is_logged_not_shown(tmp_path, monkeypatch, capsys):
 def test_resume_tells_when_the_card_is_gone(tmp_path):
     import shutil
 
-    from game.ui.card import CardScene
+    from game.ui.single.card import CardScene
 
     deck = tmp_path / "deck"
     shutil.copytree(DEMO, deck)

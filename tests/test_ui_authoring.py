@@ -50,8 +50,8 @@ def remove_card(deck: Path, card_id: str) -> None:
 
 @pytest.mark.usefixtures("pygame_display")
 def test_preview_opens_at_the_card_with_flags_and_meters_and_is_not_journalled(tmp_path):
-    from game.ui.card import CardScene
-    from game.ui.outcome import OutcomeScene
+    from game.ui.single.card import CardScene
+    from game.ui.single.outcome import OutcomeScene
 
     app = make_app(tmp_path, card="robot", flags=("scanauto",),
                    meters=(("legitimiteit", 30), ("strategie", 70)))
@@ -116,7 +116,7 @@ def test_the_command_line_opens_a_preview_and_notes_odd_flags(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "scanatuo" in done.stderr and "bedoel je 'scanauto'?" in done.stderr
     assert "legitimiteit=300" in done.stderr and "100" in done.stderr
-    from game.journal import Journal
+    from game.table.journal import Journal
 
     journal = Journal.open(tmp_path)
     assert journal.sessions() == [], "a preview is not journalled"
@@ -124,8 +124,8 @@ def test_the_command_line_opens_a_preview_and_notes_odd_flags(tmp_path):
 
 
 def test_check_preview_without_a_window():
-    from game.loader import load_deck
-    from game.preview import check_preview
+    from game.authoring.loader import load_deck
+    from game.authoring.preview import check_preview
 
     deck = load_deck(DEMO).deck
     assert check_preview(deck, "robot", ("scanauto",), (("strategie", 40),)).errors == []
@@ -156,9 +156,9 @@ cards:
 
 def test_a_card_that_waits_for_a_flag_is_previewed_and_measured(tmp_path):
     """Regression: with no card to draw at the start, the preview session had already ended."""
-    from game.engine import Session
-    from game.loader import load_deck
-    from game.ui.fit import overflow_diagnostics
+    from game.rules.session import Session
+    from game.authoring.loader import load_deck
+    from game.ui.layout.fit import overflow_diagnostics
 
     (tmp_path / "deck.yaml").write_text(WAITING_DECK, encoding="utf-8")
     result = load_deck(tmp_path)
@@ -173,7 +173,7 @@ def test_a_card_that_waits_for_a_flag_is_previewed_and_measured(tmp_path):
 
 @pytest.mark.usefixtures("pygame_display")
 def test_f5_shows_an_edited_title_and_keeps_the_session(tmp_path):
-    from game.ui.card import CardScene
+    from game.ui.single.card import CardScene
 
     deck = copy_demo(tmp_path)
     app = make_app(tmp_path, deck=deck)
@@ -205,8 +205,8 @@ def test_f5_shows_an_edited_title_and_keeps_the_session(tmp_path):
 
 @pytest.mark.usefixtures("pygame_display")
 def test_f5_with_errors_shows_them_over_the_game_and_the_old_card_plays_on(tmp_path):
-    from game.ui.card import CardScene
-    from game.ui.deck_errors import ReloadErrorsScene
+    from game.ui.single.card import CardScene
+    from game.ui.start.deck_errors import ReloadErrorsScene
 
     deck = copy_demo(tmp_path)
     app = make_app(tmp_path, deck=deck, card="robot")
@@ -238,7 +238,7 @@ def test_f5_with_errors_shows_them_over_the_game_and_the_old_card_plays_on(tmp_p
 
 @pytest.mark.usefixtures("pygame_display")
 def test_f5_when_the_card_was_deleted_draws_a_new_one_and_says_so(tmp_path):
-    from game.ui.card import CardScene
+    from game.ui.single.card import CardScene
 
     deck = copy_demo(tmp_path)
     app = make_app(tmp_path, deck=deck, card="robot")
@@ -255,8 +255,8 @@ def test_f5_when_the_card_was_deleted_draws_a_new_one_and_says_so(tmp_path):
 
 @pytest.mark.usefixtures("pygame_display")
 def test_f5_on_the_outcome_and_the_end(tmp_path):
-    from game.ui.end import EndScene
-    from game.ui.outcome import OutcomeScene
+    from game.ui.single.end import EndScene
+    from game.ui.single.outcome import OutcomeScene
 
     deck = copy_demo(tmp_path)
     app = make_app(tmp_path, deck=deck, card="robot")
@@ -280,7 +280,7 @@ def test_f5_on_the_outcome_and_the_end(tmp_path):
 
 @pytest.mark.usefixtures("pygame_display")
 def test_f5_on_the_title_does_nothing(tmp_path):
-    from game.ui.title import TitleScene
+    from game.ui.start.title import TitleScene
 
     app = make_app(tmp_path, deck=None)
     key(app, pygame.K_F5)
@@ -290,8 +290,8 @@ def test_f5_on_the_title_does_nothing(tmp_path):
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1024, 768), (3840, 2160)])
 def test_the_reload_errors_panel_fits_the_window(size):
-    from game.ui import layout
-    from game.ui.theme import Theme
+    from game.ui.layout import screens as layout
+    from game.ui.look.theme import Theme
 
     plan = layout.reload_errors(Theme().metrics(size))
     window = pygame.Rect(0, 0, *size)
@@ -301,9 +301,9 @@ def test_the_reload_errors_panel_fits_the_window(size):
 
 
 def test_match_reload_journals_and_resolves_cards_by_id(tmp_path):
-    from game.journal import Journal
-    from game.loader import load_deck
-    from game.match import Match
+    from game.table.journal import Journal
+    from game.authoring.loader import load_deck
+    from game.table.match import Match
 
     deck = copy_demo(tmp_path)
     journal = Journal.open(tmp_path / "data")
@@ -322,16 +322,16 @@ def test_match_reload_journals_and_resolves_cards_by_id(tmp_path):
 
 
 def test_the_default_deck_fits_the_smallest_screen():
-    from game.loader import load_deck
-    from game.ui.fit import overflow_diagnostics
+    from game.authoring.loader import load_deck
+    from game.ui.layout.fit import overflow_diagnostics
 
     result = load_deck(DEFAULT_DECK)
     assert overflow_diagnostics(result.deck, result.files) == []
 
 
 def test_overflow_is_located_worded_and_measured():
-    from game.loader import load_deck
-    from game.ui.fit import overflow_diagnostics
+    from game.authoring.loader import load_deck
+    from game.ui.layout.fit import overflow_diagnostics
 
     result = load_deck(OVERFLOW, lang="en")
     found = {(d.line, d.col): d for d in overflow_diagnostics(result.deck, result.files, "en")}
@@ -350,9 +350,9 @@ def test_overflow_is_located_worded_and_measured():
 
 def test_the_check_measures_what_the_table_draws(pygame_display, tmp_path):
     """The card text reported too long is cut off on the card screen by what is reported."""
-    from game.loader import load_deck
-    from game.ui.card import CardScene
-    from game.ui.fit import measure
+    from game.authoring.loader import load_deck
+    from game.ui.single.card import CardScene
+    from game.ui.layout.fit import measure
 
     app = make_app(tmp_path, deck=OVERFLOW, card="lang")
     scene = app.scene
@@ -370,8 +370,8 @@ def test_the_check_measures_what_the_table_draws(pygame_display, tmp_path):
 
 
 def test_the_check_leaves_pygame_as_it_found_it():
-    from game.loader import load_deck
-    from game.ui.fit import overflow_diagnostics
+    from game.authoring.loader import load_deck
+    from game.ui.layout.fit import overflow_diagnostics
 
     pygame.quit()
     result = load_deck(DEMO)

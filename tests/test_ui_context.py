@@ -154,8 +154,8 @@ def to_outcome(app, option=1):
 
 
 def test_g_opens_the_glossary_and_esc_returns_with_the_selection_intact(tmp_path, deck):
-    from game.ui.card import CardScene
-    from game.ui.glossary import GlossaryScene
+    from game.ui.single.card import CardScene
+    from game.ui.overlays.glossary import GlossaryScene
 
     app = make_app(tmp_path, deck)
     card = app.scene
@@ -178,7 +178,7 @@ def test_g_opens_the_glossary_and_esc_returns_with_the_selection_intact(tmp_path
 
 
 def test_the_glossary_button_opens_it_and_a_deck_without_glossary_has_none(tmp_path, deck):
-    from game.ui.glossary import GlossaryScene
+    from game.ui.overlays.glossary import GlossaryScene
 
     app = make_app(tmp_path, deck)
     button = app.scene.button("glossary")
@@ -248,8 +248,8 @@ def first_section(rows):
 
 
 def test_typing_filters_and_backspace_edits(tmp_path, deck):
-    from game.ui.card import CardScene
-    from game.ui.glossary import GlossaryScene
+    from game.ui.single.card import CardScene
+    from game.ui.overlays.glossary import GlossaryScene
 
     app = make_app(tmp_path, deck)
     key(app, pygame.K_g, "g")
@@ -290,8 +290,8 @@ def test_a_search_also_finds_terms_by_their_definition(tmp_path, deck):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_default_decks_glossary_can_be_paged_through_completely(tmp_path, lang):
-    from game.loader import load_deck
-    from game.text import localize
+    from game.authoring.loader import load_deck
+    from game.language.texts import localize
 
     deck = load_deck(DEFAULT_DECK).deck
     assert deck is not None
@@ -357,8 +357,8 @@ def test_the_glossary_redraws_only_on_change(tmp_path, deck):
 
 
 def test_g_opens_the_glossary_from_the_outcome(tmp_path, deck):
-    from game.ui.glossary import GlossaryScene
-    from game.ui.outcome import OutcomeScene
+    from game.ui.overlays.glossary import GlossaryScene
+    from game.ui.single.outcome import OutcomeScene
 
     app = make_app(tmp_path, deck)
     to_outcome(app, 1)
@@ -443,7 +443,7 @@ def test_a_card_without_essay_has_no_panel(tmp_path, deck):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_new_panels_fit_the_window(tmp_path, deck, size):
-    from game.ui import layout
+    from game.ui.layout import screens as layout
 
     app = make_app(tmp_path, deck, size=size)
     window = pygame.Rect(0, 0, *size)
@@ -495,7 +495,7 @@ def test_new_panels_fit_the_window(tmp_path, deck, size):
 
 
 def test_deck_errors_start_with_a_capital_and_show_the_hint(tmp_path):
-    from game.ui.deck_errors import DeckErrorsScene, sentence
+    from game.ui.start.deck_errors import DeckErrorsScene, sentence
 
     app = make_app(tmp_path, DEMO)
     app.to_title()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from game.diagnostics import Diagnostic
-from game.validate import run
+from game.authoring.diagnostics import Diagnostic
+from game.authoring.validate import run
 
 DECKS = Path(__file__).parent / "decks"
 MINIMAL = DECKS / "valid" / "minimal"
@@ -251,9 +251,9 @@ def _fake_fit(monkeypatch: pytest.MonkeyPatch, calls: list) -> None:
         doc = deck_files[0]
         return [Diagnostic("W201", "too long", doc.file, *doc.position(("title",)))]
 
-    module = types.ModuleType("game.ui.fit")
+    module = types.ModuleType("game.ui.layout.fit")
     module.overflow_diagnostics = overflow_diagnostics
-    monkeypatch.setitem(sys.modules, "game.ui.fit", module)
+    monkeypatch.setitem(sys.modules, "game.ui.layout.fit", module)
 
 
 def test_text_overflow_is_asked_of_the_table_for_a_deck_without_errors(
@@ -272,5 +272,5 @@ def test_text_overflow_is_asked_of_the_table_for_a_deck_without_errors(
 
 def test_without_the_table_there_is_no_text_overflow_check(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "game.ui.fit", None)  # importing it fails
+    monkeypatch.setitem(sys.modules, "game.ui.layout.fit", None)  # importing it fails
     assert validate([MINIMAL]) == (0, ["0 errors, 0 warnings in 1 deck"], "")

@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from game.engine import RuleError
-from game.workshop import Workshop
+from game.rules.session import RuleError
+from game.rules.workshop import Workshop
 
 MODES = ("straight", "saved")
 
@@ -121,8 +121,8 @@ def test_a_card_gone_from_the_deck_is_skipped_by_the_teams_still_waiting(engine_
 
 
 def test_a_journalled_workshop_resumes_with_every_vote_and_note(engine_deck, tmp_path):
-    from game.journal import Journal
-    from game.workshop_match import WorkshopMatch
+    from game.table.journal import Journal
+    from game.table.workshop_match import WorkshopMatch
 
     journal = Journal.open(tmp_path)
     match = WorkshopMatch.start(engine_deck, "deck", "nl", ["Rood", "Blauw"], journal, seed=4)

@@ -19,13 +19,11 @@ import uihelpers
 from uihelpers import DEMO, ROOT, UI_DECKS, click, events, key, tap
 
 import pygame
-from game.journal import Journal
-from game.options import PlayOptions
+from game.table.journal import Journal
+from game.ui.play_options import PlayOptions
 
 ENGINE = ROOT / "tests" / "decks" / "engine"
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-HAS_EXPORT = (ROOT / "game" / "ui" / "exporting.py").is_file()
-
 pytestmark = pytest.mark.usefixtures("pygame_display")
 
 
@@ -67,7 +65,7 @@ def scene_name(app):
 
 # ---------------------------------------------------------------------- set-up
 def test_title_to_a_two_team_workshop_by_keys_and_clicks(tmp_path):
-    from game.ui.title import TitleScene
+    from game.ui.start.title import TitleScene
     from game.ui.workshop.card import WorkshopCardScene
     from game.ui.workshop.setup import WorkshopSetupScene
 
@@ -126,7 +124,7 @@ def test_the_command_line_without_teams_opens_the_set_up_prefilled(tmp_path):
 
 
 def test_the_setup_fits_at_projector_sizes(tmp_path):
-    from game.ui.workshop import layout
+    from game.ui.layout import workshop as layout
 
     for size in ((1280, 720), (1920, 1080), (1024, 768)):
         app = make_app(tmp_path, size=size, teams=None)
@@ -445,7 +443,7 @@ def test_teams_the_card_does_not_apply_to_are_skipped(tmp_path):
 
 # ---------------------------------------------------------------------- menu, end, resume
 def test_the_menu_offers_the_debriefing_and_the_reports(tmp_path):
-    from game.ui.menu import MenuScene
+    from game.ui.overlays.menu import MenuScene
     from game.ui.workshop.card import WorkshopCardScene
 
     app = make_app(tmp_path)
@@ -462,8 +460,7 @@ def test_the_menu_offers_the_debriefing_and_the_reports(tmp_path):
     key(app, pygame.K_4, "4")
     assert isinstance(app.scene, WorkshopCardScene)
     assert app.table.reports_message and app.toast is not None
-    if HAS_EXPORT:
-        assert app.table.reports is not None and app.table.reports.is_dir()
+    assert app.table.reports is not None and app.table.reports.is_dir()
     app.close()
 
 
@@ -494,16 +491,15 @@ def test_the_end_writes_the_reports_and_opens_the_debriefing(tmp_path):
     assert len(app.stack) == 2, "the debriefing (or its message) opens over the end"
     assert app.table.reports_message
     assert events(app)[-1] == "end" and app.journal.latest_unfinished() is None
-    if HAS_EXPORT:
-        assert (app.table.reports / "report.html").is_file()
-        assert str(app.table.reports) in app.table.reports_message
+    assert (app.table.reports / "report.html").is_file()
+    assert str(app.table.reports) in app.table.reports_message
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.scene, WorkshopEndScene)
     app.close()
 
 
 def test_resume_comes_back_at_the_same_card_with_votes_and_notes(tmp_path):
-    from game.ui.title import TitleScene
+    from game.ui.start.title import TitleScene
     from game.ui.workshop.card import WorkshopCardScene
 
     app = make_app(tmp_path, teams=3)
@@ -574,11 +570,8 @@ def test_autoplay_of_two_teams_writes_the_reports(tmp_path):
                             env=ENV, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    if HAS_EXPORT:
-        for name in ("report.html", "report.json", "decisions.csv"):
-            assert (tmp_path / "out" / name).is_file(), name
-    else:
-        assert "the reports were not written" in result.stderr
+    for name in ("report.html", "report.json", "decisions.csv"):
+        assert (tmp_path / "out" / name).is_file(), name
     journal = Journal.open(tmp_path / "data")
     try:
         (saved,) = journal.sessions()
@@ -687,8 +680,8 @@ def test_without_the_debrief_modules_the_workshop_says_so_and_goes_on(tmp_path, 
     from game.ui.workshop.end import WorkshopEndScene
     from game.ui.workshop.overlays import MessageScene
 
-    monkeypatch.setitem(sys.modules, "game.ui.debrief", None)
-    monkeypatch.setitem(sys.modules, "game.ui.exporting", None)
+    monkeypatch.setitem(sys.modules, "game.ui.debrief.scene", None)
+    monkeypatch.setitem(sys.modules, "game.ui.debrief.exporting", None)
     app = make_app(tmp_path, rounds=1)
     play_through(app)
     assert isinstance(app.stack[0], WorkshopEndScene) and isinstance(app.scene, MessageScene)

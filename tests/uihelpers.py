@@ -14,7 +14,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
-from game.options import PlayOptions  # noqa: E402
+from game.ui.play_options import PlayOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 UI_DECKS = ROOT / "tests" / "decks" / "ui"

@@ -5,7 +5,7 @@ plain surface (tests and benchmarks do), driven with :meth:`App.handle`, :meth:`
 :meth:`App.render`. The loop redraws only when something changed and otherwise blocks in
 ``pygame.event.wait``, so an untouched card costs next to no CPU.
 
-The :class:`~game.match.Match` is the only way the table changes a game; every confirmed
+The :class:`~game.table.match.Match` is the only way the table changes a game; every confirmed
 decision is in the journal before the screen moves on, so closing the window, a terminate
 signal or Ctrl+C never loses one.
 
@@ -30,22 +30,22 @@ from typing import Any
 
 import pygame
 
-from ..deck import Deck
-from ..engine import IncompatibleSave, Notice, Session
-from ..i18n import Catalog, load_catalog
-from ..journal import Journal, JournalError, SavedSession
-from ..match import Match
-from ..options import PlayOptions
-from ..text import KNOWN_LANGUAGES, localize
-from ..workshop_match import WorkshopMatch
-from .portrait import Portraits
-from .scene import Scene
-from .textcache import Fonts, TextCache
-from .theme import Metrics, Theme
-from .toast import LONG, Toast
-from .widgets import ButtonPainter, warning_line
-from .workshop import table as workshop_table
-from .workshop.table import WorkshopTable
+from game.format.deck import Deck
+from game.rules.session import IncompatibleSave, Notice, Session
+from game.language.catalog import Catalog, load_catalog
+from game.table.journal import Journal, JournalError, SavedSession
+from game.table.match import Match
+from game.ui.play_options import PlayOptions
+from game.language.texts import KNOWN_LANGUAGES, localize
+from game.table.workshop_match import WorkshopMatch
+from game.ui.look.portrait import Portraits
+from game.ui.scene import Scene
+from game.ui.look.textcache import Fonts, TextCache
+from game.ui.look.theme import Metrics, Theme
+from game.ui.overlays.toast import LONG, Toast
+from game.ui.look.widgets import ButtonPainter, warning_line
+from game.ui.workshop import table as workshop_table
+from game.ui.workshop.table import WorkshopTable
 
 #: How long the loop waits when nothing happens (ms); an event wakes it within one slice.
 IDLE_WAIT_MS = 500
@@ -138,7 +138,7 @@ class App:
 
     def _open_first_scene(self) -> None:
         """The title screen, or straight into a game (resumed, or the deck asked for)."""
-        from .title import TitleScene
+        from game.ui.start.title import TitleScene
 
         options = self.options
         if not options.autoplay:  # autoplay starts the game once the title has been drawn
@@ -344,13 +344,13 @@ class App:
             return None
 
     def load(self, folder: Path):
-        from ..loader import load_deck
+        from game.authoring.loader import load_deck
 
         return load_deck(folder, lang=self.lang)
 
     def start_deck(self, folder: Path, result=None) -> bool:
         """Start a new game of the deck in ``folder``; show its errors if it cannot be loaded."""
-        from .deck_errors import DeckErrorsScene
+        from game.ui.start.deck_errors import DeckErrorsScene
 
         result = result if result is not None else self.load(folder)
         if result.deck is None:
@@ -368,7 +368,7 @@ class App:
         With ``quiet`` (at start-up, before any screen) a deck that cannot be loaded is only
         noted, so the title screen can open instead.
         """
-        from .deck_errors import DeckErrorsScene
+        from game.ui.start.deck_errors import DeckErrorsScene
 
         folder = Path(saved.deck_path)
         if not (folder / "deck.yaml").is_file():
@@ -406,9 +406,9 @@ class App:
         self.show_current()
 
     def show_current(self) -> None:
-        from .card import CardScene
-        from .end import EndScene
-        from .outcome import OutcomeScene
+        from game.ui.single.card import CardScene
+        from game.ui.single.end import EndScene
+        from game.ui.single.outcome import OutcomeScene
 
         if self.table is not None:
             workshop_table.show(self)
@@ -429,7 +429,7 @@ class App:
         deck does not have is named on the card's notice line (the command line checks them
         before the window opens, so this is for other ways in).
         """
-        from ..preview import check_preview
+        from game.authoring.preview import check_preview
 
         options = self.options
         check = check_preview(deck, options.card, options.flags, options.meters, self.lang)
@@ -453,8 +453,8 @@ class App:
         errors is not taken: its errors show over the game, which goes on with the version
         that loaded last.
         """
-        from .card import CardScene
-        from .deck_errors import ReloadErrorsScene
+        from game.ui.single.card import CardScene
+        from game.ui.start.deck_errors import ReloadErrorsScene
 
         match = self.match
         if match is None:
@@ -498,7 +498,7 @@ class App:
         self.begin(fresh)
 
     def to_title(self) -> None:
-        from .title import TitleScene
+        from game.ui.start.title import TitleScene
 
         self.match = None
         self.table = None
@@ -522,7 +522,7 @@ class App:
 
     # ------------------------------------------------------------------ the loop
     def loop(self) -> int:
-        from .autoplay import AutoplayDriver
+        from game.ui.autoplay import AutoplayDriver
 
         driver = AutoplayDriver.for_app(self) if self.options.autoplay else None
         last = last_input = time.perf_counter()

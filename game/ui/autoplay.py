@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pygame
 
-from ..session_export import write_session_json
+from game.reports.session_record import write_session_json
 
 #: The deck played when none is given.
 DEFAULT_DECK = "digitaal-leiderschap"
@@ -79,11 +79,11 @@ class AutoplayDriver:
 
     def after_frame(self) -> None:
         """Called after every drawn frame: act once on each new screen (or new step of one)."""
-        from .card import CardScene
-        from .deck_errors import DeckErrorsScene
-        from .end import EndScene
-        from .outcome import OutcomeScene
-        from .title import TitleScene
+        from game.ui.single.card import CardScene
+        from game.ui.start.deck_errors import DeckErrorsScene
+        from game.ui.single.end import EndScene
+        from game.ui.single.outcome import OutcomeScene
+        from game.ui.start.title import TitleScene
 
         scene = self.app.scene
         seen = (scene, getattr(scene, "autoplay_state", None))
@@ -92,7 +92,7 @@ class AutoplayDriver:
         self._seen = seen
         self._stalls = 0
         self._screenshot(scene.shot_name)
-        from .workshop.setup import WorkshopSetupScene
+        from game.ui.workshop.setup import WorkshopSetupScene
 
         if self.app.table is not None:
             self._facilitate(scene)
@@ -123,9 +123,9 @@ class AutoplayDriver:
 
     def _facilitate(self, scene) -> None:
         """One step of a workshop, as the facilitator's keys."""
-        from .workshop.card import WorkshopCardScene
-        from .workshop.outcome import WorkshopOutcomeScene
-        from .workshop.overlays import ChooseScene
+        from game.ui.workshop.card import WorkshopCardScene
+        from game.ui.workshop.outcome import WorkshopOutcomeScene
+        from game.ui.workshop.overlays import ChooseScene
 
         table = self.app.table
         if table.workshop.is_over:
@@ -158,7 +158,7 @@ class AutoplayDriver:
             if saved is not None and app.resume(saved):
                 return
         if app.options.mode == "workshop":
-            from .workshop.table import open_setup, start_from_options
+            from game.ui.workshop.table import open_setup, start_from_options
 
             if app.options.teams:
                 start_from_options(app)

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from .textcache import TextBox
-from .widgets import Button
+from game.ui.look.textcache import TextBox
+from game.ui.look.widgets import Button
 
 if TYPE_CHECKING:
-    from .app import App
+    from game.ui.app import App
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 NUMBER_KEYS = {

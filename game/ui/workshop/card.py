@@ -20,13 +20,13 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
-from ..glossary import card_text
-from ..textcache import TextBox, ellipsize
-from ..widgets import DOWN, UP, Button, focus_ring, panel, sign_button
-from .overlays import ChooseScene
-from .screen import WorkshopScreen
-from .table import show
-from .teams import TeamRow
+from game.ui.overlays.glossary import card_text
+from game.ui.look.textcache import TextBox, ellipsize
+from game.ui.look.widgets import DOWN, UP, Button, focus_ring, panel, sign_button
+from game.ui.workshop.overlays import ChooseScene
+from game.ui.workshop.screen import WorkshopScreen
+from game.ui.workshop.table import show
+from game.ui.workshop.teams import TeamRow
 
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(10)}
 DIGITS.update({getattr(pygame, f"K_KP{n}"): n for n in range(10)})
@@ -193,7 +193,7 @@ class WorkshopCardScene(WorkshopScreen):
         """The card's own texts and the boxes they are drawn in, by part: "title", "text"
         (when the card's text shows) and "option-N" (as it looks when the team decides for it).
 
-        The screen draws through these and ``validate`` measures them (:mod:`game.ui.fit`).
+        The screen draws through these and ``validate`` measures them (:mod:`game.ui.layout.fit`).
         """
         boxes = {"title": self._title_box()}
         text = self._text_box()
@@ -555,7 +555,7 @@ class WorkshopCardScene(WorkshopScreen):
             s.blit(cut.surface, box.topleft)
 
     def _character_colour(self):
-        from ..theme import hex_colour
+        from game.ui.look.theme import hex_colour
 
         if self.character is not None and self.character.colour:
             return hex_colour(self.character.colour)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from ..end import end_reason
-from ..layout import frame
-from ..scene import Scene
-from ..toast import LONG, Toast
-from ..widgets import Button, panel, warning_line
-from . import reports
-from .table import WorkshopTable
-from .teams import TeamRow, draw_teams
+from game.ui.single.end import end_reason
+from game.ui.layout.screens import frame
+from game.ui.scene import Scene
+from game.ui.overlays.toast import LONG, Toast
+from game.ui.look.widgets import Button, panel, warning_line
+from game.ui.workshop import reports
+from game.ui.workshop.table import WorkshopTable
+from game.ui.workshop.teams import TeamRow, draw_teams
 
 ACTIONS = ("debrief", "export", "title", "quit")
 KEYS = {pygame.K_d: "debrief", pygame.K_r: "export"}

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
-from ..outcome import DURATION, MeterMotion, between, essay_texts
-from ..textcache import ellipsize
-from ..widgets import panel
-from .screen import WorkshopScreen
-from .table import show
-from .teams import TeamRow
+from game.ui.single.outcome import DURATION, MeterMotion, between, essay_texts
+from game.ui.look.textcache import ellipsize
+from game.ui.look.widgets import panel
+from game.ui.workshop.screen import WorkshopScreen
+from game.ui.workshop.table import show
+from game.ui.workshop.teams import TeamRow
 
 
 @dataclass

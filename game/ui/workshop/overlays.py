@@ -10,11 +10,11 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from ..scene import NUMBER_KEYS, Scene
-from ..textcache import ellipsize
-from ..widgets import Button, panel
-from . import layout
-from .textfield import TextField
+from game.ui.scene import NUMBER_KEYS, Scene
+from game.ui.look.textcache import ellipsize
+from game.ui.look.widgets import Button, panel
+from game.ui.layout import workshop as layout
+from game.ui.workshop.textfield import TextField
 
 YES_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_j, pygame.K_y, pygame.K_PAGEDOWN,
             pygame.K_RIGHT)

@@ -1,6 +1,6 @@
 """The debriefing screen and the report files, reached from the workshop's screens.
 
-Both live in their own modules (:mod:`game.ui.debrief`, :mod:`game.ui.exporting`). A version
+Both live in their own modules (:mod:`game.ui.debrief.scene`, :mod:`game.ui.debrief.exporting`). A version
 of the game without them still runs a whole workshop: the debriefing says plainly that it is
 not there, and the reports are not written (the journal keeps every decision, so ``report``
 can write them later).
@@ -12,8 +12,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..scene import Scene
-from .overlays import MessageScene
+from game.ui.scene import Scene
+from game.ui.workshop.overlays import MessageScene
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,9 @@ def _missing(error: ModuleNotFoundError, module: str) -> bool:
 def debrief_scene(app, match) -> Scene:
     """The debriefing of ``match``, or a plain message where the game has none."""
     try:
-        from ..debrief import DebriefScene
+        from game.ui.debrief.scene import DebriefScene
     except ModuleNotFoundError as exc:
-        if not _missing(exc, "game.ui.debrief"):
+        if not _missing(exc, "game.ui.debrief.scene"):
             raise
         return MessageScene(app, app.t("workshop.debrief.heading"),
                             app.t("workshop.debrief.missing"))
@@ -44,12 +44,12 @@ def debrief_scene(app, match) -> Scene:
 def export(app, match) -> Export:
     """Write report.html, report.json and decisions.csv for ``match`` now."""
     try:
-        from ..exporting import export_reports
+        from game.ui.debrief.exporting import export_reports
     except ModuleNotFoundError as exc:
-        if not _missing(exc, "game.ui.exporting"):
+        if not _missing(exc, "game.ui.debrief.exporting"):
             raise
         print("note: the reports were not written: this version of the game has no report "
-              "export (game/ui/exporting.py); the journal keeps every decision, so "
+              "export (game/ui/debrief/exporting.py); the journal keeps every decision, so "
               "'python main.py report' can write them later", file=sys.stderr)
         return Export(None, app.t("workshop.reports.missing"))
     try:

@@ -20,16 +20,17 @@ from typing import Any
 import pygame
 from pygame import Rect
 
-from ..glossary import open_glossary
-from ..menu import MenuScene
-from ..scene import Scene
-from ..textcache import ellipsize
-from ..toast import LONG, SHORT, Toast
-from ..widgets import Button, warning_line
-from . import layout, reports
-from .overlays import BlackScene, ConfirmScene, NoteScene
-from .table import WorkshopTable, restart
-from .teams import TeamRow, draw_teams
+from game.ui.overlays.glossary import open_glossary
+from game.ui.overlays.menu import MenuScene
+from game.ui.scene import Scene
+from game.ui.look.textcache import ellipsize
+from game.ui.overlays.toast import LONG, SHORT, Toast
+from game.ui.look.widgets import Button, warning_line
+from game.ui.layout import workshop as layout
+from game.ui.workshop import reports
+from game.ui.workshop.overlays import BlackScene, ConfirmScene, NoteScene
+from game.ui.workshop.table import WorkshopTable, restart
+from game.ui.workshop.teams import TeamRow, draw_teams
 
 NEXT_KEYS = (pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE)
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
@@ -245,7 +246,7 @@ class WorkshopScreen(Scene):
                                       hint=app.t("workshop.undo.hint")))
 
     def undo(self) -> None:
-        from .table import show
+        from game.ui.workshop.table import show
 
         if self.table.undo():
             show(self.app, step="vote")

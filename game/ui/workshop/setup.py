@@ -15,16 +15,16 @@ from pathlib import Path
 import pygame
 from pygame import Rect
 
-from ...text import KNOWN_LANGUAGES
-from ...workshop import MAX_TEAMS
-from ..scene import Scene
-from ..textcache import ellipsize
-from ..widgets import Button, focus_ring, panel, sign_button, warning_line
-from . import layout
-from .overlays import draw_field
-from .table import PREVIEWS, WorkshopSettings, default_names, start
-from .textfield import TextField
-from .timer import minutes_text
+from game.language.texts import KNOWN_LANGUAGES
+from game.rules.workshop import MAX_TEAMS
+from game.ui.scene import Scene
+from game.ui.look.textcache import ellipsize
+from game.ui.look.widgets import Button, focus_ring, panel, sign_button, warning_line
+from game.ui.layout import workshop as layout
+from game.ui.workshop.overlays import draw_field
+from game.ui.workshop.table import PREVIEWS, WorkshopSettings, default_names, start
+from game.ui.workshop.textfield import TextField
+from game.ui.workshop.timer import minutes_text
 
 TIMER_STEPS: tuple[float | None, ...] = (None, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30)
 MAX_ROUNDS = 60
@@ -34,7 +34,7 @@ STEPPERS = ("teams", "rounds", "timer")
 class WorkshopSetupScene(Scene):
     def __init__(self, app, entries=None, selected: int | None = None):
         super().__init__(app)
-        from ..title import find_decks
+        from game.ui.start.title import find_decks
 
         options = app.options
         self.entries = [e for e in (entries if entries is not None else find_decks(app)) if e.ok]
@@ -42,7 +42,7 @@ class WorkshopSetupScene(Scene):
             wanted = Path(options.deck).resolve()
             found = [i for i, e in enumerate(self.entries) if e.folder.resolve() == wanted]
             if not found:
-                from ..title import DeckEntry
+                from game.ui.start.title import DeckEntry
 
                 result = app.load(Path(options.deck))
                 if result.deck is not None:

@@ -1,6 +1,6 @@
 """What the workshop screens share, and how the table starts, resumes and shows a workshop.
 
-:class:`WorkshopTable` holds the :class:`~game.workshop_match.WorkshopMatch` (the only way the
+:class:`WorkshopTable` holds the :class:`~game.table.workshop_match.WorkshopMatch` (the only way the
 screens change the workshop), the facilitator's settings (countdown, meter preview), the
 countdown of the card on the table and the votes being entered, so a screen that is replaced
 by the next one (or by itself after an undo) hands nothing over by hand.
@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...deck import Deck
-from ...engine import IncompatibleSave
-from ...journal import SavedSession
-from ...workshop import MAX_TEAMS
-from ...workshop_match import WorkshopMatch
-from .timer import DiscussionTimer
-from .votes import VoteSheet
+from game.format.deck import Deck
+from game.rules.session import IncompatibleSave
+from game.table.journal import SavedSession
+from game.rules.workshop import MAX_TEAMS
+from game.table.workshop_match import WorkshopMatch
+from game.ui.workshop.timer import DiscussionTimer
+from game.ui.workshop.votes import VoteSheet
 
 if TYPE_CHECKING:
-    from ..app import App
+    from game.ui.app import App
 
 PREVIEWS = ("none", "which", "direction")
 #: How often a running countdown's time left is journalled (s), so a resume loses at most that.
@@ -188,8 +188,8 @@ def start(app: "App", folder: Path, deck: Deck, settings: WorkshopSettings) -> N
 def start_from_options(app: "App") -> None:
     """``play --mode workshop --teams N ...``: straight to the first card of the deck given (or
     the bundled one); a deck with errors shows them over the title screen."""
-    from ..deck_errors import DeckErrorsScene
-    from ..title import TitleScene
+    from game.ui.start.deck_errors import DeckErrorsScene
+    from game.ui.start.title import TitleScene
 
     options = app.options
     folder = Path(options.deck) if options.deck is not None \
@@ -204,8 +204,8 @@ def start_from_options(app: "App") -> None:
 
 def open_setup(app: "App", entries=None, selected: int | None = None) -> None:
     """The set-up screen over the title screen (Esc goes back to it)."""
-    from ..title import TitleScene
-    from .setup import WorkshopSetupScene
+    from game.ui.start.title import TitleScene
+    from game.ui.workshop.setup import WorkshopSetupScene
 
     if not app.stack:
         app.reset(TitleScene(app))
@@ -236,7 +236,7 @@ def restart(app: "App") -> None:
     settings = WorkshopSettings(names=workshop.names, term=workshop.term,
                                 timer=old.minutes, aspects=workshop.aspects,
                                 preview=old.preview)
-    from ...loader import load_deck
+    from game.authoring.loader import load_deck
 
     result = load_deck(Path(old.match.deck_path), lang=app.lang)
     # a deck that no longer loads: the copy on the table (already narrowed to the aspects)
@@ -255,9 +255,9 @@ def begin(app: "App", table: WorkshopTable, notices=()) -> None:
 def show(app: "App", step: str | None = None) -> None:
     """The screen the workshop's state is in: a card (at ``step``: "discuss" or "vote"), its
     outcome, or the end (which writes the reports and opens the debriefing)."""
-    from .card import WorkshopCardScene
-    from .end import WorkshopEndScene
-    from .outcome import WorkshopOutcomeScene
+    from game.ui.workshop.card import WorkshopCardScene
+    from game.ui.workshop.end import WorkshopEndScene
+    from game.ui.workshop.outcome import WorkshopOutcomeScene
 
     table = app.table
     workshop = table.workshop

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 import pygame
 from pygame import Rect
 
-from ...deck_format import Meter
-from ..textcache import ellipsize
-from ..widgets import delta_label, meter_bar, panel
+from game.format.models import Meter
+from game.ui.look.textcache import ellipsize
+from game.ui.look.widgets import delta_label, meter_bar, panel
 
 
 @dataclass

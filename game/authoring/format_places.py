@@ -1,0 +1,100 @@
+"""What the deck format allows where: the types at a place in a file, and its player texts.
+
+The pydantic models of :mod:`game.format.models` are the one definition of the format; these
+functions walk their annotations, so that an error can name what belongs at its place and the
+language check can find every text a player reads.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+from typing import Annotated, Any, Iterator, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from game.format import models as fmt
+from game.authoring.yaml_reader import YamlPath
+
+
+def is_text(tp: Any) -> bool:
+    """Whether ``tp`` is a player text (:data:`game.format.models.Text`)."""
+    return tp == fmt.Text
+
+
+def is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def members(tp: Any) -> list[Any]:
+    """The alternatives a type allows (None left out); a player text counts as one."""
+    if is_text(tp):
+        return [tp]
+    if get_origin(tp) is Annotated:
+        return members(get_args(tp)[0])
+    if get_origin(tp) in (Union, types.UnionType):
+        return [m for arg in get_args(tp) if arg is not type(None) for m in members(arg)]
+    return [tp]
+
+
+def child_types(tp: Any, part: Any) -> list[Any]:
+    """The types a value inside ``tp`` at key or index ``part`` may have."""
+    out: list[Any] = []
+    for member in members(tp):
+        if is_model(member) and part in member.model_fields:
+            out.append(member.model_fields[part].rebuild_annotation())
+        elif get_origin(member) is list and isinstance(part, int):
+            out.append(get_args(member)[0])
+        elif get_origin(member) is dict and part != "[key]":
+            out.append(get_args(member)[1])
+    return out
+
+
+def types_at(root: Any, loc: tuple) -> list[Any]:
+    """The alternatives the format allows at a pydantic error location."""
+    return list(_types_at(root, tuple(0 if type(p) is int else p for p in loc)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _types_at(root: Any, loc: tuple) -> tuple[Any, ...]:
+    current = members(root)
+    for part in loc:
+        tagged = [m for m in current if isinstance(part, str) and _tag(m) == part]
+        if tagged:
+            current = tagged
+            continue
+        following = [m for t in current for c in child_types(t, part) for m in members(c)]
+        if following:
+            current = following
+    return tuple(current)
+
+
+def _tag(tp: Any) -> str:
+    """The name pydantic gives a union alternative in an error location."""
+    if is_model(tp):
+        return tp.__name__
+    if get_origin(tp) is list:
+        return f"list[{_tag(members(get_args(tp)[0])[0])}]"
+    return str(tp)
+
+
+def texts(data: Any, model: type[BaseModel], base: YamlPath) -> Iterator[tuple[YamlPath, Any]]:
+    """Every value in ``data`` that the format reads as a player text, with its path."""
+    stack: list[tuple[Any, Any, YamlPath]] = [(data, model, base)]
+    while stack:
+        value, tp, path = stack.pop()
+        if is_text(tp):
+            yield path, value
+            continue
+        for member in members(tp):
+            if is_model(member) and isinstance(value, dict):
+                stack += [(v, child_types(member, k)[0], path + (k,))
+                          for k, v in value.items() if k in member.model_fields]
+            elif isinstance(value, list) and get_origin(member) is list:
+                stack += [(v, child_types(member, i)[0], path + (i,))
+                          for i, v in enumerate(value)]
+            elif isinstance(value, dict) and get_origin(member) is dict:
+                stack += [(v, child_types(member, k)[0], path + (k,)) for k, v in value.items()]
+            else:
+                continue
+            break

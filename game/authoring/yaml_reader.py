@@ -1,0 +1,495 @@
+"""Reading one YAML file safely, keeping where every value came from.
+
+Deck files are shared between municipalities, so reading one must never run code, follow
+references or exhaust memory. PyYAML only parses here: the data is built from its events, never
+constructed by it. Anchors, aliases, merge keys and tags are refused, nesting is limited and the
+file size is capped before anything is read.
+
+Every value keeps its line and column, and every scalar remembers whether it was written plain
+(unquoted) and how, so that the format check can explain that ``title: NO`` was read as yes/no.
+Problems are returned as diagnostics; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+from game.authoring.diagnostics import Diagnostic
+from game.authoring.messages import say, visible
+
+MAX_BYTES = 1_048_576
+MAX_DEPTH = 32
+
+#: Keys and indices leading from the top of a file to one value.
+YamlPath = tuple[Union[str, int], ...]
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_STR = "tag:yaml.org,2002:str"
+
+
+@dataclass(frozen=True)
+class YamlDate:
+    """A plain scalar YAML reads as a date or time (kept as written, never converted)."""
+
+    raw: str
+
+    def __str__(self) -> str:
+        return self.raw
+
+
+@dataclass(frozen=True)
+class ScalarInfo:
+    """How a scalar was written."""
+
+    raw: str
+    plain: bool
+    #: The YAML tag it resolved to (``tag:yaml.org,2002:str`` for every quoted scalar).
+    tag: str
+
+    @property
+    def kind(self) -> str:
+        """One of null, bool, int, float, timestamp, str."""
+        return self.tag.rsplit(":", 1)[-1] if self.tag.startswith("tag:yaml.org") else "str"
+
+
+@dataclass(eq=False)
+class YamlFile:
+    """The data of one YAML file, its positions and its problems."""
+
+    file: Path
+    data: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: The bytes read (empty when the file could not be read).
+    source: bytes = b""
+    #: False when no data could be read at all (size, encoding or syntax problems).
+    readable: bool = True
+    #: Paths whose value was refused while reading; later checks say nothing more about them.
+    flagged: set[YamlPath] = field(default_factory=set)
+    values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[YamlPath, ScalarInfo] = field(default_factory=dict)
+    _parents: set[YamlPath] | None = field(default=None, init=False, repr=False)
+
+    def position(self, path: YamlPath) -> tuple[int, int]:
+        """(line, col), 1-based, of the value at ``path`` or of its nearest known parent."""
+        path = tuple(path)
+        while path and path not in self.values:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def key_position(self, path: YamlPath) -> tuple[int, int]:
+        """(line, col) of the key that names the value at ``path``."""
+        path = tuple(path)
+        return self.keys.get(path) or self.position(path)
+
+    def scalar(self, path: YamlPath) -> ScalarInfo | None:
+        return self.scalars.get(tuple(path))
+
+    def value_at(self, path: YamlPath) -> Any:
+        """The value at ``path`` (None where the path leads nowhere)."""
+        data = self.data
+        for part in path:
+            if isinstance(data, dict) and part in data:
+                data = data[part]
+            elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+                data = data[part]
+            else:
+                return None
+        return data
+
+    def is_flagged(self, path: YamlPath) -> bool:
+        """Whether the value at ``path`` lies in (or is) a value refused while reading."""
+        path = tuple(path)
+        return bool(self.flagged) and any(path[:k] in self.flagged for k in range(len(path) + 1))
+
+    def holds_flagged(self, path: YamlPath) -> bool:
+        """Whether a value refused while reading lies strictly inside the value at ``path``."""
+        if self._parents is None:
+            self._parents = {f[:k] for f in self.flagged for k in range(len(f))}
+        return tuple(path) in self._parents
+
+
+def read_yaml(file: Path, lang: str = "nl") -> YamlFile:
+    """Read and parse one YAML file; every problem becomes a diagnostic."""
+    result = YamlFile(file=file)
+    report = _Reporter(result, lang)
+    raw = _read_bytes(file, report)
+    if raw is not None:
+        result.source = raw
+        text = _decode(raw, report)
+        if text is not None:
+            _parse_into(result, text.removeprefix("\ufeff"), report)
+            return result
+    result.readable = False
+    return result
+
+
+def _read_bytes(file: Path, report: _Reporter) -> bytes | None:
+    """The bytes of a regular file of at most MAX_BYTES (None: refused and reported)."""
+    limit = MAX_BYTES
+    try:
+        info = os.stat(file)
+        if not stat.S_ISREG(info.st_mode):
+            report("E008", "not_regular", (1, 1))
+            return None
+        if info.st_size > limit:
+            report("E001", "too_large", (1, 1), size=info.st_size, limit=limit)
+            return None
+        with open(file, "rb") as handle:
+            raw = handle.read(limit + 1)  # the file may have grown since it was measured
+    except OSError as exc:
+        report("E008", "unreadable", (1, 1), reason=exc.strerror or str(exc))
+        return None
+    if len(raw) > limit:
+        report("E001", "too_large", (1, 1), size=f"> {limit}", limit=limit)
+        return None
+    return raw
+
+
+def _decode(raw: bytes, report: _Reporter) -> str | None:
+    """``raw`` as UTF-8 text (None: not UTF-8, reported where the first bad byte is)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+        report("E009", "not_utf8", (line, col), byte=f"0x{raw[exc.start]:02x}")
+        return None
+
+
+def parse_yaml(text: str, file: Path, lang: str = "nl") -> YamlFile:
+    """Parse YAML text that is already in memory (same rules as :func:`read_yaml`)."""
+    result = YamlFile(file=file, source=text.encode("utf-8"))
+    _parse_into(result, text, _Reporter(result, lang))
+    return result
+
+
+class _Reporter:
+    """Adds located diagnostics, worded in one language, to a result."""
+
+    def __init__(self, result: YamlFile, lang: str) -> None:
+        self.result = result
+        self.lang = lang
+
+    def __call__(self, code: str, message_key: str, where: tuple[int, int], /,
+                 **params: Any) -> None:
+        message = say(MESSAGES, message_key, self.lang, **params)
+        self.result.diagnostics.append(
+            Diagnostic(code, message, self.result.file, where[0], where[1])
+        )
+
+
+def _parse_into(result: YamlFile, text: str, report: _Reporter) -> None:
+    builder = _Builder(result, report)
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            builder.feed(event)
+        return
+    except _SecondDocument as exc:
+        report("E002", "multi", exc.where)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        opened = exc.context_mark
+        if "quoted scalar" in (exc.context or "") and opened is not None:
+            # The parser notices only at the end of the file; the mistake is the opening quote.
+            report("E002", "unclosed_quote", (opened.line + 1, opened.column + 1),
+                   quote=text[opened.index] if opened.index < len(text) else '"')
+        elif mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+            report("E002", "tab", where)
+        else:
+            report("E002", "syntax", where, problem=(exc.problem or exc.context or "").strip())
+    except yaml.reader.ReaderError as exc:
+        index = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        where = _line_col(text, index) if index >= 0 else (1, 1)
+        report("E002", "control_char", where, char=f"#x{exc.character:04x}")
+    result.data = None
+    result.readable = False
+
+
+class _SecondDocument(Exception):
+    def __init__(self, where: tuple[int, int]) -> None:
+        super().__init__("second document")
+        self.where = where
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+_SKIP = object()
+
+
+@dataclass
+class _Frame:
+    """A mapping or sequence being built."""
+
+    value: Any
+    path: YamlPath
+    #: For a mapping: the key whose value comes next (None while a key is expected).
+    key: Any = None
+    seen: dict[str, int] = field(default_factory=dict)
+
+
+class _Builder:
+    """Turns parser events into plain data, positions and diagnostics, without recursion."""
+
+    def __init__(self, result: YamlFile, report: _Reporter) -> None:
+        self.result = result
+        self.report = report
+        self.frames: list[_Frame] = []
+        #: Depth inside a subtree that is passed over (a refused key, or a value too deep).
+        self.skipping = 0
+        self.skipping_key = False
+        self.documents = 0
+        self.resolver = yaml.resolver.Resolver()
+        # used only to convert single plain scalars, never to build the document
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def feed(self, event: yaml.Event) -> None:
+        if self.skipping:
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.skipping += 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.skipping -= 1
+                if not self.skipping and not self.skipping_key:
+                    self._finish(None)
+            return
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _SecondDocument(_where(event))
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._start(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self._finish(self.frames.pop().value)
+        elif isinstance(event, yaml.ScalarEvent):
+            self._scalar(event)
+        elif isinstance(event, yaml.AliasEvent):
+            self._alias(event)
+
+    # -- nodes -----------------------------------------------------------------------------
+
+    def _slot(self) -> tuple[Any, YamlPath | None]:
+        """What the next node is: ('key', None), (_SKIP, None) or ('value', its path)."""
+        if not self.frames:
+            return "value", ()
+        top = self.frames[-1]
+        if isinstance(top.value, list):
+            return "value", top.path + (len(top.value),)
+        if top.key is None:
+            return "key", None
+        if top.key is _SKIP:
+            return _SKIP, None
+        return "value", top.path + (top.key,)
+
+    def _check_props(self, event: Any, path: YamlPath | None) -> None:
+        """Report an anchor or a tag on a node, and flag the node so it is not judged again."""
+        refused = False
+        if getattr(event, "anchor", None):
+            self.report("E004", "anchor", _where(event), name=visible(event.anchor))
+            refused = True
+        if getattr(event, "tag", None):
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            self.report("E007", "tag", _where(event), tag=visible(tag))
+            refused = True
+        if refused and path is not None:
+            self.result.flagged.add(path)
+
+    def _start(self, event: Any) -> None:
+        kind, path = self._slot()
+        if kind == "key":
+            self.report("E103", "complex_key", _where(event))
+            self.frames[-1].key = _SKIP
+            self.skipping, self.skipping_key = 1, True
+            return
+        self.skipping_key = False
+        if kind is _SKIP:
+            self.skipping = 1
+            return
+        self._check_props(event, path)
+        if len(self.frames) >= MAX_DEPTH:
+            self.report("E003", "too_deep", _where(event), depth=MAX_DEPTH)
+            self.result.flagged.add(path)
+            self._record(path, event)
+            self.skipping = 1
+            return
+        self._record(path, event)
+        container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.frames.append(_Frame(container, path))
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        kind, path = self._slot()
+        if kind == "key":
+            self._key(event)
+            return
+        if kind is _SKIP:
+            self._finish(None)
+            return
+        self._check_props(event, path)
+        plain = event.style in (None, "") and event.implicit[0]
+        value, tag = self._resolve(event.value, plain)
+        self._record(path, event)
+        self.result.scalars[path] = ScalarInfo(event.value, plain, tag)
+        self._finish(value)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        kind, path = self._slot()
+        self.report("E004", "alias", _where(event), name=visible(event.anchor))
+        if kind == "key":
+            self.frames[-1].key = _SKIP
+            return
+        if path is not None:
+            self.result.flagged.add(path)
+            self._record(path, event)
+        self._finish(None)
+
+    def _key(self, event: yaml.ScalarEvent) -> None:
+        top = self.frames[-1]
+        key = event.value
+        self._check_props(event, None)
+        plain = event.style in (None, "")
+        if plain and key == "<<":
+            self.report("E004", "merge", _where(event))
+            top.key = _SKIP
+            return
+        line, col = _where(event)
+        if key in top.seen:
+            self.report("E005", "duplicate_key", (line, col), key=visible(key),
+                        line=top.seen[key])
+            top.key = _SKIP
+            return
+        top.seen[key] = line
+        top.key = key
+        self.result.keys[top.path + (key,)] = (line, col)
+
+    def _finish(self, value: Any) -> None:
+        """Place a finished node in its parent (or as the document)."""
+        if not self.frames:
+            self.result.data = value
+            return
+        top = self.frames[-1]
+        if isinstance(top.value, list):
+            top.value.append(value)
+        elif top.key is _SKIP:
+            top.key = None
+        else:
+            top.value[top.key] = value
+            top.key = None
+
+    def _record(self, path: YamlPath | None, event: Any) -> None:
+        if path is not None:
+            self.result.values[path] = _where(event)
+
+    def _resolve(self, raw: str, plain: bool) -> tuple[Any, str]:
+        if not plain:
+            return raw, _STR
+        tag = self.resolver.resolve(yaml.ScalarNode, raw, (True, False))
+        node = yaml.ScalarNode(tag, raw)
+        constructor = self.constructor
+        try:
+            if tag == _NULL:
+                return None, tag
+            if tag == _BOOL:
+                return constructor.construct_yaml_bool(node), tag
+            if tag == _INT:
+                return constructor.construct_yaml_int(node), tag
+            if tag == _FLOAT:
+                return constructor.construct_yaml_float(node), tag
+        except ValueError:
+            # A number too long to convert stays text; the deck check then says what it wants.
+            return raw, _STR
+        if tag == _TIMESTAMP:
+            return YamlDate(raw), tag
+        return raw, _STR
+
+
+def _where(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def plain_kind(raw: str) -> str:
+    """What YAML reads ``raw`` as when written without quotes, named as :attr:`ScalarInfo.kind`."""
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, raw, (True, False))
+    return ScalarInfo(raw, True, tag).kind
+
+
+#: Messages of this module: key -> (English, Dutch).
+MESSAGES: dict[str, tuple[str, str]] = {
+    "unreadable": ("cannot read this file: {reason}", "kan dit bestand niet lezen: {reason}"),
+    "not_regular": ("this is not a regular file", "dit is geen gewoon bestand"),
+    "too_large": (
+        "this file is too large ({size} bytes); a deck file may be at most {limit} bytes (1 MiB)",
+        "dit bestand is te groot ({size} bytes); een deckbestand mag hooguit {limit} bytes "
+        "(1 MiB) zijn",
+    ),
+    "not_utf8": (
+        "this file is not UTF-8 text (byte {byte} here); save it as UTF-8 in your editor",
+        "dit bestand is geen UTF-8-tekst (byte {byte} hier); sla het op als UTF-8",
+    ),
+    "syntax": (
+        "the YAML cannot be read here ({problem}); check the indentation, colons and quotes",
+        "de YAML is hier niet te lezen ({problem}); controleer inspringing, dubbele punten en "
+        "aanhalingstekens",
+    ),
+    "unclosed_quote": (
+        "this text opens a quote ({quote}) that is never closed; put the closing {quote} at the "
+        "end of the text",
+        "deze tekst opent een aanhalingsteken ({quote}) dat nergens gesloten wordt; zet het "
+        "sluitende {quote} aan het eind van de tekst",
+    ),
+    "tab": (
+        "a tab is used for indentation here; YAML needs spaces",
+        "hier is met een tab ingesprongen; YAML wil spaties",
+    ),
+    "multi": (
+        "a second document starts here ('---'); a deck file holds one document",
+        "hier begint een tweede document ('---'); een deckbestand bevat er één",
+    ),
+    "control_char": (
+        "this file contains a control character ({char}) that YAML does not allow",
+        "dit bestand bevat een stuurteken ({char}) dat YAML niet toestaat",
+    ),
+    "too_deep": (
+        "nested more than {depth} levels deep",
+        "meer dan {depth} niveaus diep genest",
+    ),
+    "anchor": (
+        "anchors (&{name}) are not allowed in deck files; write the value out in full",
+        "ankers (&{name}) zijn niet toegestaan in deckbestanden; schrijf de waarde voluit",
+    ),
+    "alias": (
+        "aliases (*{name}) are not allowed in deck files; write the value out in full",
+        "verwijzingen (*{name}) zijn niet toegestaan in deckbestanden; schrijf de waarde voluit",
+    ),
+    "merge": (
+        "merge keys (<<) are not allowed in deck files; write the fields out in full",
+        "samenvoegsleutels (<<) zijn niet toegestaan in deckbestanden; schrijf de velden voluit",
+    ),
+    "tag": (
+        "tags such as '{tag}' are not allowed in deck files; remove it",
+        "tags zoals '{tag}' zijn niet toegestaan in deckbestanden; haal die weg",
+    ),
+    "duplicate_key": (
+        "'{key}' appears twice in the same place; the first one is on line {line}",
+        "'{key}' staat hier twee keer; de eerste staat op regel {line}",
+    ),
+    "complex_key": (
+        "a key must be a single word or text, not a list or mapping",
+        "een sleutel moet één woord of tekst zijn, geen lijst of mapping",
+    ),
+}

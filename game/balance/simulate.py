@@ -1,0 +1,233 @@
+"""Play many games through the rules engine and report how a deck behaves.
+
+For authors balancing a deck: how games end, how often the term is completed, each meter's
+mean and spread per round, how often each card comes up, how often each option is picked and
+how the games where it was picked ended, the cards never seen and the options never picked.
+Games are spread over the machine's cores when there are many; every game has its own seed
+derived from the run's seed, so a run gives the same figures on any number of cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import random
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Literal, Mapping
+
+from game.format.deck import Deck
+from game.format.models import Card, Option
+from game.format.dominance import direction, dominated_options
+from game.rules.session import Session
+
+Policy = Literal["random", "cautious", "greedy"]
+POLICIES: tuple[Policy, ...] = ("random", "cautious", "greedy")
+#: Below this many games one process is quicker than starting workers.
+PARALLEL_FROM = 4000
+CHUNK = 2000
+
+
+def game_seed(run_seed: int, game: int) -> int:
+    digest = hashlib.blake2b(f"{run_seed}:game:{game}".encode(), digest_size=6).digest()
+    return int.from_bytes(digest, "big")
+
+
+def _pick(policy: Policy, session: Session, card: Card, rng: random.Random) -> Option:
+    """The option a policy takes: at random, protecting the weakest meter, or the most gain."""
+    options = card.options
+    if policy == "random":
+        return options[rng.randrange(len(options))]
+    meters = session.meters
+
+    def score(option: Option) -> float:
+        changes = session.effects_of(option)
+        if policy == "greedy":
+            return sum(changes.values())
+        after = sorted(meters[m] + changes.get(m, 0) for m in meters)
+        return after[0] + 0.01 * sum(after)
+
+    scores = [score(o) for o in options]
+    best = max(scores)
+    tied = [o for o, s in zip(options, scores) if s == best]
+    return tied[rng.randrange(len(tied))]
+
+
+@dataclass
+class Tally:
+    """Counts over a batch of games; batches from several processes add up."""
+
+    games: int = 0
+    endings: Counter = field(default_factory=Counter)
+    reasons: Counter = field(default_factory=Counter)
+    collapses: Counter = field(default_factory=Counter)
+    rounds_played: Counter = field(default_factory=Counter)
+    #: Per round (0 = start) and meter: [games, sum, sum of squares].
+    meter_sums: dict[int, dict[str, list[float]]] = field(default_factory=dict)
+    #: Games in which a card came up.
+    card_games: Counter = field(default_factory=Counter)
+    #: Times a card came up, and times each (card, option) was picked.
+    card_shown: Counter = field(default_factory=Counter)
+    picks: Counter = field(default_factory=Counter)
+    #: Per (card, option): sums of the final meters of the games it was picked in.
+    pick_final: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+    final_sums: dict[str, float] = field(default_factory=dict)
+
+    def add_game(self, session: Session) -> None:
+        # Local names and plain dict updates: this runs once per game, thousands of times a second.
+        self.games += 1
+        self.reasons[session.end_reason] += 1
+        ending = session.ending
+        self.endings[ending.id if ending else "-"] += 1
+        if session.collapsed_meter:
+            self.collapses[session.collapsed_meter] += 1
+        final = tuple(session.meters.items())
+        shown, picks, pick_final = self.card_shown, self.picks, self.pick_final
+        rounds = 0
+        seen = set()
+        for record in session.history_view():
+            if not rounds:
+                self._meters(0, record["meters_before"])
+            rounds += 1
+            self._meters(record["round"], record["meters_after"])
+            card, key = record["card"], (record["card"], record["option"])
+            shown[card] += 1
+            picks[key] += 1
+            seen.add(card)
+            sums = pick_final.get(key)
+            if sums is None:
+                sums = pick_final[key] = dict.fromkeys(session.meters, 0.0)
+            for meter, value in final:
+                sums[meter] += value
+        self.rounds_played[rounds] += 1
+        self.card_games.update(seen)
+        for meter, value in final:
+            self.final_sums[meter] = self.final_sums.get(meter, 0.0) + value
+
+    def _meters(self, round_no: int, values: Mapping[str, int]) -> None:
+        row = self.meter_sums.get(round_no)
+        if row is None:
+            row = self.meter_sums[round_no] = {}
+        for meter, value in values.items():
+            cell = row.get(meter)
+            if cell is None:
+                cell = row[meter] = [0, 0.0, 0.0]
+            cell[0] += 1
+            cell[1] += value
+            cell[2] += value * value
+
+    def merge(self, other: "Tally") -> None:
+        self.games += other.games
+        for name in ("endings", "reasons", "collapses", "rounds_played", "card_games",
+                     "card_shown", "picks"):
+            getattr(self, name).update(getattr(other, name))
+        for round_no, row in other.meter_sums.items():
+            mine = self.meter_sums.setdefault(round_no, {})
+            for meter, cell in row.items():
+                into = mine.setdefault(meter, [0, 0.0, 0.0])
+                for i in range(3):
+                    into[i] += cell[i]
+        for key, sums in other.pick_final.items():
+            mine = self.pick_final.setdefault(key, {})
+            for meter, value in sums.items():
+                mine[meter] = mine.get(meter, 0.0) + value
+        for meter, value in other.final_sums.items():
+            self.final_sums[meter] = self.final_sums.get(meter, 0.0) + value
+
+
+def play_games(deck: Deck, run_seed: int, first: int, count: int, policy: Policy) -> Tally:
+    """Games ``first`` .. ``first + count - 1`` of a run, counted."""
+    tally = Tally()
+    for game in range(first, first + count):
+        seed = game_seed(run_seed, game)
+        rng = random.Random(seed)
+        session = Session.new(deck, seed, undoable=False)
+        while not session.is_over:
+            card = session.current_card
+            session.choose(_pick(policy, session, card, rng).id)
+            session.advance()
+        tally.add_game(session)
+    return tally
+
+
+def _play_chunk(folder: str, run_seed: int, first: int, count: int, policy: Policy) -> Tally:
+    from game.authoring.loader import load_deck
+
+    return play_games(load_deck(Path(folder)).deck, run_seed, first, count, policy)
+
+
+def simulate(deck: Deck, games: int, seed: int, policy: Policy = "random",
+             workers: int | None = None, progress: Callable[[int], None] | None = None) -> Tally:
+    """Play ``games`` games; ``progress`` is told how many are done after each batch."""
+    workers = workers or os.cpu_count() or 1
+    chunks = [(first, min(CHUNK, games - first)) for first in range(0, games, CHUNK)]
+    total = Tally()
+
+    def add_up(parts: Iterable[Tally]) -> None:
+        for part in parts:
+            total.merge(part)
+            if progress:
+                progress(total.games)
+
+    if games < PARALLEL_FROM or workers == 1:
+        add_up(play_games(deck, seed, first, count, policy) for first, count in chunks)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            jobs = [pool.submit(_play_chunk, str(deck.folder), seed, first, count, policy)
+                    for first, count in chunks]
+            add_up(job.result() for job in jobs)
+    return total
+
+
+def summary(deck: Deck, tally: Tally, policy: Policy, seed: int) -> dict[str, Any]:
+    """Everything the run found, as plain data (the --json output)."""
+    n = max(tally.games, 1)
+    meter_ids = [m.id for m in deck.meters]
+    per_round = []
+    for round_no in sorted(tally.meter_sums):
+        row = {"round": round_no}
+        for meter in meter_ids:
+            count, total, squares = tally.meter_sums[round_no].get(meter, (0, 0.0, 0.0))
+            mean = total / count if count else 0.0
+            spread = math.sqrt(max(0.0, squares / count - mean * mean)) if count else 0.0
+            row[meter] = {"mean": round(mean, 2), "sd": round(spread, 2), "games": count}
+        per_round.append(row)
+    final_mean = {m: tally.final_sums.get(m, 0.0) / n for m in meter_ids}
+    directions = {m.id: direction(m) for m in deck.meters}
+    cards, options, never_seen, never_picked, dominated = [], [], [], [], []
+    for card in deck.cards.values():
+        shown = tally.card_shown[card.id]
+        cards.append({"card": card.id, "games_pct": round(100 * tally.card_games[card.id] / n, 2),
+                      "shown": shown})
+        if not shown:
+            never_seen.append(card.id)
+        for option in card.options:
+            picked = tally.picks[card.id, option.id]
+            sums = tally.pick_final.get((card.id, option.id), {})
+            effect = {m: round(sums[m] / picked - final_mean[m], 2) for m in meter_ids
+                      if picked and m in sums}
+            options.append({"card": card.id, "option": option.id,
+                            "pick_pct": round(100 * picked / shown, 1) if shown else None,
+                            "final_meters_vs_mean": effect})
+            if shown and not picked:
+                never_picked.append(f"{card.id}/{option.id}")
+        for worse, better in dominated_options(card, meter_ids, directions):
+            dominated.append({"card": card.id, "option": worse, "at_least_as_good": better})
+    return {
+        "deck": deck.id, "games": tally.games, "seed": seed, "policy": policy,
+        "term_completed_pct": round(100 * tally.reasons["term"] / n, 2),
+        "collapse_pct": round(100 * tally.reasons["collapse"] / n, 2),
+        "exhausted_pct": round(100 * tally.reasons["exhausted"] / n, 2),
+        "collapse_by_meter_pct": {m: round(100 * tally.collapses[m] / n, 2) for m in meter_ids},
+        "endings_pct": {k: round(100 * v / n, 2) for k, v in tally.endings.most_common()},
+        "rounds_played": dict(sorted(tally.rounds_played.items())),
+        "meters_per_round": per_round,
+        "final_meters_mean": {m: round(v, 2) for m, v in final_mean.items()},
+        "cards": cards, "options": options,
+        "cards_never_seen": never_seen,
+        "options_never_picked": never_picked,
+        "options_never_worth_picking": dominated,
+    }

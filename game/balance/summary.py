@@ -1,0 +1,99 @@
+"""The simulator's findings as text for a terminal, in Dutch or English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.format.deck import Deck
+from game.language.texts import localize
+
+_WORDS = {
+    "nl": {
+        "head": "{games} spellen met deck '{deck}', beleid '{policy}', seed {seed}",
+        "ends": "Hoe spellen eindigen",
+        "term": "termijn volgemaakt",
+        "collapse": "ingestort",
+        "exhausted": "kaarten op",
+        "by_meter": "ingestort op {meter}",
+        "endings": "Afloop",
+        "per_round": "Meters per ronde (gemiddelde ± spreiding)",
+        "round": "ronde",
+        "start": "start",
+        "cards": "Kaarten (in % van de spellen)",
+        "never_seen": "Nooit getoond",
+        "never_picked": "Opties die nooit gekozen zijn",
+        "dominated": "Opties die het nooit waard zijn (een andere optie is overal minstens zo goed)",
+        "options": "Opties: hoe vaak gekozen, en eindstand van die spellen t.o.v. het gemiddelde",
+        "none": "geen",
+    },
+    "en": {
+        "head": "{games} games with deck '{deck}', policy '{policy}', seed {seed}",
+        "ends": "How games end",
+        "term": "term completed",
+        "collapse": "collapsed",
+        "exhausted": "out of cards",
+        "by_meter": "collapsed on {meter}",
+        "endings": "Endings",
+        "per_round": "Meters per round (mean ± spread)",
+        "round": "round",
+        "start": "start",
+        "cards": "Cards (in % of games)",
+        "never_seen": "Never shown",
+        "never_picked": "Options never picked",
+        "dominated": "Options never worth picking (another option is at least as good everywhere)",
+        "options": "Options: how often picked, and final meters of those games against the mean",
+        "none": "none",
+    },
+}
+
+
+def render(deck: Deck, found: dict[str, Any], lang: str = "nl") -> str:
+    w = _WORDS.get(lang, _WORDS["nl"])
+    meters = {m.id: localize(m.label, lang) for m in deck.meters}
+    out = [w["head"].format(**found), ""]
+
+    rows = [(w["term"], found["term_completed_pct"]), (w["collapse"], found["collapse_pct"])]
+    rows += [("  " + w["by_meter"].format(meter=meters[m]), pct)
+             for m, pct in found["collapse_by_meter_pct"].items()]
+    rows.append((w["exhausted"], found["exhausted_pct"]))
+    width = max(len(label) for label, _ in rows)
+    out.append(w["ends"])
+    out.extend(f"  {label:<{width}}  {pct:6.1f}%" for label, pct in rows)
+    out.append("")
+
+    titles = {e.id: localize(e.title, lang) for e in deck.endings}
+    out.append(w["endings"])
+    for ending, pct in found["endings_pct"].items():
+        out.append(f"  {pct:6.1f}%  {titles.get(ending, ending)}")
+    out.append("")
+
+    out.append(w["per_round"])
+    ids = list(meters)
+    out.append(f"  {w['round']:>6}  " + "  ".join(f"{meters[m][:18]:>18}" for m in ids))
+    for row in found["meters_per_round"]:
+        label = w["start"] if row["round"] == 0 else str(row["round"])
+        cells = "  ".join(f"{row[m]['mean']:>10.1f} ± {row[m]['sd']:<5.1f}" for m in ids)
+        out.append(f"  {label:>6}  {cells}")
+    out.append("")
+
+    out.append(w["cards"])
+    for card in sorted(found["cards"], key=lambda c: c["games_pct"]):
+        out.append(f"  {card['games_pct']:6.1f}%  {card['card']}")
+    out.append("")
+
+    out.append(w["options"])
+    shown = [o for o in found["options"] if o["pick_pct"] is not None]
+    width = max((len(o["card"]) + len(o["option"]) + 1 for o in shown), default=0)
+    for option in shown:
+        name = f"{option['card']}/{option['option']}"
+        effect = "  ".join(f"{m[:4]} {v:+6.1f}" for m, v in option["final_meters_vs_mean"].items())
+        out.append(f"  {option['pick_pct']:5.1f}%  {name:<{width}}  {effect}")
+    out.append("")
+
+    for key, items in (("never_seen", found["cards_never_seen"]),
+                       ("never_picked", found["options_never_picked"])):
+        out.append(f"{w[key]}: {', '.join(items) if items else w['none']}")
+    dominated = [f"{d['card']}/{d['option']} (≤ {d['at_least_as_good']})"
+                 for d in found["options_never_worth_picking"]]
+    out.append(f"{w['dominated']}: {', '.join(dominated) if dominated else w['none']}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,401 @@
+"""The command line: play, validate, simulate, sessions, report, schema and new.
+
+Only ``play`` imports pygame (lazily), so validating a deck or printing the schema starts fast
+and works on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from game.ui.play_options import PlayOptions
+from game.language.texts import KNOWN_LANGUAGES
+
+APP_NAME = "dilemmaspel"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DECK = "digitaal-leiderschap"
+
+
+def data_dir() -> Path:
+    """Where the journal and the user's own decks live (``DILEMMASPEL_DATA_DIR`` overrides)."""
+    override = os.environ.get("DILEMMASPEL_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720") from None
+    if width < 640 or height < 360:
+        raise argparse.ArgumentTypeError("the window must be at least 640x360")
+    return width, height
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _team_count(text: str) -> int:
+    value = _positive(text)
+    if value > 6:
+        raise argparse.ArgumentTypeError("a workshop has 1 to 6 teams")
+    return value
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes") from None
+    if not 0 < value <= 60:
+        raise argparse.ArgumentTypeError("the timer takes 0.1 to 60 minutes")
+    return value
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _meter_values(text: str) -> tuple[tuple[str, int], ...]:
+    values = []
+    for part in _names(text):
+        name, _, number = part.partition("=")
+        try:
+            values.append((name.strip(), int(number)))
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"'{part}' is not a meter value like legitimiteit=30") from None
+    return tuple(values)
+
+
+def _data_dir_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--data-dir", type=Path, default=None, metavar="DIR",
+                         help="where the session journal is kept (default: your data folder)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Digitaal leiderschap: a dilemma game for municipal management teams, "
+        "council members and workshop facilitators. Without a command, the game starts.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser(
+        "play", help="play a deck (the default when no command is given)",
+        description="Open the table. Without DECK, the title screen lists the decks under "
+        "scenarios/ and in your own deck folder.")
+    play.add_argument("deck", nargs="?", type=Path, metavar="DECK",
+                      help="a deck folder to play straight away")
+    play.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
+                      help="interface and deck language (default: nl)")
+    play.add_argument("--resume", action="store_true",
+                      help="resume the latest unfinished session")
+    play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
+    play.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
+                      help="window size (default: 1280x720)")
+    play.add_argument("--headless", action="store_true",
+                      help="run without a window, on SDL's dummy video driver")
+    play.add_argument("--autoplay", action="store_true",
+                      help="let a seeded random policy choose the options")
+    play.add_argument("--seed", type=int, default=None,
+                      help="seed for the card draws and the autoplay policy")
+    play.add_argument("--out", type=Path, default=None, metavar="DIR",
+                      help="with --autoplay: write DIR/session.json at the end; in a workshop: "
+                      "where the reports are written")
+    play.add_argument("--screenshots", type=Path, default=None, metavar="DIR",
+                      help="write one PNG per screen shown to DIR")
+    play.add_argument("--step-delay", type=float, default=0.0, metavar="SECONDS",
+                      help="with --autoplay: wait this long between steps")
+    _data_dir_option(play)
+    play.add_argument("--card", metavar="ID", default=None,
+                      help="open straight at this card of DECK, to preview it (F5 reloads the "
+                      "deck while playing)")
+    play.add_argument("--flags", type=_names, default=(), metavar="A,B",
+                      help="with --card: flags that are set")
+    play.add_argument("--meters", type=_meter_values, default=(), metavar="ID=N,...",
+                      help="with --card: meter values, e.g. legitimiteit=30,strategie=70")
+    workshop = play.add_argument_group(
+        "workshop", "a facilitator runs the game for 1 to 6 teams on one screen. With --teams "
+        "(or --team-names) the workshop starts at once at the first card; without, the set-up "
+        "screen opens filled in with what is given. Keys while playing: PageDown/Right/Space "
+        "next, PageUp/Left back (undo after a question), B or . black screen, P pause the "
+        "countdown, N note, Esc menu, F11 fullscreen")
+    workshop.add_argument("--mode", choices=("single", "workshop"), default="single",
+                          help="single: one player or group (default); workshop: teams vote")
+    workshop.add_argument("--teams", type=_team_count, default=None, metavar="N",
+                          help="number of teams, 1 to 6 (implies --mode workshop)")
+    workshop.add_argument("--team-names", type=_names, default=(), metavar="A,B",
+                          help="names of the teams (default: Team Rood, Team Blauw, ...; "
+                          "in English Team Red, Team Blue, ...)")
+    workshop.add_argument("--rounds", type=_positive, default=None, metavar="R",
+                          help="term length in rounds (default: the deck's)")
+    workshop.add_argument("--timer", type=_minutes, default=None, metavar="MIN",
+                          help="discussion time per card in minutes (default: no timer)")
+    workshop.add_argument("--aspects", type=_names, default=(), metavar="4a,6b",
+                          help="only cards on these aspects (default: all)")
+    workshop.add_argument("--preview", choices=("none", "which", "direction"), default=None,
+                          help="what a selected option shows before confirming "
+                          "(default: as the deck says)")
+    play.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+
+    validate = commands.add_parser(
+        "validate", help="check decks or deck files and list every problem",
+        description="Check decks (folders) or single deck files. Prints every problem as "
+        "FILE:LINE:COL: error[CODE]: message, followed by the source line with a caret under "
+        "the column and any hints, then a summary. docs/errors.md explains every code. "
+        "Exit status: 0 no errors, 1 errors found (or warnings, with --strict), 2 usage error.")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="deck folders or YAML files")
+    validate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
+                          help="language of the messages (default: nl)")
+    validate.add_argument("--strict", action="store_true",
+                          help="treat warnings as errors in the exit status")
+    validate.add_argument("--format", choices=("text", "json"), default="text",
+                          dest="output_format",
+                          help="text for people (default), or one JSON document for tools")
+
+    new = commands.add_parser(
+        "new", help="write a small, commented example deck to start from",
+        description="Write a small, complete deck into DIR: deck.yaml and cards/kaarten.yaml, "
+        "with Dutch comments explaining every field, and deck.schema.json so that editors "
+        "such as VS Code can check the files while you type. DIR must not exist yet or be "
+        "empty.")
+    new.add_argument("folder", type=Path, metavar="DIR", help="the folder to create")
+    new.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
+                     help="language of the messages (default: nl)")
+
+    simulate = commands.add_parser(
+        "simulate", help="play many games without a screen and report how a deck behaves",
+        description="Play N games through the rules engine (no window) and report how games "
+        "end, the meters per round, how often each card comes up, each option's pick rate and "
+        "how its games ended, cards never seen and options never worth picking.")
+    simulate.add_argument("deck", type=Path, metavar="DECK", help="a deck folder")
+    simulate.add_argument("--games", type=_positive, default=1000, metavar="N",
+                          help="how many games (default: 1000)")
+    simulate.add_argument("--seed", type=int, default=1, help="seed of the run (default: 1)")
+    simulate.add_argument("--policy", choices=("random", "cautious", "greedy"), default="random",
+                          help="how options are chosen: at random (default), protecting the "
+                          "weakest meter, or for the largest total gain")
+    simulate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    simulate.add_argument("--workers", type=_positive, default=None, metavar="N",
+                          help="processes to use (default: one per core)")
+    simulate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
+                          help="language of the report (default: nl)")
+
+    sessions = commands.add_parser(
+        "sessions", help="list the journalled sessions",
+        description="List every session in the journal, newest first: id, date, deck, status, "
+        "decisions and teams.")
+    _data_dir_option(sessions)
+
+    report = commands.add_parser(
+        "report", help="export a session's debrief: report.html, report.json, decisions.csv",
+        description="Write the debrief of a journalled session (see 'sessions' for the ids) as "
+        "a self-contained HTML page, report.json and decisions.csv.")
+    report.add_argument("session", type=_positive, nargs="+", metavar="SESSION",
+                        help="session id; several ids give one report with all their teams")
+    report.add_argument("--out", type=Path, required=True, metavar="DIR",
+                        help="folder to write the three files to")
+    report.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
+                        help="language of the report (default: the session's own)")
+    _data_dir_option(report)
+
+    schema = commands.add_parser(
+        "schema", help="print the deck format's JSON Schema",
+        description="Print the JSON Schema of deck files and card files (format 1), for "
+        "editors such as VS Code's YAML extension.")
+    schema.add_argument("--out", type=Path, default=None, metavar="FILE",
+                        help="write the schema to FILE instead of printing it")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "validate":
+        from game.authoring import validate
+
+        return validate.run(args.paths, sys.stdout, lang=args.lang, strict=args.strict,
+                            output=args.output_format)
+    if args.command == "new":
+        from game.authoring.scaffold import create
+
+        return create(args.folder, sys.stdout, sys.stderr, lang=args.lang)
+    if args.command == "schema":
+        return _schema(args.out)
+    if args.command == "simulate":
+        return _simulate(args)
+    if args.command in ("sessions", "report"):
+        return _reports(args)
+    if args.command is None:
+        args = _parser().parse_args(["play"])
+    return _play(args)
+
+
+def _schema(out: Path | None) -> int:
+    from game.format.models import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    return 0
+
+
+def _reports(args: argparse.Namespace) -> int:
+    from game.table.journal import FILE_NAME, Journal, JournalError
+    from game.cli.sessions import export_session, list_sessions
+
+    folder = args.data_dir or data_dir()
+    if not (folder / FILE_NAME).is_file():
+        print(f"No sessions yet: there is no journal in {folder}.", file=sys.stderr)
+        return 1 if args.command == "report" else 0
+    try:
+        journal = Journal.open(folder)
+    except JournalError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        if args.command == "sessions":
+            return list_sessions(journal)
+        return export_session(journal, args.session, args.out, args.lang,
+                              [PROJECT_ROOT / "scenarios", folder / "decks"])
+    finally:
+        journal.close()
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from game.balance.summary import render
+    from game.authoring.loader import DECK_FILE, load_deck
+    from game.balance.simulate import simulate, summary
+
+    if not (args.deck / DECK_FILE).is_file():
+        print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
+        return 2
+    result = load_deck(args.deck, lang=args.lang)
+    if result.deck is None:
+        for problem in result.diagnostics:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    bar = ProgressBar(args.games) if sys.stderr.isatty() else None
+    tally = simulate(result.deck, args.games, args.seed, args.policy, args.workers,
+                     progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    found = summary(result.deck, tally, args.policy, args.seed)
+    if args.json:
+        sys.stdout.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render(result.deck, found, args.lang))
+    return 0
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal's standard error."""
+
+    def __init__(self, total: int, width: int = 30):
+        self.total, self.width = total, width
+
+    def update(self, done: int) -> None:
+        filled = self.width * done // self.total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{self.total}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\r" + " " * (self.width + 30) + "\r")
+        sys.stderr.flush()
+
+
+def _play(args: argparse.Namespace) -> int:
+    if args.deck is not None and not (args.deck / "deck.yaml").is_file():
+        print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
+        return 2
+    if args.teams or args.team_names or args.timer or args.aspects:
+        args.mode = "workshop"  # teams, a timer or chosen aspects only exist in a workshop
+    if args.out is not None and not (args.autoplay or args.mode == "workshop"):
+        print("error: --out goes with --autoplay or --mode workshop", file=sys.stderr)
+        return 2
+    if (args.card or args.flags or args.meters) and (args.deck is None or args.resume):
+        print("error: --card, --flags and --meters go with a DECK (and not with --resume)",
+              file=sys.stderr)
+        return 2
+    if (args.flags or args.meters) and not args.card:
+        print("error: --flags and --meters go with --card", file=sys.stderr)
+        return 2
+    if args.team_names and args.teams and len(args.team_names) != args.teams:
+        print(f"error: {args.teams} teams but {len(args.team_names)} names", file=sys.stderr)
+        return 2
+    if len(args.team_names) > 6:
+        print("error: a workshop has 1 to 6 teams", file=sys.stderr)
+        return 2
+    if args.card and args.mode == "workshop":
+        print("error: --card previews a card in a single game, not in a workshop",
+              file=sys.stderr)
+        return 2
+    if args.card and not _preview_ok(args):
+        return 2
+    folder = args.data_dir or data_dir()
+    options = PlayOptions(
+        deck=args.deck,
+        scenarios_dir=PROJECT_ROOT / "scenarios",
+        user_decks_dir=folder / "decks",
+        data_dir=folder,
+        lang=args.lang,
+        size=args.size,
+        fullscreen=args.fullscreen,
+        headless=args.headless,
+        autoplay=args.autoplay,
+        seed=args.seed,
+        resume=args.resume,
+        out_dir=args.out,
+        screenshots_dir=args.screenshots,
+        step_delay=max(0.0, args.step_delay),
+        card=args.card,
+        flags=args.flags,
+        meters=args.meters,
+        mode=args.mode,
+        teams=args.teams or (len(args.team_names) or None),
+        team_names=args.team_names,
+        rounds=args.rounds,
+        timer=args.timer,
+        aspects=args.aspects,
+        preview=args.preview,
+        exit_after_first_frame=args.exit_after_first_frame,
+    )
+    from game.ui.app import run
+
+    return run(options)
+
+
+def _preview_ok(args: argparse.Namespace) -> bool:
+    """Whether the card and meters asked for are in the deck; says why not before any window.
+
+    A deck with errors is left to the table, which shows them.
+    """
+    from game.authoring.loader import load_deck
+    from game.authoring.preview import check_preview
+
+    result = load_deck(args.deck, lang=args.lang)
+    if result.deck is None:
+        return True
+    found = check_preview(result.deck, args.card, args.flags, args.meters, args.lang)
+    for note in found.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for error in found.errors:
+        print(f"error: {error}", file=sys.stderr)
+    return not found.errors

@@ -1,0 +1,1 @@
+"""The deck format: the pydantic models, the checked deck built from them, and what makes an option dominated."""

@@ -1,0 +1,111 @@
+"""A loaded, checked deck, indexed for the engine and the table.
+
+The loader builds a :class:`Deck` only when a deck has no errors, so everything here may assume
+that references resolve: every card's character exists, every follow-up card exists, every
+meter id in an effect or condition is a meter of the deck.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from game.format.models import Aspect, Card, Character, DeckFile, Ending, Meter
+
+
+@dataclass(frozen=True)
+class Deck:
+    spec: DeckFile
+    #: Every card by id, in the order the author wrote them (deck file, then card files by name).
+    cards: dict[str, Card]
+    folder: Path
+    #: sha256 over every file of the deck, so a session knows whether its deck changed.
+    content_hash: str
+    _characters: dict[str, Character] = field(init=False, repr=False)
+    _meters: dict[str, Meter] = field(init=False, repr=False)
+    _aspects: dict[str, Aspect] = field(init=False, repr=False)
+    #: (id, min, max) of every meter, in deck order.
+    meter_ranges: tuple[tuple[str, int, int], ...] = field(init=False, repr=False)
+    #: (id, min, max, collapses at min, collapses at max) of every meter, in deck order.
+    collapse_rules: tuple[tuple[str, int, int, bool, bool], ...] = field(init=False, repr=False)
+    #: The cards a random draw can pick, in deck order: those without conditions, with their
+    #: cumulative weights (for a binary search), and those with conditions.
+    unconditional: tuple[Card, ...] = field(init=False, repr=False)
+    unconditional_cumulative: tuple[float, ...] = field(init=False, repr=False)
+    #: Each as (card, id, used only once, weight, *its compiled conditions).
+    conditional: tuple[tuple, ...] = field(init=False, repr=False)
+    #: Weight of each unconditional card that leaves the draw once used.
+    single_use_weight: dict[str, float] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_characters", {c.id: c for c in self.spec.characters})
+        object.__setattr__(self, "_meters", {m.id: m for m in self.spec.meters})
+        object.__setattr__(self, "_aspects", {a.id: a for a in self.spec.aspects})
+        object.__setattr__(self, "meter_ranges",
+                           tuple((m.id, m.min, m.max) for m in self.spec.meters))
+        object.__setattr__(self, "collapse_rules", tuple(
+            (m.id, m.min, m.max, m.collapse in ("min", "both"), m.collapse in ("max", "both"))
+            for m in self.spec.meters))
+        drawable = [c for c in self.cards.values() if not c.follow_up_only and c.weight > 0]
+        free = tuple(c for c in drawable if c.when.empty)
+        object.__setattr__(self, "unconditional", free)
+        object.__setattr__(self, "unconditional_cumulative",
+                           tuple(itertools.accumulate(c.weight for c in free)))
+        object.__setattr__(self, "single_use_weight",
+                           {c.id: c.weight for c in free if not c.repeatable})
+        object.__setattr__(self, "conditional", tuple(
+            (c, c.id, not c.repeatable, c.weight, *c.when.compiled())
+            for c in drawable if not c.when.empty))
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def term(self) -> int:
+        return self.spec.term
+
+    @property
+    def meters(self) -> list[Meter]:
+        return self.spec.meters
+
+    @property
+    def endings(self) -> list[Ending]:
+        return self.spec.endings
+
+    @property
+    def languages(self) -> list[str]:
+        return self.spec.languages
+
+    @property
+    def aspects(self) -> list[Aspect]:
+        return self.spec.aspects
+
+    def card(self, card_id: str) -> Card | None:
+        return self.cards.get(card_id)
+
+    def character(self, character_id: str | None) -> Character | None:
+        return self._characters.get(character_id) if character_id else None
+
+    def meter(self, meter_id: str) -> Meter | None:
+        return self._meters.get(meter_id)
+
+    def aspect(self, aspect_id: str) -> Aspect | None:
+        return self._aspects.get(aspect_id)
+
+    def restricted(self, aspects: Iterable[str]) -> "Deck":
+        """The same deck with only the cards on these aspects (and every follow-up card)."""
+        keep = set(aspects)
+        cards = {k: c for k, c in self.cards.items()
+                 if c.follow_up_only or not c.aspects or keep.intersection(c.aspects)}
+        return Deck(spec=self.spec, cards=cards, folder=self.folder,
+                    content_hash=self.content_hash)
+
+    def start_meters(self) -> dict[str, int]:
+        return {m.id: m.start for m in self.spec.meters}
+
+    def asset(self, relative: str) -> Path:
+        """The file a (checked) relative path in the deck names."""
+        return self.folder / relative

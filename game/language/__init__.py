@@ -1,0 +1,1 @@
+"""Languages: picking a text in the reader's language, and the interface's word catalogs."""

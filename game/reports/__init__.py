@@ -1,0 +1,1 @@
+"""The debrief as files: the report's content, its SVG charts, report.html/json/csv and session.json."""

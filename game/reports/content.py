@@ -1,0 +1,695 @@
+"""The debrief report: what each team decided, and what it did to the meters and the aspects.
+
+:func:`build_report` turns a deck and one or more teams into plain data (dicts, lists, strings
+and numbers), with every text already in the report's language. That data is what
+``report.json`` holds, and what the HTML page and the CSV table are made from
+(:mod:`game.reports.files`), so the three files always tell the same story.
+
+A *team* is one journalled game (:class:`Team`): a session of its own, or one of the teams of
+a workshop session (several teams dealt the same cards). :func:`teams_from_journal` reads teams
+from the journal: the saved state gives the decisions; for a single game the journal's events
+add what the table recorded beside them (the vote split of a ``decide`` event, the text of a
+``note``), a workshop keeps its vote splits and notes in its own state.
+:func:`report_for_match` reads the same teams from the game on the table, journalled or not.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+from game.format.deck import Deck
+from game.format.models import Card
+from game.table.journal import Journal, JournalError, SavedSession, _now
+from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, localize
+
+#: Version of the report's data layout (``report.json``).
+REPORT_VERSION = 1
+#: How many aspects per team the discussion questions are taken from.
+DISCUSSION_ASPECTS = 2
+
+#: The report's own words, per language. Deck texts come from the deck itself.
+WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "report": "Debriefing",
+        "subtitle": "Verslag van de spelsessie",
+        "card_missing": "(kaart niet meer in het deck)",
+        "option_missing": "(optie niet meer in het deck)",
+        "team": "Team",
+        "team_default": "Team {n}",
+        "overview": "Overzicht",
+        "deck": "Deck",
+        "deck_version": "Deckversie",
+        "played": "Gespeeld",
+        "language": "Taal",
+        "teams": "Teams",
+        "seed": "Startgetal",
+        "status": "Status",
+        "session": "Sessie",
+        "decisions_one": "1 besluit",
+        "decisions_other": "{n} besluiten",
+        "generated": "Opgesteld",
+        "status_finished": "afgerond",
+        "status_active": "niet afgerond",
+        "status_abandoned": "afgebroken",
+        "deck_changed": "Het deck is aangepast nadat deze sessie is gespeeld. Titels en teksten "
+                        "komen uit de huidige versie van het deck.",
+        "outcome": "Uitkomst",
+        "outcome_intro": "Hoe de periode afliep, en waar de meters eindigden ten opzichte van "
+                         "de start.",
+        "end_term": "De periode van {term} rondes is voorbij.",
+        "end_collapse": "{meter} is ingestort ({value}).",
+        "end_exhausted": "Na ronde {round} waren er geen kaarten meer.",
+        "end_open": "De sessie is niet afgerond; gespeeld tot en met ronde {round}.",
+        "end_title_term": "De periode is voorbij",
+        "end_title_collapse": "Het spel is vroegtijdig geëindigd",
+        "end_title_open": "Sessie niet afgerond",
+        "meter": "Meter",
+        "start": "Start",
+        "end": "Eind",
+        "change": "Verschil",
+        "meters_chart": "Verloop van de meters",
+        "meters_chart_intro": "De stand van elke meter na elke ronde. Lijnstijl en markering "
+                              "onderscheiden de meters, ook in zwart-wit.",
+        "round": "Ronde",
+        "value": "Waarde",
+        "chart_of": "Verloop van de meters: {team}",
+        "triangle": "De driehoek: eindstand",
+        "triangle_intro": "Hoe ver elke meter aan het eind gevuld was (de buitenrand is het "
+                          "maximum). De stippellijn is de stand bij de start.",
+        "triangle_start": "Start",
+        "decisions": "Alle besluiten",
+        "decisions_intro": "Elke kaart met de gekozen optie, de verdeling van de stemmen, het "
+                           "effect op de meters en de notitie van de tafel.",
+        "card": "Kaart",
+        "choice": "Gekozen",
+        "choice_votes": "Keuze en stemmen",
+        "votes": "Stemmen",
+        "votes_none": "geen stemmen vastgelegd",
+        "votes_of": "{chosen} van {total}",
+        "note": "Notitie",
+        "no_decisions": "Dit team heeft nog geen besluiten genomen.",
+        "aspects": "De aspecten",
+        "aspects_intro": "Per aspect het opgetelde effect van de besluiten op kaarten over dat "
+                         "aspect. Een kaart kan bij meer aspecten horen.",
+        "aspect": "Aspect",
+        "net": "Netto",
+        "not_touched": "niet geraakt",
+        "to_discuss": "gespreksvraag",
+        "cards_one": "1 kaart",
+        "cards_other": "{n} kaarten",
+        "questions": "Vragen voor het gesprek",
+        "questions_intro": "Bij de aspecten waar een team per saldo het meest verloor, stelt "
+                           "het essay deze vragen.",
+        "questions_none": "Geen enkel aspect leverde per saldo verlies op.",
+        "lost": "{team}: {total}",
+        "footer": "Opgesteld met het dilemmaspel Digitaal leiderschap. Dit verslag is één "
+                  "bestand zonder externe bronnen; druk het af of bewaar het als pdf vanuit de "
+                  "browser.",
+        "legend": "Legenda",
+        "contents": "Inhoud",
+        "facilitator": "Begeleider",
+    },
+    "en": {
+        "report": "Debrief",
+        "subtitle": "Report of the game session",
+        "card_missing": "(card no longer in the deck)",
+        "option_missing": "(option no longer in the deck)",
+        "team": "Team",
+        "team_default": "Team {n}",
+        "overview": "Overview",
+        "deck": "Deck",
+        "deck_version": "Deck version",
+        "played": "Played",
+        "language": "Language",
+        "teams": "Teams",
+        "seed": "Seed",
+        "status": "Status",
+        "session": "Session",
+        "decisions_one": "1 decision",
+        "decisions_other": "{n} decisions",
+        "generated": "Written",
+        "status_finished": "finished",
+        "status_active": "not finished",
+        "status_abandoned": "abandoned",
+        "deck_changed": "The deck was changed after this session was played. Titles and texts "
+                        "come from the current version of the deck.",
+        "outcome": "Outcome",
+        "outcome_intro": "How the term ended, and where the meters ended compared with the "
+                         "start.",
+        "end_term": "The term of {term} rounds is over.",
+        "end_collapse": "{meter} collapsed ({value}).",
+        "end_exhausted": "After round {round} there were no cards left.",
+        "end_open": "The session was not finished; played up to and including round {round}.",
+        "end_title_term": "The term is over",
+        "end_title_collapse": "The game ended early",
+        "end_title_open": "Session not finished",
+        "meter": "Meter",
+        "start": "Start",
+        "end": "End",
+        "change": "Change",
+        "meters_chart": "The meters over time",
+        "meters_chart_intro": "The value of each meter after each round. Line style and marker "
+                              "tell the meters apart, also in black and white.",
+        "round": "Round",
+        "value": "Value",
+        "chart_of": "The meters over time: {team}",
+        "triangle": "The triangle: final values",
+        "triangle_intro": "How full each meter was at the end (the outer edge is the maximum). "
+                          "The dotted line is the start.",
+        "triangle_start": "Start",
+        "decisions": "Every decision",
+        "decisions_intro": "Each card with the option chosen, the vote split, the effect on the "
+                           "meters and the table's note.",
+        "card": "Card",
+        "choice": "Chosen",
+        "choice_votes": "Choice and votes",
+        "votes": "Votes",
+        "votes_none": "no votes recorded",
+        "votes_of": "{chosen} of {total}",
+        "note": "Note",
+        "no_decisions": "This team has not made any decisions yet.",
+        "aspects": "The aspects",
+        "aspects_intro": "Per aspect, the summed effect of the decisions on cards about that "
+                         "aspect. A card can belong to more than one aspect.",
+        "aspect": "Aspect",
+        "net": "Net",
+        "not_touched": "not touched",
+        "to_discuss": "question to discuss",
+        "cards_one": "1 card",
+        "cards_other": "{n} cards",
+        "questions": "Questions for the discussion",
+        "questions_intro": "For the aspects where a team lost most on balance, the essay asks "
+                           "these questions.",
+        "questions_none": "No aspect ended in a net loss.",
+        "lost": "{team}: {total}",
+        "footer": "Written by the dilemma game Digital leadership. This report is a single file "
+                  "without external resources; print it or save it as PDF from the browser.",
+        "legend": "Legend",
+        "contents": "Contents",
+        "facilitator": "Facilitator",
+    },
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    """The report's words in ``lang`` (Dutch for an unknown language, Dutch for a gap)."""
+    own = WORDS.get(lang if lang in KNOWN_LANGUAGES else DEFAULT_LANGUAGE, {})
+    return {**WORDS[DEFAULT_LANGUAGE], **own}
+
+
+class UnknownSession(LookupError):
+    """A session id the journal does not hold."""
+
+    def __init__(self, session_id: int):
+        super().__init__(f"there is no session {session_id} in the journal")
+        self.session_id = session_id
+
+
+@dataclass(frozen=True)
+class Team:
+    """One team's game: a journalled session with what the table recorded beside it.
+
+    ``decisions`` are the saved state's history records (round, card, option, meters before
+    and after, flags), each with ``votes`` (option id -> count, or None) and ``note`` ("" when
+    there is none) added.
+    """
+
+    name: str
+    decisions: list[dict[str, Any]]
+    #: The saved state as the journal holds it (final meters, ending, end reason, ...).
+    state: dict[str, Any]
+    session_id: int | None = None
+    created: str = ""
+    updated: str = ""
+    status: str = "active"
+    lang: str = DEFAULT_LANGUAGE
+    deck_path: str = ""
+    #: Notes recorded while a card was on the table but that never got a decision.
+    loose_notes: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def seed(self) -> int | None:
+        return self.state.get("seed")
+
+    @property
+    def deck_id(self) -> str:
+        return self.state.get("deck_id", "")
+
+    @property
+    def deck_hash(self) -> str:
+        return self.state.get("deck_hash", "")
+
+
+# --------------------------------------------------------------------------- from the journal
+def teams_from_journal(journal: Journal, session_ids: Iterable[int],
+                       names: Sequence[str | None] = ()) -> list[Team]:
+    """The teams of the given sessions, in the order given (a workshop gives all its teams).
+
+    A single game's team is named by ``names`` (by the session's position), else by the
+    ``team`` its ``decide`` events carry, else left unnamed (the report then calls it
+    "Team 1", "Team 2", ...); a workshop's teams keep the names they played under. Raises
+    :class:`UnknownSession` for an id the journal does not hold.
+    """
+    return teams_from_saved(journal, saved_sessions(journal, session_ids), names)
+
+
+def saved_sessions(journal: Journal, session_ids: Iterable[int]) -> list[SavedSession]:
+    """The journal's rows of the given sessions, in the order given; raises
+    :class:`UnknownSession` for an id the journal does not hold."""
+    found = []
+    for session_id in session_ids:
+        saved = journal.session(session_id)
+        if saved is None:
+            raise UnknownSession(session_id)
+        found.append(saved)
+    return found
+
+
+def teams_from_saved(journal: Journal, sessions: Sequence[SavedSession],
+                     names: Sequence[str | None] = ()) -> list[Team]:
+    """The teams of sessions already read from ``journal`` (see :func:`teams_from_journal`)."""
+    teams: list[Team] = []
+    for n, saved in enumerate(sessions):
+        if saved.is_workshop:
+            teams.extend(teams_from_workshop(saved))
+            continue
+        name = names[n] if n < len(names) else None
+        teams.append(team_from_saved(saved, journal.events(saved.id), name))
+    return teams
+
+
+def teams_from_workshop(saved: SavedSession) -> list[Team]:
+    """Every team of a saved workshop, with the vote splits and notes the workshop kept."""
+    state = saved.state
+    names = state.get("names", [])
+    notes = state.get("notes", {}) if isinstance(state.get("notes"), dict) else {}
+    votes: dict[tuple[int, int, str], Any] = {}
+    for entry in state.get("votes", []):
+        if isinstance(entry, dict):
+            votes[(entry.get("team"), entry.get("round"), entry.get("card"))] = entry.get("votes")
+    teams = []
+    for i, team_state in enumerate(state.get("teams", [])):
+        decisions = [{
+            **{k: v for k, v in record.items() if k != "before"},
+            "votes": votes.get((i, record.get("round"), record.get("card"))),
+            "note": notes.get(record.get("card"), ""),
+        } for record in team_state.get("history", [])]
+        teams.append(Team(
+            name=names[i] if i < len(names) and isinstance(names[i], str) else "",
+            decisions=decisions, state=team_state, session_id=saved.id,
+            created=saved.created, updated=saved.updated, status=saved.status, lang=saved.lang,
+            deck_path=saved.deck_path,
+        ))
+    return teams
+
+
+def team_from_saved(saved: SavedSession, events: Sequence[tuple[str, dict[str, Any]]],
+                    name: str | None = None) -> Team:
+    """One team from a saved session and its journal events (oldest first).
+
+    The events are replayed as a stack: each ``decide`` pushes its payload, each ``undo``
+    pops one, so what is left lines up with the saved history. A ``note`` belongs to the latest
+    decision on its card at the time, or, when that card was not decided yet, to the next
+    decision on it; a note on a decision that is undone waits for the card's next decision.
+    """
+    stack: list[dict[str, Any]] = []
+    pending: dict[str, list[str]] = {}
+    team_names: list[str] = []
+    for kind, payload in events:
+        if not isinstance(payload, dict):
+            continue
+        if kind == "decide":
+            card = str(payload.get("card", ""))
+            stack.append({"card": card, "option": payload.get("option"),
+                          "votes": payload.get("votes"), "notes": pending.pop(card, [])})
+            team = payload.get("team")
+            if isinstance(team, str) and team.strip():
+                team_names.append(team.strip())
+        elif kind == "undo" and stack:
+            undone = stack.pop()
+            if undone["notes"]:
+                pending.setdefault(undone["card"], [])[:0] = undone["notes"]
+        elif kind == "note":
+            text = payload.get("text")
+            card = str(payload.get("card", ""))
+            if not isinstance(text, str) or not text.strip():
+                continue
+            target = next((d for d in reversed(stack) if d["card"] == card), None)
+            if target is not None:
+                target["notes"].append(text.strip())
+            else:
+                pending.setdefault(card, []).append(text.strip())
+
+    history = saved.state.get("history", [])
+    decisions = []
+    for i, record in enumerate(history):
+        extra = stack[i] if i < len(stack) and stack[i]["card"] == record.get("card") else None
+        decisions.append({
+            **{k: v for k, v in record.items() if k != "before"},
+            "votes": extra["votes"] if extra else None,
+            "note": "\n".join(extra["notes"]) if extra else "",
+        })
+    loose = [{"card": card, "text": text} for card, texts in pending.items() for text in texts]
+    return Team(
+        name=name or (team_names[-1] if team_names else ""),
+        decisions=decisions,
+        state=saved.state,
+        session_id=saved.id,
+        created=saved.created,
+        updated=saved.updated,
+        status=saved.status,
+        lang=saved.lang,
+        deck_path=saved.deck_path,
+        loose_notes=loose,
+    )
+
+
+# --------------------------------------------------------------------------- from the table
+def report_for_match(match: Any, lang: str, *,
+                     meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The debrief of the game on the table, straight from its live state.
+
+    ``match`` is a :class:`~game.table.workshop_match.WorkshopMatch` (its workshop keeps the vote
+    splits and notes) or a single game's :class:`~game.table.match.Match` (its votes and notes are in
+    the journal's events, when it has a journal). The teams are read by the same code as a
+    journalled session, so the report tells what :func:`build_report` over the journal tells.
+    """
+    return build_report(match.deck, teams_from_match(match), lang=lang, meta=meta)
+
+
+def teams_from_match(match: Any) -> list[Team]:
+    """The teams of the game on the table: every team of a workshop, or the one of a game."""
+    saved = live_session(match)
+    if saved.is_workshop:
+        return teams_from_workshop(saved)
+    return [team_from_saved(saved, _match_events(match))]
+
+
+def live_session(match: Any) -> SavedSession:
+    """The match as the journal would hold it now: its live state, with the journal's dates
+    and status when it is journalled."""
+    state = match.state()
+    stored = _stored_session(match)
+    status = "finished" if state.get("phase") == "ended" else "active"
+    if stored is not None and stored.status == "abandoned":
+        status = "abandoned"
+    return SavedSession(
+        id=match.session_id,
+        created=stored.created if stored is not None else "",
+        updated=stored.updated if stored is not None else _now(),
+        deck_id=str(state.get("deck_id", "")),
+        deck_path=str(match.deck_path),
+        deck_hash=str(state.get("deck_hash", "")),
+        seed=state.get("seed", 0),
+        lang=match.lang,
+        status=status,
+        state=state,
+    )
+
+
+def _stored_session(match: Any) -> SavedSession | None:
+    """The match's row in its journal, or None (no journal, or it cannot be read now)."""
+    journal, session_id = getattr(match, "journal", None), getattr(match, "session_id", None)
+    if journal is None or session_id is None:
+        return None
+    try:
+        return journal.session(session_id)
+    except (JournalError, sqlite3.Error, ValueError):
+        return None
+
+
+def _match_events(match: Any) -> list[tuple[str, dict[str, Any]]]:
+    """A single game's journal events (its votes and notes), or none without a journal."""
+    journal, session_id = getattr(match, "journal", None), getattr(match, "session_id", None)
+    if journal is None or session_id is None:
+        return []
+    try:
+        return journal.events(session_id)
+    except (JournalError, sqlite3.Error, ValueError):
+        return []
+
+
+# --------------------------------------------------------------------------- the report
+def build_report(deck: Deck, teams: Sequence[Team], *, lang: str,
+                 meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The whole debrief as plain, JSON-ready data, with every text in ``lang``.
+
+    ``meta`` adds report-level facts the journal does not know (such as ``organisation``,
+    ``facilitator`` or ``title``); ``generated`` defaults to now.
+    """
+    w = words(lang)
+    meta = dict(meta or {})
+    generated = str(meta.pop("generated", "") or _now())
+    meters = [{"id": m.id, "label": localize(m.label, lang),
+               "short": _short(localize(m.label, lang)),
+               "min": m.min, "max": m.max, "start": m.start} for m in deck.meters]
+    team_reports = [_team_report(deck, team, n, lang, w) for n, team in enumerate(teams, 1)]
+    _distinct_names(team_reports)
+    aspects = _aspects(deck, team_reports, lang)
+    for i, team in enumerate(team_reports):
+        team["discussion"] = _worst_aspects(aspects, i)
+        for aspect in aspects:
+            aspect["teams"][i]["discuss"] = aspect["id"] in team["discussion"]
+    title = localize(deck.spec.title, lang)
+    return {
+        "report_version": REPORT_VERSION,
+        "generated": generated,
+        "lang": lang,
+        "meta": meta,
+        "session": {
+            "deck": {"id": deck.id, "title": title, "hash": deck.content_hash},
+            "language": lang,
+            "seed": team_reports[0]["seed"] if len(team_reports) == 1 else None,
+            "seeds": [t["seed"] for t in team_reports],
+            "created": min((t["created"] for t in team_reports if t["created"]), default=""),
+            "updated": max((t["updated"] for t in team_reports if t["updated"]), default=""),
+            "status": _overall_status([t["status"] for t in team_reports]),
+            "teams": len(team_reports),
+        },
+        "deck": {"id": deck.id, "title": title, "hash": deck.content_hash, "term": deck.term,
+                 "description": localize(deck.spec.description, lang)},
+        "meters": meters,
+        "teams": team_reports,
+        "aspects": aspects,
+        "discussion": _discussion(aspects),
+    }
+
+
+def _short(label: str) -> str:
+    """A meter's label without its explanation in brackets, for narrow table headers."""
+    head = label.split(" (", 1)[0].strip()
+    return head or label
+
+
+def _distinct_names(teams: list[dict[str, Any]]) -> None:
+    """Number teams that share a name ("Rood", "Rood (2)"), so every row says whose it is."""
+    seen: dict[str, int] = {}
+    for team in teams:
+        count = seen[team["name"]] = seen.get(team["name"], 0) + 1
+        if count > 1:
+            team["name"] = f"{team['name']} ({count})"
+
+
+def _overall_status(statuses: list[str]) -> str:
+    """The teams' common status; teams that differ count as a session still going on."""
+    if statuses and all(s == statuses[0] for s in statuses):
+        return statuses[0]
+    return "active"
+
+
+def _team_report(deck: Deck, team: Team, number: int, lang: str,
+                 w: dict[str, str]) -> dict[str, Any]:
+    state = team.state
+    meter_ids = [m.id for m in deck.meters]
+    decisions = [_decision(deck, record, i, lang, w)
+                 for i, record in enumerate(team.decisions, start=1)]
+    if team.decisions:
+        start = {m: team.decisions[0].get("meters_before", {}).get(m) for m in meter_ids}
+    else:
+        start = {m: state.get("meters", {}).get(m, deck.meter(m).start) for m in meter_ids}
+    final = {m: state.get("meters", {}).get(m, start.get(m)) for m in meter_ids}
+    over_time = [{"round": 0, "meters": start}]
+    over_time += [{"round": d["round"], "meters": {m: d["meters_after"].get(m) for m in meter_ids}}
+                  for d in decisions]
+    ending_id = state.get("ending")
+    ending = next((e for e in deck.endings if e.id == ending_id), None) if ending_id else None
+    finished = state.get("phase") == "ended"
+    end_reason = state.get("end_reason") if finished else None
+    collapsed = state.get("collapsed")
+    name = team.name or w["team_default"].format(n=number)
+    return {
+        "name": name,
+        "number": number,
+        "session_id": team.session_id,
+        "seed": team.seed,
+        "language": team.lang,
+        "created": team.created,
+        "updated": team.updated,
+        "status": team.status,
+        "deck_id": team.deck_id,
+        "deck_hash": team.deck_hash,
+        "deck_changed": bool(team.deck_hash) and team.deck_hash != deck.content_hash,
+        "finished": finished,
+        "term": state.get("term", deck.term),
+        "rounds_played": max((d["round"] for d in decisions), default=0),
+        "decisions": decisions,
+        "meters_over_time": over_time,
+        "start_meters": start,
+        "final_meters": final,
+        "meter_changes": {m: _diff(final.get(m), start.get(m)) for m in meter_ids},
+        "ending": ({"id": ending.id, "title": localize(ending.title, lang),
+                    "text": localize(ending.text, lang)} if ending else None),
+        "end_reason": end_reason,
+        "collapsed_meter": collapsed if end_reason == "collapse" else None,
+        "end_title": (localize(ending.title, lang) if ending
+                      else _end_title(end_reason, finished, w)),
+        "end_reason_text": _end_reason_text(deck, state, end_reason, finished, lang, w),
+        "loose_notes": [dict(n) for n in team.loose_notes],
+    }
+
+
+def _diff(after: Any, before: Any) -> int | None:
+    if isinstance(after, int) and isinstance(before, int):
+        return after - before
+    return None
+
+
+def _end_title(reason: str | None, finished: bool, w: dict[str, str]) -> str:
+    if not finished:
+        return w["end_title_open"]
+    return w["end_title_collapse"] if reason == "collapse" else w["end_title_term"]
+
+
+def _end_reason_text(deck: Deck, state: dict[str, Any], reason: str | None, finished: bool,
+                     lang: str, w: dict[str, str]) -> str:
+    round_no = state.get("round", 0)
+    if not finished:
+        played = round_no if state.get("phase") == "outcome" else max(0, round_no - 1)
+        return w["end_open"].format(round=played)
+    if reason == "collapse":
+        meter_id = state.get("collapsed") or ""
+        meter = deck.meter(meter_id)
+        label = localize(meter.label, lang) if meter else meter_id
+        value = state.get("meters", {}).get(meter_id, "")
+        return w["end_collapse"].format(meter=label, value=value)
+    if reason == "exhausted":
+        return w["end_exhausted"].format(round=round_no)
+    return w["end_term"].format(term=state.get("term", deck.term))
+
+
+def _decision(deck: Deck, record: Mapping[str, Any], index: int, lang: str,
+              w: dict[str, str]) -> dict[str, Any]:
+    card_id = str(record.get("card", ""))
+    option_id = str(record.get("option", ""))
+    card: Card | None = deck.card(card_id)
+    before = dict(record.get("meters_before") or {})
+    after = dict(record.get("meters_after") or {})
+    changes = {m.id: _diff(after.get(m.id), before.get(m.id)) or 0 for m in deck.meters}
+    votes = clean_votes(record.get("votes"), card)
+    if card is not None:
+        options = [{"id": o.id, "label": localize(o.label, lang), "position": i,
+                    "chosen": o.id == option_id,
+                    "votes": (votes.get(o.id, 0) if votes is not None else None)}
+                   for i, o in enumerate(card.options, start=1)]
+    else:
+        options = []
+    known = {o["id"] for o in options}
+    if option_id not in known:
+        options.append({"id": option_id, "label": w["option_missing"] if card else option_id,
+                        "position": None, "chosen": True,
+                        "votes": votes.get(option_id, 0) if votes is not None else None})
+    if votes is not None:
+        for other, count in votes.items():
+            if other not in known and other != option_id:
+                options.append({"id": other, "label": other, "position": None, "chosen": False,
+                                "votes": count})
+    chosen = next(o for o in options if o["chosen"])
+    character = deck.character(card.character) if card else None
+    return {
+        "index": index,
+        "round": record.get("round", index),
+        "card": card_id,
+        "card_title": localize(card.title, lang) if card else w["card_missing"],
+        "card_missing": card is None,
+        "character": ({"name": localize(character.name, lang),
+                       "role": localize(character.role, lang)} if character else None),
+        "aspects": list(card.aspects) if card else [],
+        "section": card.essay.section if card and card.essay else None,
+        "question": localize(card.essay.question, lang) if card and card.essay else "",
+        "option": option_id,
+        "option_label": chosen["label"],
+        "option_position": chosen["position"],
+        "options": options,
+        "votes": votes,
+        "votes_total": sum(votes.values()) if votes is not None else None,
+        "votes_chosen": votes.get(option_id, 0) if votes is not None else None,
+        "changes": changes,
+        "meters_before": before,
+        "meters_after": after,
+        "flags_set": list(record.get("flags_set", [])),
+        "flags_cleared": list(record.get("flags_cleared", [])),
+        "flags": list(record.get("flags_after", record.get("flags", []))),
+        "note": record.get("note") or "",
+    }
+
+
+def clean_votes(raw: Any, card: Card | None) -> dict[str, int] | None:
+    """A vote split as option id -> count, or None when there is none.
+
+    The table may record votes as a mapping by option id or as a list of counts by option
+    position; counts that are not whole numbers of zero or more are left out.
+    """
+    if isinstance(raw, (list, tuple)):
+        if card is None:
+            return None
+        raw = {o.id: n for o, n in zip(card.options, raw)}
+    if not isinstance(raw, Mapping):
+        return None
+    votes = {str(k): v for k, v in raw.items()
+             if isinstance(v, int) and not isinstance(v, bool) and v >= 0}
+    if card is not None:
+        order = {o.id: i for i, o in enumerate(card.options)}
+        votes = dict(sorted(votes.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
+    return votes or None
+
+
+def _aspects(deck: Deck, teams: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """Per aspect of the deck, per team: the summed meter changes of its decisions."""
+    meter_ids = [m.id for m in deck.meters]
+    rows = []
+    for aspect in deck.aspects:
+        per_team = []
+        for team in teams:
+            touched = [d for d in team["decisions"] if aspect.id in d["aspects"]]
+            changes = {m: sum(d["changes"].get(m, 0) for d in touched) for m in meter_ids}
+            per_team.append({"team": team["name"], "decisions": len(touched),
+                             "cards": [d["card"] for d in touched],
+                             "changes": changes, "total": sum(changes.values())})
+        rows.append({"id": aspect.id, "label": localize(aspect.label, lang),
+                     "question": localize(aspect.question, lang), "teams": per_team})
+    return rows
+
+
+def _worst_aspects(aspects: list[dict[str, Any]], team_index: int) -> list[str]:
+    """The ids of the aspects where a team lost most: at most two, each with a net loss."""
+    losses = []
+    for order, aspect in enumerate(aspects):
+        row = aspect["teams"][team_index]
+        if row["decisions"] and row["total"] < 0:
+            losses.append((row["total"], order, aspect["id"]))
+    return [aspect_id for _, _, aspect_id in sorted(losses)[:DISCUSSION_ASPECTS]]
+
+
+def _discussion(aspects: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The essay's questions for the aspects any team lost most on, in deck order."""
+    out = []
+    for aspect in aspects:
+        losers = [{"team": row["team"], "team_index": i, "total": row["total"],
+                   "changes": row["changes"], "cards": row["cards"]}
+                  for i, row in enumerate(aspect["teams"]) if row["discuss"]]
+        if losers:
+            out.append({"aspect": aspect["id"], "label": aspect["label"],
+                        "question": aspect["question"], "teams": losers})
+    return out

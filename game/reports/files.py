@@ -1,0 +1,198 @@
+"""Writing a report to disk: ``report.html``, ``report.json`` and ``decisions.csv``.
+
+The HTML page is one self-contained file: its style and its charts (inline SVG) are inside it,
+and a Content-Security-Policy forbids it to load anything, so it can be mailed, opened offline
+and printed to PDF. It is rendered by Jinja2 with autoescaping on, so a deck text with markup in
+it shows as text. The CSV opens straight in Excel: UTF-8 with a byte-order mark, and text cells
+that a spreadsheet would read as a formula are neutralised.
+
+Every file is written to a temporary name first and then renamed, so a reader never sees half a
+report.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import secrets
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from game.reports import svg_charts as report_charts
+from game.reports.content import words
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+HTML_FILE = "report.html"
+JSON_FILE = "report.json"
+CSV_FILE = "decisions.csv"
+#: Vote columns in the CSV, by option position on the card (a card has at most four options).
+VOTE_COLUMNS = ("votes_a", "votes_b", "votes_c", "votes_d")
+#: What a spreadsheet reads as the start of a formula (or of a hidden one).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_report(report: dict[str, Any], folder: Path) -> dict[str, Path]:
+    """Write the three files into ``folder`` (created if needed); returns their paths."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "html": (HTML_FILE, render_html(report).encode("utf-8")),
+        "json": (JSON_FILE, report_json(report).encode("utf-8")),
+        "csv": (CSV_FILE, decisions_csv(report).encode("utf-8-sig")),
+    }
+    return {key: write_atomic(folder / name, data) for key, (name, data) in files.items()}
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "xb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+# --------------------------------------------------------------------------- JSON
+def report_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------- CSV
+def csv_header(report: dict[str, Any]) -> list[str]:
+    meters = [m["id"] for m in report["meters"]]
+    return (["team", "session", "round", "card_id", "card_title", "option_id", "option_label",
+             "votes_chosen", "votes_total", *VOTE_COLUMNS]
+            + [f"change_{m}" for m in meters] + [f"after_{m}" for m in meters] + ["note"])
+
+
+def csv_rows(report: dict[str, Any]) -> list[list[Any]]:
+    """One row per decision of every team, in the order of :func:`csv_header`.
+
+    Votes are counted per option position (votes_a is the card's first option), so a
+    facilitator can sort and sum them; cells stay empty when no votes were recorded.
+    """
+    meters = [m["id"] for m in report["meters"]]
+    rows = []
+    for team in report["teams"]:
+        for d in team["decisions"]:
+            by_position = [""] * len(VOTE_COLUMNS)
+            if d["votes"] is not None:
+                for option in d["options"]:
+                    position = option["position"]
+                    if position is not None and position <= len(VOTE_COLUMNS):
+                        by_position[position - 1] = option["votes"] or 0
+            rows.append([
+                team["name"], _blank(team["session_id"]), d["round"], d["card"], d["card_title"],
+                d["option"], d["option_label"], _blank(d["votes_chosen"]),
+                _blank(d["votes_total"]), *by_position,
+                *[d["changes"].get(m, 0) for m in meters],
+                *[_blank(d["meters_after"].get(m)) for m in meters],
+                d["note"],
+            ])
+    return rows
+
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def neutralise(cell: Any) -> Any:
+    """A cell as the CSV holds it: numbers stay numbers, formula-like text gets a leading '."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def decisions_csv(report: dict[str, Any]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(csv_header(report))
+    for row in csv_rows(report):
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- HTML
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """The template environment, built once: later reports reuse its compiled template."""
+    env = jinja2.Environment(
+        autoescape=True,
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["signed"] = signed
+    env.filters["when"] = when
+    return env
+
+
+def signed(value: Any) -> str:
+    """+5, −5 (a true minus sign) or 0."""
+    if not isinstance(value, int):
+        return "—"
+    if value > 0:
+        return f"+{value}"
+    if value < 0:
+        return f"\u2212{-value}"
+    return "0"
+
+
+def when(stamp: str, lang: str = "nl") -> str:
+    """An ISO time stamp as a local date and time a reader expects."""
+    if not stamp:
+        return "—"
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d-%m-%Y %H:%M" if lang == "nl" else "%Y-%m-%d %H:%M")
+
+
+def charts(report: dict[str, Any]) -> dict[str, Any]:
+    """The SVG geometry of every chart in the report."""
+    w = words(report["lang"])
+    meters = report["meters"]
+    y_min = min((m["min"] for m in meters), default=0)
+    y_max = max((m["max"] for m in meters), default=100)
+    x_max = max([t["term"] for t in report["teams"]] + [t["rounds_played"] for t in report["teams"]]
+                or [report["deck"]["term"]])
+    lines = []
+    for team in report["teams"]:
+        series = [{"label": m["label"],
+                   "points": [(p["round"], p["meters"].get(m["id"]))
+                              for p in team["meters_over_time"]]}
+                  for m in meters]
+        lines.append(report_charts.line_chart(series, x_max=x_max, y_min=y_min, y_max=y_max,
+                                              x_label=w["round"], y_label=w["value"]))
+    teams = report["teams"]
+    triangle = report_charts.radar(
+        meters,
+        [{"label": t["name"], "values": [t["final_meters"].get(m["id"]) for m in meters]}
+         for t in teams],
+        reference=({"label": w["triangle_start"],
+                    "values": [teams[0]["start_meters"].get(m["id"]) for m in meters]}
+                   if teams else None),
+    )
+    return {"lines": lines, "radar": triangle}
+
+
+def render_html(report: dict[str, Any]) -> str:
+    template = _environment().get_template("report.html.j2")
+    return template.render(r=report, w=words(report["lang"]), charts=charts(report),
+                           lang=report["lang"])

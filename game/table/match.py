@@ -1,0 +1,124 @@
+"""A session at the table: the rules engine and the journal, moved together.
+
+Front ends (the Pygame table, the autoplayer) change a game only through a :class:`Match`, so
+every confirmed decision reaches the journal before the screen moves on. When the journal
+cannot be written the game plays on and :attr:`Match.warning` says why, so the table can show it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from game.format.deck import Deck
+from game.format.models import Card
+from game.rules.session import Notice, Session
+from game.table.journal import Journal, JournalError, SavedSession
+
+
+class JournalLink:
+    """What every game at the table shares: its journal, its row there, and journal problems.
+
+    A subclass says what its state is (:meth:`state`); :meth:`_record` writes an event with that
+    state in one transaction. A failing journal never stops the game: :attr:`warning` says why.
+    """
+
+    def __init__(self, deck_path: str, lang: str, journal: Journal | None,
+                 session_id: int | None):
+        self.deck_path = deck_path
+        self.lang = lang
+        self.journal = journal
+        self.session_id = session_id
+        #: The last problem writing the journal, for the screen to show; None when all is well.
+        self.warning: str | None = None
+
+    def state(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def abandon(self) -> None:
+        """Give this session up (the players restart); it is no longer offered for resume."""
+        if self.journal is not None and self.session_id is not None:
+            try:
+                self.journal.abandon(self.session_id)
+            except JournalError as exc:
+                self.warning = str(exc)
+
+    def _start_journal(self) -> None:
+        if self.journal is not None:
+            try:
+                self.session_id = self.journal.start(self.state(), self.deck_path, self.lang)
+            except JournalError as exc:
+                self.warning = str(exc)
+
+    def _record(self, kind: str, payload: dict[str, Any]) -> None:
+        if self.journal is None or self.session_id is None:
+            return
+        try:
+            self.journal.record(self.session_id, kind, payload, self.state())
+            self.warning = None
+        except JournalError as exc:
+            self.warning = str(exc)
+
+
+class Match(JournalLink):
+    def __init__(self, session: Session, deck_path: str, lang: str,
+                 journal: Journal | None = None, session_id: int | None = None):
+        super().__init__(deck_path, lang, journal, session_id)
+        self.session = session
+
+    def state(self) -> dict[str, Any]:
+        return self.session.to_dict()
+
+    @property
+    def deck(self) -> Deck:
+        return self.session.deck
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is a decision to take back."""
+        return self.session.decisions > 0
+
+    @classmethod
+    def start(cls, deck: Deck, deck_path: str, lang: str, journal: Journal | None = None,
+              seed: int | None = None) -> "Match":
+        session = Session.new(deck, secrets.randbelow(2**31) if seed is None else seed)
+        match = cls(session, deck_path, lang, journal)
+        match._start_journal()
+        return match
+
+    @classmethod
+    def resume(cls, deck: Deck, saved: SavedSession, journal: Journal | None
+               ) -> tuple["Match", list[Notice]]:
+        session, notices = Session.from_dict(deck, saved.state)
+        match = cls(session, saved.deck_path, saved.lang, journal, saved.id)
+        if session.phase == "outcome":
+            match.advance()
+        return match, notices
+
+    def reload(self, deck: Deck) -> list[Notice]:
+        """Play on with a new version of the deck (its author edited it): the same state, with
+        the cards looked up by id in ``deck``. Returns what the players should be told: a card
+        that is gone (a new one is drawn in its place) or a follow-up that no longer comes."""
+        self.session, notices = Session.from_dict(deck, self.session.to_dict())
+        self._record("reload", {"deck_hash": deck.content_hash,
+                                "notices": [[n.code, n.card_id] for n in notices]})
+        return notices
+
+    def choose(self, option_id: str, **details: Any) -> dict[str, Any]:
+        """Decide the card on the table; journalled before this returns."""
+        record = self.session.choose(option_id)
+        self._record("decide", {"card": record["card"], "option": option_id, **details})
+        return record
+
+    def undo(self) -> bool:
+        if not self.session.undo():
+            return False
+        self._record("undo", {})
+        return True
+
+    def advance(self) -> Card | None:
+        card = self.session.advance()
+        if self.session.is_over:
+            self._record("end", {"reason": self.session.end_reason,
+                                 "ending": self.session.ending.id if self.session.ending else None})
+        return card

@@ -1,0 +1,103 @@
+"""Writing the debrief report of the game on the table, from the debrief or the menu.
+
+:func:`export_reports` builds the report from the live match (nothing is read back from the
+journal) and writes ``report.html``, ``report.json`` and ``decisions.csv`` with
+:func:`game.reports.files.write_report`. The folder is the one given on the command line (``--out``),
+else a folder per session under the user's documents folder, else, when that cannot be
+written, under the game's data folder. A folder that cannot be written becomes an
+:class:`ExportError` with a message in plain words, which the screen shows; the game goes on.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from game.reports.files import write_report
+from game.reports.content import report_for_match
+
+#: The folder in the user's documents where reports go, one subfolder per session.
+DOCUMENTS_FOLDER = "Dilemmaspel"
+#: The subfolder of the data folder used when the documents folder cannot be written.
+DATA_FOLDER = "verslagen"
+
+
+class ExportError(OSError):
+    """The report could not be written; the message says why, in the table's language.
+
+    It is an :class:`OSError` (writing failed), so a caller that guards the export against
+    any failure to write catches it too.
+    """
+
+
+def export_reports(app, match: Any) -> Path:
+    """Write the report of ``match`` and return the folder it is in.
+
+    Raises :class:`ExportError` when no folder could be written.
+    """
+    report = report_for_match(match, app.lang)
+    chosen = app.options.out_dir
+    if chosen is not None:
+        return _write(app, report, Path(chosen))
+    name = folder_name(match)
+    documents = documents_dir()
+    if documents is not None:
+        try:
+            return _write(app, report, documents / DOCUMENTS_FOLDER / name)
+        except ExportError as exc:
+            print(f"warning: {exc}; the report goes to the data folder instead",
+                  file=sys.stderr)
+    return _write(app, report, data_dir(app) / DATA_FOLDER / name)
+
+
+def folder_name(match: Any, today: date | None = None) -> str:
+    """``2025-03-14-digitaal-leiderschap-sessie-12`` (``-sessie-los`` when not journalled)."""
+    day = (today or date.today()).isoformat()
+    session = match.session_id if match.session_id is not None else "los"
+    return f"{day}-{match.deck.id}-sessie-{session}"
+
+
+def documents_dir() -> Path | None:
+    """The user's documents folder, or None when the system does not name one."""
+    from platformdirs import user_documents_dir
+
+    try:
+        found = user_documents_dir()
+    except (OSError, RuntimeError, KeyError):
+        return None
+    return Path(found) if found else None
+
+
+def data_dir(app) -> Path:
+    if app.options.data_dir is not None:
+        return Path(app.options.data_dir)
+    from game.cli.commands import data_dir as default_data_dir
+
+    return default_data_dir()
+
+
+def _write(app, report: dict[str, Any], folder: Path) -> Path:
+    try:
+        write_report(report, folder)
+    except OSError as exc:
+        print(f"warning: cannot write the report to {folder}: {exc}", file=sys.stderr)
+        raise ExportError(app.t("debrief.export.failed", path=str(folder),
+                                reason=reason(app, exc))) from exc
+    return folder
+
+
+def reason(app, exc: OSError) -> str:
+    """Why a folder could not be written, in words a facilitator can act on."""
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return app.t("debrief.export.denied")
+    if code == errno.EROFS:
+        return app.t("debrief.export.read_only")
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return app.t("debrief.export.full")
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        return app.t("debrief.export.not_folder")
+    return app.t("debrief.export.other", error=exc.strerror or str(exc))

@@ -1,0 +1,1 @@
+"""How the table looks: theme, cached text, widgets, portraits, meters and charts."""

@@ -1,0 +1,125 @@
+"""The meters over time as a line chart, readable without colour.
+
+Each meter has its own colour, and also its own marker shape (circle, square, triangle,
+diamond, ...) and dash pattern (solid, dashed, dotted), and the legend repeats all three next to
+the meter's name.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+from pygame import Rect
+
+from game.format.models import Meter
+from game.ui.look.textcache import TextCache
+from game.ui.look.theme import Colour, Metrics, Palette
+
+MARKERS = ("circle", "square", "triangle", "diamond", "down", "cross")
+DASHES = ((1, 0), (3, 1.6), (0.8, 1.2))
+
+
+def marker(surface: pygame.Surface, shape: str, centre: tuple[float, float], r: float,
+           colour: Colour, edge: Colour) -> None:
+    x, y = centre
+    if shape == "circle":
+        pygame.draw.circle(surface, edge, (round(x), round(y)), round(r + 2))
+        pygame.draw.circle(surface, colour, (round(x), round(y)), round(r))
+        return
+    if shape == "square":
+        points = [(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)]
+    elif shape == "triangle":
+        points = [(x, y - r * 1.25), (x + r * 1.2, y + r * 0.9), (x - r * 1.2, y + r * 0.9)]
+    elif shape == "down":
+        points = [(x, y + r * 1.25), (x + r * 1.2, y - r * 0.9), (x - r * 1.2, y - r * 0.9)]
+    elif shape == "diamond":
+        points = [(x, y - r * 1.3), (x + r * 1.3, y), (x, y + r * 1.3), (x - r * 1.3, y)]
+    else:
+        w = max(2, round(r * 0.7))
+        pygame.draw.line(surface, colour, (x - r, y - r), (x + r, y + r), w)
+        pygame.draw.line(surface, colour, (x - r, y + r), (x + r, y - r), w)
+        return
+    pygame.draw.polygon(surface, edge, points, max(2, round(r * 0.35)) + 2)
+    pygame.draw.polygon(surface, colour, points)
+
+
+def dashed_polyline(surface: pygame.Surface, points: list[tuple[float, float]], colour: Colour,
+                    width: int, dash: tuple[float, float]) -> None:
+    """A polyline; ``dash`` is (on, off) in multiples of the line width, (1, 0) for solid."""
+    on, off = dash[0] * width * 2.5, dash[1] * width * 2.5
+    if off == 0:
+        if len(points) > 1:
+            pygame.draw.lines(surface, colour, False, points, width)
+        return
+    drawing, left = True, on
+    for (x1, y1), (x2, y2) in zip(points, points[1:]):
+        length = math.hypot(x2 - x1, y2 - y1)
+        pos = 0.0
+        while pos < length:
+            step = min(left, length - pos)
+            if drawing:
+                a = pos / length
+                b = (pos + step) / length
+                pygame.draw.line(surface, colour, (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
+                                 (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), width)
+            pos += step
+            left -= step
+            if left <= 0:
+                drawing = not drawing
+                left = on if drawing else off
+
+
+def draw_chart(surface: pygame.Surface, area: Rect, meters: list[Meter],
+               series: list[dict[str, int]], labels: list[str], text: TextCache, m: Metrics,
+               palette: Palette, lang_label) -> None:
+    """``series[i]`` holds the meters after step i (step 0: the start); one line per meter."""
+    legend_h = round(m.small * 1.6)
+    legend = Rect(area.x, area.y, area.width, legend_h)
+    x = legend.x
+    for i, meter in enumerate(meters):
+        colour = palette.chart_meter(i)
+        sample = Rect(x, legend.y, m.px(44), legend_h)
+        dashed_polyline(surface, [(sample.x, sample.centery), (sample.right, sample.centery)],
+                        colour, max(2, m.px(4)), DASHES[i % len(DASHES)])
+        marker(surface, MARKERS[i % len(MARKERS)], sample.center, m.px(7), colour, palette.surface_alt)
+        name = text.render(lang_label(meter.label), "semibold", m.small, palette.ink)
+        surface.blit(name.surface, (sample.right + m.px(8), legend.y + (legend_h - name.line_height) // 2))
+        x = sample.right + m.px(8) + name.width + m.px(28)
+    axis_w = text.measure("100", "regular", m.small)[0] + m.px(12)
+    plot = Rect(area.x + axis_w, legend.bottom + m.px(16), area.width - axis_w - m.px(12),
+                area.height - legend_h - m.px(16) - round(m.small * 1.5))
+    low = min(meter.min for meter in meters)
+    high = max(meter.max for meter in meters)
+    span = max(1, high - low)
+    for q in range(5):
+        value = low + span * q / 4
+        y = plot.bottom - plot.height * q / 4
+        pygame.draw.line(surface, palette.border if q == 0 else palette.page,
+                         (plot.x, y), (plot.right, y), max(1, m.px(2)))
+        tick = text.render(f"{round(value)}", "regular", m.small, palette.ink_muted)
+        surface.blit(tick.surface, (plot.x - m.px(10) - tick.width, y - tick.line_height // 2))
+    steps = max(1, len(series) - 1)
+
+    def point(step: int, value: float) -> tuple[float, float]:
+        return (plot.x + plot.width * step / steps,
+                plot.bottom - plot.height * (value - low) / span)
+
+    label_every = max(1, math.ceil(len(labels) * text.measure("00", "regular", m.small)[0] * 2.2
+                                   / max(1, plot.width)))
+    for step, label in enumerate(labels):
+        if step % label_every and step != len(labels) - 1:
+            continue
+        tick = text.render(label, "regular", m.small, palette.ink_muted)
+        px, _ = point(step, low)
+        surface.blit(tick.surface, (round(px - tick.width / 2), plot.bottom + m.px(4)))
+    width = max(2, m.px(4))
+    for i, meter in enumerate(meters):
+        colour = palette.chart_meter(i)
+        points = [point(step, values.get(meter.id, meter.start)) for step, values in enumerate(series)]
+        dashed_polyline(surface, points, colour, width, DASHES[i % len(DASHES)])
+    for i, meter in enumerate(meters):
+        colour = palette.chart_meter(i)
+        for step, values in enumerate(series):
+            marker(surface, MARKERS[i % len(MARKERS)], point(step, values.get(meter.id, meter.start)),
+                   m.px(6), colour, palette.surface_alt)

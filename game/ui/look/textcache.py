@@ -1,0 +1,225 @@
+"""Fonts and rendered text, made once and reused.
+
+Rendering text is the costly part of a frame, so every wrapped text block is rendered once and
+kept by (text, weight, size, colour, width, align) until it falls out of a bounded LRU cache.
+Wrapping breaks between words only; a word wider than its box stays whole and the block is
+marked as overflowing, so :meth:`TextCache.fit` tries a smaller size instead.
+
+A block knows its lines and size as soon as it is wrapped, but draws its pixels only when a
+scene first asks for its surface: fitting a text tries several sizes and keeps one, and
+measuring a layout (``validate`` checking that every text fits) draws nothing at all.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game.ui.look.theme import Colour
+
+
+class Fonts:
+    """Fonts by (weight, size), opened once."""
+
+    def __init__(self, paths: dict[str, Path]):
+        self._paths = paths
+        self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+
+    def get(self, weight: str, size: int) -> pygame.font.Font:
+        key = (weight, size)
+        font = self._cache.get(key)
+        if font is None:
+            path = self._paths.get(weight) or self._paths["regular"]
+            try:
+                font = pygame.font.Font(path, size)
+            except (OSError, FileNotFoundError, pygame.error):
+                font = pygame.font.Font(None, size)
+            self._cache[key] = font
+        return font
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A text and the box it is drawn in, with the sizes to try from large to small.
+
+    Scenes draw their deck texts through these, and ``validate`` measures the same boxes
+    (:mod:`game.ui.layout.fit`), so what the check reports is what the table shows.
+    """
+
+    text: str
+    rect: pygame.Rect
+    weight: str
+    sizes: tuple[int, ...]
+
+
+class TextBlock:
+    """A wrapped text: lines and size known at once, rendered on first use of :attr:`surface`."""
+
+    __slots__ = ("lines", "size", "line_height", "overflow", "width", "height", "_font",
+                 "_widths", "_colour", "_align", "_surface")
+
+    def __init__(self, font: pygame.font.Font, lines: list[str], widths: list[int], size: int,
+                 line_height: int, overflow: bool, colour: Colour, box_width: int | None,
+                 align: str):
+        self.lines: tuple[str, ...] = tuple(lines)
+        self.size = size
+        self.line_height = line_height
+        #: True when a single word is wider than the box (the caller may shrink the text).
+        self.overflow = overflow
+        if box_width is None or overflow:
+            box_width = max(widths, default=1)
+        self.width = max(1, box_width)
+        self.height = max(1, line_height * len(lines))
+        self._font = font
+        self._widths = widths
+        self._colour = colour
+        self._align = align
+        self._surface: pygame.Surface | None = None
+
+    @property
+    def surface(self) -> pygame.Surface:
+        if self._surface is None:
+            self._surface = self._render()
+        return self._surface
+
+    def _render(self) -> pygame.Surface:
+        font = self._font
+        surface = pygame.Surface((self.width, self.height), pygame.SRCALPHA)
+        # Centre each line's glyph box in its line slot so extra leading is shared above/below.
+        pad = (self.line_height - font.get_height()) // 2
+        for i, (line, width) in enumerate(zip(self.lines, self._widths)):
+            if not line:
+                continue
+            if self._align == "center":
+                x = (self.width - width) // 2
+            elif self._align == "right":
+                x = self.width - width
+            else:
+                x = 0
+            surface.blit(font.render(line, True, self._colour), (x, i * self.line_height + pad))
+        return surface
+
+
+def wrap(text: str, font: pygame.font.Font, width: int | None) -> tuple[list[str], bool]:
+    """Lines of ``text`` that fit ``width`` (breaking between words only), and overflow."""
+    lines, widths = _wrap(text, font, width)
+    return lines, width is not None and any(w > width for w in widths)
+
+
+def _wrap(text: str, font: pygame.font.Font, width: int | None) -> tuple[list[str], list[int]]:
+    """The lines of ``text`` within ``width`` and the width of each.
+
+    Each line takes as many words as fit. The search starts from the previous line's word count
+    and steps up or down from there, so a line is usually measured two or three times instead
+    of once per word; the width of a line only grows with every word added, so the lines are
+    the same as adding words one by one.
+    """
+    lines: list[str] = []
+    widths: list[int] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        if width is None or not words:
+            line = " ".join(words)
+            lines.append(line)
+            widths.append(font.size(line)[0] if line else 0)
+            continue
+        start, guess = 0, 8
+        while start < len(words):
+            end = min(len(words), start + max(1, guess))
+            line = " ".join(words[start:end])
+            line_width = font.size(line)[0]
+            if line_width <= width:
+                while end < len(words):  # one more word, while it fits
+                    longer = f"{line} {words[end]}"
+                    longer_width = font.size(longer)[0]
+                    if longer_width > width:
+                        break
+                    end, line, line_width = end + 1, longer, longer_width
+            else:
+                while end > start + 1:  # one word fewer, until it fits (one word always stays)
+                    end -= 1
+                    line = " ".join(words[start:end])
+                    line_width = font.size(line)[0]
+                    if line_width <= width:
+                        break
+            lines.append(line)
+            widths.append(line_width)
+            guess = end - start
+            start = end
+    return lines, widths
+
+
+class TextCache:
+    """Rendered text blocks, bounded so resizing many times cannot grow memory without end."""
+
+    def __init__(self, fonts: Fonts, leading: float = 1.3, limit: int = 800):
+        self.fonts = fonts
+        self.leading = leading
+        self.limit = limit
+        self._blocks: OrderedDict[tuple, TextBlock] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+        self._glyphs: dict[tuple[str, int, str], bool] = {}
+
+    def render(self, text: str, weight: str, size: int, colour: Colour,
+               width: int | None = None, align: str = "left") -> TextBlock:
+        key = (text, weight, size, tuple(colour), width, align)
+        block = self._blocks.get(key)
+        if block is not None:
+            self._blocks.move_to_end(key)
+            self.hits += 1
+            return block
+        self.misses += 1
+        block = self._make(text, weight, size, colour, width, align)
+        self._blocks[key] = block
+        if len(self._blocks) > self.limit:
+            self._blocks.popitem(last=False)
+        return block
+
+    def fit(self, text: str, weight: str, sizes: list[int], colour: Colour, width: int,
+            height: int, align: str = "left") -> TextBlock:
+        """The largest of ``sizes`` whose wrapped text fits the box (else the smallest)."""
+        block = None
+        for size in sizes:
+            block = self.render(text, weight, size, colour, width, align)
+            if block.height <= height and not block.overflow:
+                return block
+        assert block is not None
+        return block
+
+    def has_glyphs(self, weight: str, size: int, chars: str) -> bool:
+        """Whether the font draws ``chars`` itself (checked once per font)."""
+        from game.ui.look.widgets import has_glyphs
+
+        key = (weight, size, chars)
+        known = self._glyphs.get(key)
+        if known is None:
+            known = self._glyphs[key] = has_glyphs(self.fonts.get(weight, size), chars)
+        return known
+
+    def measure(self, text: str, weight: str, size: int) -> tuple[int, int]:
+        return self.fonts.get(weight, size).size(text)
+
+    def _make(self, text: str, weight: str, size: int, colour: Colour, width: int | None,
+              align: str) -> TextBlock:
+        font = self.fonts.get(weight, size)
+        lines, widths = _wrap(text, font, width)
+        overflow = width is not None and any(w > width for w in widths)
+        line_height = max(font.get_linesize(), round(size * self.leading))
+        return TextBlock(font, lines, widths, size, line_height, overflow, colour, width, align)
+
+
+def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
+    """``text`` shortened at a word boundary with an ellipsis so it fits on one line."""
+    if font.size(text)[0] <= width:
+        return text
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words).rstrip(",.;:") + "…"
+        if font.size(candidate)[0] <= width:
+            return candidate
+    return words[0] if words else ""

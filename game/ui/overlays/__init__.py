@@ -1,0 +1,1 @@
+"""What opens over any screen: the menu, the glossary and short notices."""

@@ -1,0 +1,85 @@
+"""The pause menu (Esc): play on, take back the last decision, start over, or stop.
+
+The menu is pushed over the game and dismissed with the chosen action as its result; the scene
+below carries it out through :func:`handle_menu_result`. Stopping never loses anything: every
+confirmed decision is already in the journal and the session can be resumed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.ui.layout import screens as layout
+from game.ui.scene import NUMBER_KEYS, Scene
+from game.ui.look.widgets import Button, panel
+
+ACTIONS = ("resume", "undo", "restart", "title", "quit")
+
+
+class MenuScene(Scene):
+    overlay = True
+
+    def __init__(self, app, match, actions: tuple[str, ...] = ACTIONS):
+        super().__init__(app)
+        self.match = match
+        #: The menu's items, in order; a workshop has its own.
+        self.actions = actions
+        self.layout_changed()
+        self.focus = 0
+        self.keyboard = True
+
+    @property
+    def shot_name(self) -> str:
+        return "menu"
+
+    def layout_changed(self) -> None:
+        app = self.app
+        self.layout = layout.dialog(app.metrics, len(self.actions))
+        can_undo = self.match is not None and self.match.can_undo
+        self.buttons = [
+            Button(action, rect, app.t(f"menu.{action}"), number=str(i + 1),
+                   enabled=action != "undo" or can_undo)
+            for i, (action, rect) in enumerate(zip(self.actions, self.layout.buttons))
+        ]
+        self._dim = None
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop(button_id)
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key == pygame.K_ESCAPE:
+            self.app.pop("resume")
+        elif key in NUMBER_KEYS:
+            index = NUMBER_KEYS[key] - 1
+            if 0 <= index < len(self.buttons) and self.buttons[index].enabled:
+                self.app.pop(self.buttons[index].id)
+        else:
+            super().on_key(key, mod)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        self.dim_below(surface)
+        panel(surface, L.panel, m, p)
+        self.text_in(surface, L.heading, app.t("menu.heading"), "bold", m.title, p.ink,
+                     valign="center")
+        hint = app.text.render(app.t("menu.hint"), "regular", m.small, p.ink_muted)
+        surface.blit(hint.surface, (L.heading.right - hint.width,
+                                    L.heading.centery - hint.line_height // 2))
+        self.draw_buttons(surface)
+
+
+def handle_menu_result(app, result: Any) -> None:
+    """Carry out what was chosen in the menu, for the game scene below it."""
+    match = app.match
+    if result == "undo" and match is not None:
+        if match.undo():
+            app.show_current()
+    elif result == "restart":
+        app.restart()
+    elif result == "title":
+        app.to_title()
+    elif result == "quit":
+        app.quit()
+    app.invalidate()

@@ -1,0 +1,1 @@
+"""Single play: the card, outcome and end screens."""

@@ -1,0 +1,218 @@
+"""The end of the game: how it ended, the meters over time, and every decision made.
+
+The deck's ending is shown when it has one; otherwise a built-in text says whether the term
+ran out or which meter collapsed. The decision list pages with PageUp/PageDown or the wheel.
+"""
+
+from __future__ import annotations
+
+import pygame
+from pygame import Rect
+
+from game.ui.layout import screens as layout
+from game.ui.look.chart import draw_chart
+from game.ui.scene import Scene
+from game.ui.look.textcache import ellipsize
+from game.ui.look.widgets import Button, delta_label, panel
+
+ACTIONS = ("new", "title", "quit")
+
+
+def end_reason(app, deck, state, term: int) -> str:
+    """Why a term of ``term`` rounds ended, as a sentence: the meter that collapsed, the cards
+    that ran out, or the full term. ``state`` is a session or a workshop team."""
+    if state.end_reason == "collapse" and state.collapsed_meter:
+        meter = deck.meter(state.collapsed_meter)
+        name = app.local(meter.label) if meter else state.collapsed_meter
+        return app.t("end.reason_collapse", meter=name,
+                     value=state.meters.get(state.collapsed_meter, 0))
+    if state.end_reason == "exhausted":
+        return app.t("end.reason_exhausted", round=state.round)
+    return app.t("end.reason_term", rounds=term)
+
+
+class EndScene(Scene):
+    def __init__(self, app, match):
+        super().__init__(app)
+        self.match = match
+        self.session = match.session
+        self.history = self.session.history
+        self.scroll = 0
+        self._static: pygame.Surface | None = None
+        self.layout_changed()
+        self.focus = 0
+
+    @property
+    def shot_name(self) -> str:
+        return "end"
+
+    def layout_changed(self) -> None:
+        self.layout = layout.end(self.app.metrics, len(self.match.deck.meters), len(ACTIONS))
+        styles = {"new": "primary"}
+        self.buttons = [Button(a, r, self.app.t(f"end.{a}"), style=styles.get(a, "secondary"))
+                        for a, r in zip(ACTIONS, self.layout.buttons)]
+        self.scroll = min(self.scroll, self.max_scroll)
+        self._static = None
+
+    def carry_over(self, old) -> None:
+        if isinstance(old, EndScene):
+            self._scroll_to(old.scroll)
+
+    @property
+    def per_page(self) -> int:
+        return len(self.layout.rows)
+
+    @property
+    def max_scroll(self) -> int:
+        return max(0, len(self.history) - self.per_page)
+
+    # ------------------------------------------------------------------ texts
+    def heading(self) -> str:
+        ending = self.session.ending
+        if ending is not None:
+            return self.app.local(ending.title)
+        return self.app.t("end.generic_title_collapse" if self.session.end_reason == "collapse"
+                          else "end.generic_title_term")
+
+    def reason(self) -> str:
+        deck = self.match.deck
+        return end_reason(self.app, deck, self.session, deck.term)
+
+    def body(self) -> str:
+        ending = self.session.ending
+        if ending is not None:
+            return self.app.local(ending.text)
+        return self.app.t("end.generic_text_collapse" if self.session.end_reason == "collapse"
+                          else "end.generic_text_term")
+
+    # ------------------------------------------------------------------ input
+    def activate(self, button_id: str) -> None:
+        if button_id == "new":
+            self.app.restart()
+        elif button_id == "title":
+            self.app.to_title()
+        elif button_id == "quit":
+            self.app.quit()
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            step = self.per_page if key == pygame.K_PAGEDOWN else -self.per_page
+            self._scroll_to(self.scroll + step)
+        elif key == pygame.K_ESCAPE:
+            self.app.to_title()
+        else:
+            super().on_key(key, mod)
+
+    def on_wheel(self, amount: int) -> None:
+        self._scroll_to(self.scroll - amount)
+
+    def _scroll_to(self, value: int) -> None:
+        value = max(0, min(self.max_scroll, value))
+        if value != self.scroll:
+            self.scroll = value
+            self._static = None
+            self.app.invalidate()
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        if self._static is None or self._static.get_size() != surface.get_size():
+            self._static = self._draw_static()
+        surface.blit(self._static, (0, 0))
+        self.draw_buttons(surface)
+        self.app.draw_warning(surface, self.layout.frame.warning)
+
+    def _draw_static(self) -> pygame.Surface:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        s = self.page_layer(L.frame.band)
+        cap_h = round(m.small * 1.35)
+        title = app.text.fit(self.heading(), "bold", m.shrunk(m.title), p.band_ink,
+                             L.heading.width, L.heading.height - cap_h)
+        top = L.heading.y + (L.heading.height - cap_h - title.height) // 2
+        self.text_in(s, Rect(L.heading.x, top, L.heading.width, cap_h),
+                     app.t("end.caption", deck=app.local(self.match.deck.spec.title)),
+                     "semibold", m.small, p.band_muted)
+        s.blit(title.surface, (L.heading.x, top + cap_h))
+        panel(s, L.left, m, p)
+        reason = app.text.render(self.reason(), "semibold", m.body, p.ink, L.text.width)
+        s.blit(reason.surface, L.text.topleft)
+        body = Rect(L.text.x, L.text.y + reason.height + m.px(14), L.text.width,
+                    L.text.height - reason.height - m.px(14))
+        self.text_in(s, body, self.body(), "regular", m.body, p.ink)
+        self._draw_finals(s)
+        panel(s, L.chart, m, p, fill=p.surface_alt)
+        series = [self.history[0]["meters_before"]] + [h["meters_after"] for h in self.history] \
+            if self.history else [self.session.meters]
+        labels = [app.t("end.start_short")] + [str(h["round"]) for h in self.history]
+        draw_chart(s, L.chart.inflate(-m.px(48), -m.px(36)), self.match.deck.meters, series,
+                   labels, app.text, m, p, app.local)
+        panel(s, L.history, m, p)
+        self._draw_history(s)
+        return s
+
+    def _draw_finals(self, s: pygame.Surface) -> None:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        pygame.draw.line(s, p.surface_alt, (L.finals.x, L.finals.y - m.px(12)),
+                         (L.finals.right, L.finals.y - m.px(12)), m.px(3))
+        line_h = round(m.label * 1.4)
+        start = self.match.deck.start_meters()
+        for i, meter in enumerate(self.match.deck.meters):
+            y = L.finals.y + i * line_h
+            value = self.session.meters.get(meter.id, meter.start)
+            name = app.text.render(app.local(meter.label), "semibold", m.label, p.ink)
+            s.blit(name.surface, (L.finals.x, y))
+            number = app.text.render(str(value), "bold", m.label, p.ink)
+            change = value - start.get(meter.id, value)
+            delta = app.text.render(delta_label(change) if change else "=", "semibold", m.label,
+                                    p.positive if change > 0 else p.negative if change < 0 else p.ink_muted)
+            right = L.finals.right
+            s.blit(delta.surface, (right - delta.width, y))
+            s.blit(number.surface, (right - delta.width - m.px(24) - number.width, y))
+
+    def _draw_history(self, s: pygame.Surface) -> None:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        deck = self.match.deck
+        if not self.history:
+            self.text_in(s, L.rows[0], app.t("end.no_decisions"), "regular", m.small, p.ink_muted)
+        visible = self.history[self.scroll:self.scroll + self.per_page]
+        for index, (rect, record) in enumerate(zip(L.rows, visible)):
+            if index % 2 == 0:
+                pygame.draw.rect(s, p.surface_alt, rect.inflate(m.px(12), m.px(4)),
+                                 border_radius=m.radius // 2)
+            card = deck.card(record["card"])
+            option = card.option(record["option"]) if card else None
+            line_h = round(m.small * 1.3)
+            number = app.text.render(app.t("end.round_short", round=record["round"]), "bold",
+                                     m.small, p.ink)
+            num_w = app.text.measure(app.t("end.round_short", round=88), "bold", m.small)[0] + m.px(16)
+            s.blit(number.surface, (rect.x, rect.y + m.px(7)))
+            x = rect.x + num_w
+            title = app.local(card.title) if card else record["card"]
+            title = ellipsize(title, app.fonts.get("semibold", m.small), rect.right - x)
+            head = app.text.render(title, "semibold", m.small, p.ink)
+            s.blit(head.surface, (x, rect.y + m.px(7)), Rect(0, 0, rect.right - x, line_h))
+            y = rect.y + m.px(7) + line_h
+            label = "→ " + (app.local(option.label) if option else record["option"])
+            label = ellipsize(label, app.fonts.get("regular", m.small), rect.right - x)
+            choice = app.text.render(label, "regular", m.small, p.ink_muted)
+            s.blit(choice.surface, (x, y))
+            y += line_h
+            cx = x
+            for meter in deck.meters:
+                change = record["meters_after"].get(meter.id, 0) - record["meters_before"].get(meter.id, 0)
+                if not change:
+                    continue
+                ink = p.positive if change > 0 else p.negative
+                text = f"{app.local(meter.label).split(' (')[0]} {delta_label(change)}"
+                block = app.text.render(text, "semibold", m.small, ink)
+                if cx + block.width > rect.right:
+                    break
+                s.blit(block.surface, (cx, y))
+                cx += block.width + m.px(24)
+        total = len(self.history)
+        if total > self.per_page:
+            first, last = self.scroll + 1, min(total, self.scroll + self.per_page)
+            self.text_in(s, L.pager, app.t("end.pager", first=first, last=last, total=total),
+                         "regular", m.small, p.ink_muted, align="right", valign="center")
+        else:
+            self.text_in(s, L.pager, app.catalog.count("end.decisions", total), "regular", m.small,
+                         p.ink_muted, align="right", valign="center")

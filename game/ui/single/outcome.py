@@ -1,0 +1,467 @@
+"""What the choice led to: the outcome text, and the meters moving from before to after.
+
+The meters ease from their old to their new values in about 0.8 s; each change is also written
+as a signed number with an arrow (▲ +8, ▼ −5), on the band and under the text, so nothing rests
+on colour. Next draws the next card, or the ending when the game is over.
+
+A card with essay context gets a panel "Uit het essay" beside the outcome: the essay section
+and its aspect, the paraphrase and the question to discuss. E hides and shows it. When the
+window is too small for both panels, the outcome shows alone with an "Uit het essay" button, and
+E swaps the outcome text for the essay. G opens the glossary, as on the card.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+from pygame import Rect
+
+from game.ui.layout import screens as layout
+from game.ui.overlays.glossary import has_glossary, open_glossary
+from game.ui.look.meters import draw_meters
+from game.ui.scene import ACTIVATE_KEYS, Scene
+from game.ui.look.textcache import TextBox, ellipsize
+from game.ui.look.widgets import Button, delta_label, panel
+
+DURATION = 0.8
+
+
+def ease(t: float) -> float:
+    """Cubic ease-in-out on 0..1."""
+    t = max(0.0, min(1.0, t))
+    return 4 * t * t * t if t < 0.5 else 1 - (-2 * t + 2) ** 3 / 2
+
+
+def between(before: dict[str, int], after: dict[str, int], k: float) -> dict[str, float]:
+    """The meters ``k`` (0..1) of the way from ``before`` to ``after``."""
+    return {m: before.get(m, v) + (v - before.get(m, v)) * k for m, v in after.items()}
+
+
+class MeterMotion:
+    """For an outcome scene: the meters move from before the decision to after it over
+    :data:`DURATION` seconds, counted in ``elapsed`` (set to DURATION to show them at rest)."""
+
+    elapsed: float
+
+    @property
+    def animating(self) -> bool:
+        return self.elapsed < DURATION
+
+    def update(self, dt: float) -> None:
+        if self.animating:
+            self.elapsed = min(DURATION, self.elapsed + max(0.0, dt))
+            self.app.invalidate()
+
+    @property
+    def progress(self) -> float:
+        """How far the meters have moved, eased (0..1)."""
+        return ease(self.elapsed / DURATION)
+
+
+def essay_texts(app, deck, essay) -> tuple[str, str, str]:
+    """A card's essay context as shown: the section line ("§ 4b · Transparantie en
+    verantwoording"), the paraphrase and the question to discuss (empty without an essay)."""
+    if essay is None:
+        return "", "", ""
+    aspect = deck.aspect(essay.section)
+    if aspect is not None:
+        section = app.t("outcome.section", section=essay.section, label=app.local(aspect.label))
+    else:
+        section = app.t("outcome.section_only", section=essay.section)
+    return section, app.local(essay.context), app.local(essay.question)
+
+
+class OutcomeScene(MeterMotion, Scene):
+    def __init__(self, app, match):
+        super().__init__(app)
+        self.match = match
+        self.session = match.session
+        self.record = self.session.last_decision
+        self.card = match.deck.card(self.record["card"]) if self.record else None
+        self.option = self.card.option(self.record["option"]) if self.card else None
+        self.before = dict(self.record["meters_before"]) if self.record else self.session.meters
+        self.after = dict(self.record["meters_after"]) if self.record else self.session.meters
+        self.essay = self.card.essay if self.card is not None else None
+        #: Whether the players asked for the essay (E); None: shown when it fits beside.
+        self._essay_choice: bool | None = None
+        self._fits_beside = False
+        #: The essay's text size when it fits beside the outcome, else None.
+        self.essay_size: int | None = None
+        self.essay_layout: layout.EssayLayout | None = None
+        #: The essay in place of the outcome in a very small window: without the paraphrase.
+        self._essay_short = False
+        self.elapsed = DURATION if app.instant else 0.0
+        self._static: pygame.Surface | None = None
+        self.layout_changed()
+        self.focus = 0
+
+    @property
+    def shot_name(self) -> str:
+        return f"outcome-r{(self.record or {}).get('round', self.session.round):02d}"
+
+    @property
+    def changes(self) -> dict[str, int]:
+        return {m: self.after[m] - self.before.get(m, self.after[m]) for m in self.after
+                if self.after[m] != self.before.get(m, self.after[m])}
+
+    @property
+    def ends_next(self) -> bool:
+        """Whether Next leads to the ending rather than another card."""
+        return self.session.end_reason == "collapse" or self.session.round >= self.match.deck.term
+
+    # ------------------------------------------------------------------ layout
+    def layout_changed(self) -> None:
+        app, m, count = self.app, self.app.metrics, len(self.match.deck.meters)
+        focused = self.focused_button()
+        self.essay_size, heights = self._essay_fit()
+        tools = ["glossary"] if has_glossary(self.match.deck) else []
+        if self.essay is not None and not self.essay_beside:
+            tools.append("essay")
+        self.essay_layout = None
+        plan = dict(tools=len(tools))
+        if self.essay_beside:
+            plan["essay_height"] = layout.essay_heights(m, *heights) + 2 * layout.essay_pad(m)
+        plan["choice_lines"] = self._choice_lines(layout.outcome(m, count, **plan).choice.width)
+        if self.essay_swapped:
+            self.layout = layout.outcome(m, count, **plan)
+            size, heights = self._essay_in(self.layout.text.width, self.layout.text.height)
+            self.essay_size = size
+            self.essay_layout = layout.essay(m, self.layout.text, *heights)
+        else:
+            block = self._text_block(layout.outcome(m, count, **plan).text)
+            self.layout = layout.outcome(m, count, block.height, **plan)
+            if self.essay_beside:
+                pad = layout.essay_pad(m)
+                self.essay_layout = layout.essay(m, self.layout.essay.inflate(-2 * pad, -2 * pad),
+                                                 *heights)
+        label = app.t("outcome.to_end" if self.ends_next else "outcome.next")
+        self.buttons = [Button("next", self.layout.next, label, style="primary")]
+        for tool, rect in zip(tools, self.layout.tools):
+            if tool == "glossary":
+                text, badge = app.t("outcome.glossary"), "G"
+            else:
+                text = app.t("outcome.essay_back" if self.essay_swapped else "outcome.essay_show")
+                badge = "E"
+            self.buttons.append(Button(tool, rect, self._fitting(text, rect), number=badge))
+        if focused is not None:
+            self.focus_on(focused.id)
+        self._static = None
+
+    def carry_over(self, old) -> None:
+        if isinstance(old, OutcomeScene):
+            self.elapsed = old.elapsed
+            if old._essay_choice is not None:
+                self._essay_choice = old._essay_choice
+                self.layout_changed()
+
+    def _fitting(self, label: str, rect: Rect) -> str:
+        """``label`` if it fits a badged button in ``rect`` on one line, else only the badge."""
+        m = self.app.metrics
+        room = rect.width - 2 * m.px(22) - min(m.px(56), rect.height - m.px(16)) - m.px(20)
+        smallest = m.shrunk(m.button)[-1]
+        return label if self.app.text.measure(label, "regular", smallest)[0] <= room else ""
+
+    # ------------------------------------------------------------------ the essay
+    @property
+    def essay_open(self) -> bool:
+        """Whether the essay is shown, beside the outcome or in its place."""
+        return self._essay_choice if self._essay_choice is not None else self._fits_beside
+
+    @property
+    def essay_beside(self) -> bool:
+        """Whether the essay panel stands beside the outcome now."""
+        return bool(self.essay is not None and self.essay_open and self._fits_beside)
+
+    @property
+    def essay_swapped(self) -> bool:
+        """Whether the essay is shown in place of the outcome text (a window too small for both)."""
+        return bool(self.essay is not None and self.essay_open and not self._fits_beside)
+
+    def essay_texts(self) -> tuple[str, str, str]:
+        """The section line ("§ 4b · Transparantie en verantwoording"), context and question."""
+        return essay_texts(self.app, self.match.deck, self.essay)
+
+    def _essay_blocks(self, width: int, size: int):
+        p = self.app.theme.palette
+        section, context, question = self.essay_texts()
+        text = self.app.text
+        return (text.render(section, "semibold", size, p.ink, width),
+                text.render(context, "regular", size, p.ink, width),
+                text.render(question, "semibold", size, p.ink, width))
+
+    def _essay_fit(self) -> tuple[int | None, tuple[int, int, int]]:
+        """The largest body size at which the essay fits beside the outcome, and its heights.
+
+        Only sizes that keep body text legible from the back of the room are tried; if none
+        fits, the essay is shown in place of the outcome text instead.
+        """
+        self._fits_beside = False
+        if self.essay is None:
+            return None, (0, 0, 0)
+        m = self.app.metrics
+        probe = layout.outcome(m, len(self.match.deck.meters), essay_height=0)
+        pad = layout.essay_pad(m)
+        width = probe.essay.width - 2 * pad
+        limit = probe.frame.content.height - 2 * pad
+        for size in m.shrunk(m.body)[:2]:
+            blocks = self._essay_blocks(width, size)
+            if any(b.overflow for b in blocks):
+                continue
+            heights = tuple(b.height for b in blocks)
+            if layout.essay_heights(m, *heights) <= limit:
+                self._fits_beside = True
+                return size, heights
+        return None, (0, 0, 0)
+
+    def _essay_in(self, width: int, height: int) -> tuple[int, tuple[int, int, int]]:
+        """The essay in place of the outcome text: the largest size that fits.
+
+        In a window too small even for that, the paraphrase gives way and the section and the
+        question to discuss stay.
+        """
+        m = self.app.metrics
+        self._essay_short = False
+        sizes = [round(m.body * 1.125)] + m.shrunk(m.body)
+        for short in (False, True):
+            for size in sizes:
+                heights = [b.height for b in self._essay_blocks(width, size)]
+                if short:
+                    heights[1] = 0
+                if layout.essay_heights(m, *heights) <= height:
+                    self._essay_short = short
+                    return size, tuple(heights)
+        self._essay_short = True
+        return sizes[-1], tuple(heights)
+
+    def toggle_essay(self) -> None:
+        if self.essay is None:
+            return
+        self._essay_choice = not self.essay_open
+        self.layout_changed()
+        self.app.invalidate()
+
+    def screen_text(self) -> str:
+        """Everything this screen says, for finding the glossary terms it uses."""
+        local = self.app.local
+        parts = [self.outcome_text()]
+        if self.card is not None:
+            parts += [local(self.card.title), local(self.card.text)]
+        if self.option is not None:
+            parts.append(local(self.option.label))
+        parts += [t for t in self.essay_texts() if t]
+        return "\n".join(parts)
+
+    def open_glossary(self) -> bool:
+        return open_glossary(self.app, self.match.deck, self.screen_text(),
+                             "glossary.back_outcome")
+
+    def choice_text(self) -> str:
+        return self.app.t("outcome.chosen",
+                          label=self.app.local(self.option.label) if self.option else "")
+
+    def _choice_lines(self, width: int) -> int:
+        """Two lines for the choice, or three when a long option needs them in a narrow panel."""
+        m, p = self.app.metrics, self.app.theme.palette
+        smallest = self.app.text.render(self.choice_text(), "semibold", m.shrunk(m.heading)[-1],
+                                        p.ink, width)
+        return 3 if len(smallest.lines) > 2 else 2
+
+    def outcome_text(self) -> str:
+        text = self.app.local(self.option.outcome) if self.option else ""
+        return text or self.app.t("outcome.no_text")
+
+    def _text_block(self, rect: Rect):
+        m = self.app.metrics
+        size = m.body
+        sizes = [round(size * 1.25), round(size * 1.125)] + m.shrunk(size)
+        return self.app.text.fit(self.outcome_text(), "regular", sizes,
+                                 self.app.theme.palette.ink, rect.width, rect.height)
+
+    # ------------------------------------------------------------------ time
+    def values(self) -> dict[str, float]:
+        """The meters as shown now: part-way from before to after while animating."""
+        return between(self.before, self.after, self.progress)
+
+    # ------------------------------------------------------------------ input
+    def next(self) -> None:
+        if self.session.phase != "outcome":
+            return
+        self.match.advance()
+        self.app.show_current()
+
+    def activate(self, button_id: str) -> None:
+        if button_id == "next":
+            self.next()
+        elif button_id == "glossary":
+            self.open_glossary()
+        elif button_id == "essay":
+            self.toggle_essay()
+
+    def on_key(self, key: int, mod: int) -> None:
+        plain = not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+        if key in ACTIVATE_KEYS:
+            # Enter means Next unless the focus ring shows on another button.
+            focused = self.focused_button() if self.keyboard else None
+            self.keyboard = True
+            self.activate(focused.id if focused is not None else "next")
+        elif key in (pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_DOWN):
+            self.keyboard = key == pygame.K_DOWN
+            self.next()
+        elif key == pygame.K_g and plain:
+            self.open_glossary()
+        elif key == pygame.K_e and plain:
+            self.toggle_essay()
+        elif key == pygame.K_ESCAPE:
+            from game.ui.overlays.menu import MenuScene
+
+            self.app.push(MenuScene(self.app, self.match))
+        elif key == pygame.K_TAB:
+            self.move_focus(-1 if mod & pygame.KMOD_SHIFT else 1)
+
+    def on_result(self, result: Any) -> None:
+        from game.ui.overlays.menu import handle_menu_result
+
+        handle_menu_result(self.app, result)
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        if self._static is None or self._static.get_size() != surface.get_size():
+            self._static = self._draw_static()
+        surface.blit(self._static, (0, 0))
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        marks = {meter: ("delta", delta) for meter, delta in self.changes.items()}
+        draw_meters(surface, L.meters, self.match.deck.meters, self.values(), app.lang, app.text,
+                    m, p, marks)
+        self.draw_buttons(surface)
+        app.draw_warning(surface, L.frame.warning)
+
+    def _draw_static(self) -> pygame.Surface:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        s = self.page_layer(L.frame.band)
+        self.text_in(s, L.round, app.t("card.round", round=(self.record or {}).get("round", 0),
+                                       term=self.match.deck.term),
+                     "semibold", m.heading, p.band_ink, align="right", valign="center")
+        panel(s, L.panel, m, p)
+        character = self.match.deck.character(self.card.character) if self.card else None
+        s.blit(app.portraits.get(character, L.portrait.width, self.match.deck.folder, app.lang),
+               L.portrait.topleft)
+        title = app.local(self.card.title) if self.card else ""
+        caption = ellipsize(app.t("outcome.caption", title=title),
+                            app.fonts.get("semibold", m.small), L.caption.width)
+        self.text_in(s, L.caption, caption, "semibold", m.small, p.ink_muted)
+        boxes = self.text_boxes()
+        self.draw_box(s, boxes["choice"], p.ink)
+        pygame.draw.line(s, p.surface_alt, (L.text.x, L.text.y - m.px(24)),
+                         (L.text.right, L.text.y - m.px(24)), m.px(3))
+        if self.essay_swapped:
+            self._draw_essay(s, hint=False)
+        else:
+            self.draw_box(s, boxes["outcome"], p.ink)
+        self._draw_changes(s)
+        if self.essay_beside:
+            panel(s, L.essay, m, p, fill=p.surface_alt)
+            stripe = Rect(L.essay.x, L.essay.y + m.radius, m.px(8), L.essay.height - 2 * m.radius)
+            pygame.draw.rect(s, p.accent, stripe)
+            self._draw_essay(s, hint=True)
+        return s
+
+    def _essay_area(self, beside: bool) -> Rect:
+        """Where the essay may draw: from its heading down to the foot of its panel or text."""
+        E = self.essay_layout
+        area = E.heading.unionall([E.question])
+        area.height = (self.layout.essay.bottom if beside else self.layout.text.bottom) - area.y
+        return area
+
+    def essay_boxes(self) -> dict[str, TextBox]:
+        """The essay's section, context and question in the boxes they are shown in now, by
+        part ("essay.section", ...); empty when the essay is not shown.
+
+        What falls below the essay's area is cut off; in place of the outcome in a small window
+        the context may get no room at all (see :meth:`_essay_in`).
+        """
+        E = self.essay_layout
+        if E is None or self.essay_size is None:
+            return {}
+        bottom = self._essay_area(self.essay_beside).bottom
+        size = (self.essay_size,)
+        section, context, question = self.essay_texts()
+
+        def within(rect: Rect) -> Rect:
+            return Rect(rect.x, rect.y, rect.width, max(0, min(rect.bottom, bottom) - rect.y))
+
+        context_box = within(E.context)
+        if self._essay_short:  # left out: its box is the room the section and question leave
+            room = self.layout.text.height - layout.essay_heights(
+                self.app.metrics, E.section.height, 0, E.question.height)
+            context_box = Rect(E.context.x, E.context.y, E.context.width, max(0, room))
+        return {"essay.section": TextBox(section, within(E.section), "semibold", size),
+                "essay.context": TextBox(context, context_box, "regular", size),
+                "essay.question": TextBox(question, within(E.question), "semibold", size)}
+
+    def text_boxes(self) -> dict[str, TextBox]:
+        """The deck's texts on this screen and their boxes, by part: "choice" (which holds the
+        option's label), "outcome" (unless the essay stands in its place) and the essay's."""
+        m, L = self.app.metrics, self.layout
+        boxes = {"choice": TextBox(self.choice_text(), L.choice, "semibold",
+                                   self.text_sizes(m.heading))}
+        if not self.essay_swapped:
+            boxes["outcome"] = TextBox(self.outcome_text(), L.text, "regular",
+                                       self.text_sizes(m.body, grow=1.25))
+        boxes.update(self.essay_boxes())
+        return boxes
+
+    def _draw_essay(self, s: pygame.Surface, hint: bool) -> None:
+        """Section, context and the question to discuss, into :attr:`essay_layout`."""
+        app, E, m, p = self.app, self.essay_layout, self.app.metrics, self.app.theme.palette
+        if E is None or self.essay_size is None:
+            return
+        self.text_in(s, E.heading, app.t("outcome.essay_heading"), "semibold", m.small,
+                     p.ink_muted, valign="center")
+        if hint:
+            self.text_in(s, E.heading, app.t("outcome.essay_hide"), "regular", m.small,
+                         p.ink_muted, align="right", valign="center")
+        clip = s.get_clip()
+        s.set_clip(self._essay_area(hint))
+        for part, box in self.essay_boxes().items():
+            if box.rect.height > 0 and not (part == "essay.context" and self._essay_short):
+                block = app.text.render(box.text, box.weight, box.sizes[0], p.ink, box.rect.width)
+                s.blit(block.surface, box.rect.topleft, Rect(0, 0, box.rect.width, box.rect.height))
+        self.text_in(s, E.label, app.t("outcome.discuss"), "semibold", m.small, p.ink_muted,
+                     valign="center")
+        s.set_clip(clip)
+
+    def _draw_changes(self, s: pygame.Surface) -> None:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        changes = self.changes
+        area = L.changes
+        if not changes:
+            self.text_in(s, area, app.t("outcome.no_change"), "regular", m.body, p.ink_muted,
+                         valign="center")
+            return
+        x = area.x
+        # The meters' full names when all chips fit, else their names without the gloss.
+        names = {mt.id: app.local(mt.label) for mt in self.match.deck.meters}
+        need = sum(app.text.measure(names[k], "semibold", m.label)[0]
+                   + app.text.measure(delta_label(d), "bold", m.label)[0] + m.px(60)
+                   for k, d in changes.items() if k in names)
+        if need > area.width:
+            names = {k: v.split(" (")[0] for k, v in names.items()}
+        for meter in self.match.deck.meters:
+            delta = changes.get(meter.id)
+            if not delta:
+                continue
+            ink = p.positive if delta > 0 else p.negative
+            name = app.text.render(names[meter.id], "semibold", m.label, p.ink)
+            value = app.text.render(delta_label(delta), "bold", m.label, ink)
+            width = name.width + value.width + m.px(44)
+            chip = Rect(x, area.y + (area.height - round(m.label * 1.9)) // 2, width,
+                        round(m.label * 1.9))
+            if chip.right > area.right:
+                break
+            pygame.draw.rect(s, p.surface_alt, chip, border_radius=chip.height // 2)
+            pygame.draw.rect(s, ink, chip, width=m.line, border_radius=chip.height // 2)
+            y = chip.centery - name.line_height // 2
+            s.blit(name.surface, (chip.x + m.px(18), y))
+            s.blit(value.surface, (chip.x + m.px(26) + name.width, y))
+            x = chip.right + m.px(16)
