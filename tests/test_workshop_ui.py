@@ -646,8 +646,6 @@ def test_autoplay_in_process_goes_through_the_set_up_and_every_screen(tmp_path):
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160), (1024, 768)])
 def test_the_workshop_screens_fit_any_window(tmp_path, size):
     """Six teams, a countdown, and the card with the most to say (four long options)."""
-    from game.ui.workshop.table import show
-
     app = make_app(tmp_path, teams=6, timer=5)
     workshop = app.table.workshop
     longest = max(workshop.deck.cards.values(),
@@ -656,7 +654,7 @@ def test_the_workshop_screens_fit_any_window(tmp_path, size):
     workshop._s["current"] = longest.id  # put the card on the table to look at it
     for team in workshop.teams:
         team._s["current"] = longest.id
-    show(app)
+    app.show_current()
     app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
     app.render()
     window = pygame.Rect(0, 0, *size)
@@ -671,24 +669,4 @@ def test_the_workshop_screens_fit_any_window(tmp_path, size):
             assert scene.options_rect.contains(row.rect), (step, row.rect)
             assert row.label.width > app.metrics.px(200), "room for the option's text"
         assert not scene.card_rect.colliderect(scene.options_rect)
-    app.close()
-
-
-def test_without_the_debrief_modules_the_workshop_says_so_and_goes_on(tmp_path, monkeypatch,
-                                                                      capsys):
-    """A version of the game without the debriefing: a plain message, and no reports."""
-    from game.ui.workshop.end import WorkshopEndScene
-    from game.ui.workshop.overlays import MessageScene
-
-    monkeypatch.setitem(sys.modules, "game.ui.debrief.scene", None)
-    monkeypatch.setitem(sys.modules, "game.ui.debrief.exporting", None)
-    app = make_app(tmp_path, rounds=1)
-    play_through(app)
-    assert isinstance(app.stack[0], WorkshopEndScene) and isinstance(app.scene, MessageScene)
-    assert app.table.reports is None
-    assert app.table.reports_message == app.t("workshop.reports.missing")
-    assert "the reports were not written" in capsys.readouterr().err
-    key(app, pygame.K_RETURN)
-    assert isinstance(app.scene, WorkshopEndScene)
-    assert not (tmp_path / "reports").exists()
     app.close()

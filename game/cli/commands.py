@@ -8,26 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from game.ui.play_options import PlayOptions
 from game.language.texts import KNOWN_LANGUAGES
+from game.table.places import data_dir
 
-APP_NAME = "dilemmaspel"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DECK = "digitaal-leiderschap"
-
-
-def data_dir() -> Path:
-    """Where the journal and the user's own decks live (``DILEMMASPEL_DATA_DIR`` overrides)."""
-    override = os.environ.get("DILEMMASPEL_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 def _size(text: str) -> tuple[int, int]:

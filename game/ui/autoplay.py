@@ -24,9 +24,8 @@ from pathlib import Path
 import pygame
 
 from game.reports.session_record import write_session_json
+from game.table.places import DEFAULT_DECK
 
-#: The deck played when none is given.
-DEFAULT_DECK = "digitaal-leiderschap"
 #: Idle waits without progress before the driver gives up (the loop waits 0.5 s each).
 STALL_LIMIT = 20
 

@@ -11,15 +11,12 @@ ignored so one tap never counts twice.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
 from game.ui.look.textcache import TextBox
 from game.ui.look.widgets import Button
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 NUMBER_KEYS = {
@@ -36,8 +33,10 @@ class Scene:
 
     #: Draw the scene below first (menus and dialogs over the game).
     overlay = False
+    #: Shows the table's notices itself (a card does), so a reload need not repeat them.
+    shows_notices = False
 
-    def __init__(self, app: "App"):
+    def __init__(self, app):
         self.app = app
         self.buttons: list[Button] = []
         #: Index into :attr:`buttons` of the keyboard focus, or None.

@@ -16,8 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_documents_dir
+
 from game.reports.files import write_report
 from game.reports.content import report_for_match
+from game.table.places import data_dir as default_data_dir
 
 #: The folder in the user's documents where reports go, one subfolder per session.
 DOCUMENTS_FOLDER = "Dilemmaspel"
@@ -62,8 +65,6 @@ def folder_name(match: Any, today: date | None = None) -> str:
 
 def documents_dir() -> Path | None:
     """The user's documents folder, or None when the system does not name one."""
-    from platformdirs import user_documents_dir
-
     try:
         found = user_documents_dir()
     except (OSError, RuntimeError, KeyError):
@@ -74,8 +75,6 @@ def documents_dir() -> Path | None:
 def data_dir(app) -> Path:
     if app.options.data_dir is not None:
         return Path(app.options.data_dir)
-    from game.cli.commands import data_dir as default_data_dir
-
     return default_data_dir()
 
 

@@ -1,13 +1,12 @@
 """The pause menu (Esc): play on, take back the last decision, start over, or stop.
 
 The menu is pushed over the game and dismissed with the chosen action as its result; the scene
-below carries it out through :func:`handle_menu_result`. Stopping never loses anything: every
+below carries it out through the table (``App.menu_chosen``). Stopping never loses anything: every
 confirmed decision is already in the journal and the session can be resumed.
 """
 
 from __future__ import annotations
 
-from typing import Any
 
 import pygame
 
@@ -69,17 +68,3 @@ class MenuScene(Scene):
                                     L.heading.centery - hint.line_height // 2))
         self.draw_buttons(surface)
 
-
-def handle_menu_result(app, result: Any) -> None:
-    """Carry out what was chosen in the menu, for the game scene below it."""
-    match = app.match
-    if result == "undo" and match is not None:
-        if match.undo():
-            app.show_current()
-    elif result == "restart":
-        app.restart()
-    elif result == "title":
-        app.to_title()
-    elif result == "quit":
-        app.quit()
-    app.invalidate()

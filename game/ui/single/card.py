@@ -18,7 +18,8 @@ import pygame
 from pygame import Rect
 
 from game.ui.layout import screens as layout
-from game.ui.overlays.glossary import card_text, has_glossary, open_glossary
+from game.ui import routes
+from game.ui.overlays.glossary_terms import card_text, has_glossary
 from game.ui.look.meters import draw_meters
 from game.ui.scene import ACTIVATE_KEYS, NEXT_KEYS, NUMBER_KEYS, PREVIOUS_KEYS, Scene
 from game.ui.look.textcache import TextBox
@@ -26,6 +27,8 @@ from game.ui.look.widgets import DOWN, UP, Button, flow_labels, panel
 
 
 class CardScene(Scene):
+    shows_notices = True
+
     def __init__(self, app, match):
         super().__init__(app)
         self.match = match
@@ -96,7 +99,10 @@ class CardScene(Scene):
         return card_text(self.app.local, self.card, self.options, self.character)
 
     def open_glossary(self) -> bool:
-        return open_glossary(self.app, self.match.deck, self.screen_text(), "glossary.back_card")
+        if not has_glossary(self.match.deck):
+            return False
+        self.app.go(routes.Glossary(self.match.deck, self.screen_text(), "glossary.back_card"))
+        return True
 
     def text_boxes(self) -> dict[str, TextBox]:
         """The card's own texts and the boxes they are fitted into, by part: "title", "text"
@@ -134,9 +140,7 @@ class CardScene(Scene):
         option = self.options[self.selected]
         self.match.choose(option.id)
         self.app.notices = []
-        from game.ui.single.outcome import OutcomeScene
-
-        self.app.replace(OutcomeScene(self.app, self.match))
+        self.app.go(routes.Current())
 
     def activate(self, button_id: str) -> None:
         if button_id == "glossary":
@@ -182,14 +186,10 @@ class CardScene(Scene):
             self.open_menu()
 
     def open_menu(self) -> None:
-        from game.ui.overlays.menu import MenuScene
-
-        self.app.push(MenuScene(self.app, self.match))
+        self.app.go(routes.Menu(self.match))
 
     def on_result(self, result: Any) -> None:
-        from game.ui.overlays.menu import handle_menu_result
-
-        handle_menu_result(self.app, result)
+        self.app.menu_chosen(result)
 
     # ------------------------------------------------------------------ preview
     def preview(self) -> dict[str, int]:

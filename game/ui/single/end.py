@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
+from game.ui.deck_texts import end_reason
 from game.ui.layout import screens as layout
 from game.ui.look.chart import draw_chart
 from game.ui.scene import Scene
@@ -16,19 +17,6 @@ from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import Button, delta_label, panel
 
 ACTIONS = ("new", "title", "quit")
-
-
-def end_reason(app, deck, state, term: int) -> str:
-    """Why a term of ``term`` rounds ended, as a sentence: the meter that collapsed, the cards
-    that ran out, or the full term. ``state`` is a session or a workshop team."""
-    if state.end_reason == "collapse" and state.collapsed_meter:
-        meter = deck.meter(state.collapsed_meter)
-        name = app.local(meter.label) if meter else state.collapsed_meter
-        return app.t("end.reason_collapse", meter=name,
-                     value=state.meters.get(state.collapsed_meter, 0))
-    if state.end_reason == "exhausted":
-        return app.t("end.reason_exhausted", round=state.round)
-    return app.t("end.reason_term", rounds=term)
 
 
 class EndScene(Scene):

@@ -18,59 +18,14 @@ import pygame
 from pygame import Rect
 
 from game.ui.layout import screens as layout
-from game.ui.overlays.glossary import has_glossary, open_glossary
+from game.ui import routes
+from game.ui.deck_texts import essay_texts
+from game.ui.look.motion import DURATION, MeterMotion, between
+from game.ui.overlays.glossary_terms import has_glossary
 from game.ui.look.meters import draw_meters
 from game.ui.scene import ACTIVATE_KEYS, Scene
 from game.ui.look.textcache import TextBox, ellipsize
 from game.ui.look.widgets import Button, delta_label, panel
-
-DURATION = 0.8
-
-
-def ease(t: float) -> float:
-    """Cubic ease-in-out on 0..1."""
-    t = max(0.0, min(1.0, t))
-    return 4 * t * t * t if t < 0.5 else 1 - (-2 * t + 2) ** 3 / 2
-
-
-def between(before: dict[str, int], after: dict[str, int], k: float) -> dict[str, float]:
-    """The meters ``k`` (0..1) of the way from ``before`` to ``after``."""
-    return {m: before.get(m, v) + (v - before.get(m, v)) * k for m, v in after.items()}
-
-
-class MeterMotion:
-    """For an outcome scene: the meters move from before the decision to after it over
-    :data:`DURATION` seconds, counted in ``elapsed`` (set to DURATION to show them at rest)."""
-
-    elapsed: float
-
-    @property
-    def animating(self) -> bool:
-        return self.elapsed < DURATION
-
-    def update(self, dt: float) -> None:
-        if self.animating:
-            self.elapsed = min(DURATION, self.elapsed + max(0.0, dt))
-            self.app.invalidate()
-
-    @property
-    def progress(self) -> float:
-        """How far the meters have moved, eased (0..1)."""
-        return ease(self.elapsed / DURATION)
-
-
-def essay_texts(app, deck, essay) -> tuple[str, str, str]:
-    """A card's essay context as shown: the section line ("§ 4b · Transparantie en
-    verantwoording"), the paraphrase and the question to discuss (empty without an essay)."""
-    if essay is None:
-        return "", "", ""
-    aspect = deck.aspect(essay.section)
-    if aspect is not None:
-        section = app.t("outcome.section", section=essay.section, label=app.local(aspect.label))
-    else:
-        section = app.t("outcome.section_only", section=essay.section)
-    return section, app.local(essay.context), app.local(essay.question)
-
 
 class OutcomeScene(MeterMotion, Scene):
     def __init__(self, app, match):
@@ -253,8 +208,11 @@ class OutcomeScene(MeterMotion, Scene):
         return "\n".join(parts)
 
     def open_glossary(self) -> bool:
-        return open_glossary(self.app, self.match.deck, self.screen_text(),
-                             "glossary.back_outcome")
+        if not has_glossary(self.match.deck):
+            return False
+        self.app.go(routes.Glossary(self.match.deck, self.screen_text(),
+                                    "glossary.back_outcome"))
+        return True
 
     def choice_text(self) -> str:
         return self.app.t("outcome.chosen",
@@ -288,7 +246,7 @@ class OutcomeScene(MeterMotion, Scene):
         if self.session.phase != "outcome":
             return
         self.match.advance()
-        self.app.show_current()
+        self.app.go(routes.Current())
 
     def activate(self, button_id: str) -> None:
         if button_id == "next":
@@ -313,16 +271,12 @@ class OutcomeScene(MeterMotion, Scene):
         elif key == pygame.K_e and plain:
             self.toggle_essay()
         elif key == pygame.K_ESCAPE:
-            from game.ui.overlays.menu import MenuScene
-
-            self.app.push(MenuScene(self.app, self.match))
+            self.app.go(routes.Menu(self.match))
         elif key == pygame.K_TAB:
             self.move_focus(-1 if mod & pygame.KMOD_SHIFT else 1)
 
     def on_result(self, result: Any) -> None:
-        from game.ui.overlays.menu import handle_menu_result
-
-        handle_menu_result(self.app, result)
+        self.app.menu_chosen(result)
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface: pygame.Surface) -> None:

@@ -7,55 +7,18 @@ its errors. The other decks still play.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pygame
 
-from game.language.texts import KNOWN_LANGUAGES, localize
+from game.language.texts import KNOWN_LANGUAGES
+from game.ui import routes
 from game.ui.layout import screens as layout
 from game.ui.scene import Scene
 from game.ui.look.textcache import ellipsize
+from game.ui.start.decks import find_decks
 from game.ui.look.widgets import Button, panel, warning_line
-
-
-@dataclass
-class DeckEntry:
-    """A deck folder and what loading it gave."""
-
-    folder: Path
-    result: Any
-
-    @property
-    def ok(self) -> bool:
-        return self.result.deck is not None
-
-    def title(self, lang: str) -> str:
-        if self.result.deck is not None:
-            return localize(self.result.deck.spec.title, lang)
-        return self.folder.name
-
-    def description(self, lang: str) -> str:
-        if self.result.deck is not None:
-            return localize(self.result.deck.spec.description, lang)
-        return ""
-
-
-def find_decks(app) -> list[DeckEntry]:
-    """Every deck under the scenarios folder and the user's deck folder, loaded."""
-    from game.authoring.loader import discover_decks
-
-    options = app.options
-    roots = [Path(options.scenarios_dir)]
-    if options.user_decks_dir is not None:
-        try:
-            Path(options.user_decks_dir).mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass
-        roots.append(Path(options.user_decks_dir))
-    return [DeckEntry(folder, app.load(folder)) for folder in discover_decks(*roots)]
 
 
 def format_time(stamp: str) -> str:
@@ -128,9 +91,7 @@ class TitleScene(Scene):
             index = int(button_id[5:])
             entry = self.entries[index]
             if not entry.ok:
-                from game.ui.start.deck_errors import DeckErrorsScene
-
-                app.push(DeckErrorsScene(app, entry.folder, entry.result))
+                app.go(routes.DeckErrors(entry.folder, entry.result))
             elif self.selected == index and not self.keyboard:
                 app.start_deck(entry.folder, entry.result)
             else:
@@ -144,9 +105,7 @@ class TitleScene(Scene):
         elif button_id == "resume" and self.saved is not None:
             app.resume(self.saved)
         elif button_id == "workshop" and self.selected is not None:
-            from game.ui.workshop.table import open_setup
-
-            open_setup(app, self.entries, self.selected)
+            app.go(routes.WorkshopSetup(self.entries, self.selected))
         app.invalidate()
 
     def on_key(self, key: int, mod: int) -> None:

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
-from game.ui.overlays.glossary import card_text
+from game.ui import routes
+from game.ui.overlays.glossary_terms import card_text
 from game.ui.look.textcache import TextBox, ellipsize
+from game.ui.look.theme import hex_colour
 from game.ui.look.widgets import DOWN, UP, Button, focus_ring, panel, sign_button
-from game.ui.workshop.overlays import ChooseScene
 from game.ui.workshop.screen import WorkshopScreen
-from game.ui.workshop.table import show
 from game.ui.workshop.teams import TeamRow
 
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(10)}
@@ -414,8 +414,8 @@ class WorkshopCardScene(WorkshopScreen):
                 heading = app.t("workshop.tie.none", team=name)
             else:
                 heading = app.t("workshop.tie.heading", team=name)
-            self.ask("tie", ChooseScene(app, heading, app.t("workshop.tie.hint"), choices,
-                                        app.t("workshop.tie.cancel")))
+            self.ask("tie", routes.Choose(heading, app.t("workshop.tie.hint"), tuple(choices),
+                                          app.t("workshop.tie.cancel")))
             return
         self._record()
 
@@ -431,7 +431,7 @@ class WorkshopCardScene(WorkshopScreen):
         self.say(app.t("workshop.vote.recorded", team=self.table.team_name(team), n=index + 1,
                        option=app.local(self.options[index].label)))
         if self.workshop.phase != "card":
-            show(app)
+            app.go(routes.Current())
         else:
             self.layout_changed()
             self.focus = None
@@ -555,8 +555,6 @@ class WorkshopCardScene(WorkshopScreen):
             s.blit(cut.surface, box.topleft)
 
     def _character_colour(self):
-        from game.ui.look.theme import hex_colour
-
         if self.character is not None and self.character.colour:
             return hex_colour(self.character.colour)
         return self.app.theme.palette.accent

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from game.ui.single.end import end_reason
+from game.ui import routes
+from game.ui.deck_texts import end_reason
 from game.ui.layout.screens import frame
 from game.ui.scene import Scene
 from game.ui.overlays.toast import LONG, Toast
@@ -52,7 +53,7 @@ class WorkshopEndScene(Scene):
         self.app.invalidate()
 
     def open_debrief(self) -> None:
-        self.app.push(reports.debrief_scene(self.app, self.match))
+        self.app.go(routes.Debrief(self.match))
 
     # ------------------------------------------------------------------ layout
     def layout_changed(self) -> None:

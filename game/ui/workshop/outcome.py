@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
-from game.ui.single.outcome import DURATION, MeterMotion, between, essay_texts
+from game.ui import routes
+from game.ui.deck_texts import essay_texts
+from game.ui.look.motion import DURATION, MeterMotion, between
 from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import panel
 from game.ui.workshop.screen import WorkshopScreen
-from game.ui.workshop.table import show
 from game.ui.workshop.teams import TeamRow
 
 
@@ -177,7 +178,7 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
         if self.workshop.phase != "outcome":
             return
         self.match.advance()
-        show(self.app)
+        self.app.go(routes.Current())
 
     def go_back(self) -> None:
         if self.step == "reflect":

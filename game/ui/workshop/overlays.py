@@ -11,10 +11,9 @@ import pygame
 from pygame import Rect
 
 from game.ui.scene import NUMBER_KEYS, Scene
-from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import Button, panel
 from game.ui.layout import workshop as layout
-from game.ui.workshop.textfield import TextField
+from game.ui.workshop.textfield import TextField, draw_field
 
 YES_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_j, pygame.K_y, pygame.K_PAGEDOWN,
             pygame.K_RIGHT)
@@ -197,40 +196,6 @@ class NoteScene(_Dialog):
                      p.ink_muted, valign="center")
         draw_field(surface, L.text, self.field.text, True, app)
         self.draw_buttons(surface)
-
-
-def draw_field(surface: pygame.Surface, rect: Rect, text: str, editing: bool, app,
-               placeholder: str = "") -> None:
-    """A text field: its frame, the end of its text if long, and a caret while editing."""
-    m, p = app.metrics, app.theme.palette
-    pygame.draw.rect(surface, p.surface, rect, border_radius=m.radius // 2)
-    pygame.draw.rect(surface, p.accent if editing else p.border, rect,
-                     width=m.focus if editing else m.line, border_radius=m.radius // 2)
-    inner = rect.inflate(-2 * m.px(18), 0)
-    size = m.body if rect.height >= round(m.body * 1.6) else m.small
-    font = app.fonts.get("regular", size)
-    shown = text
-    if editing:  # the end of the text, where the caret is
-        while shown and font.size(shown + "|")[0] > inner.width:
-            shown = shown[1:]
-        if shown != text:
-            shown = "…" + shown[1:]
-    elif font.size(text)[0] > inner.width:
-        while shown and font.size(shown + "…")[0] > inner.width:
-            shown = shown[:-1]
-        shown = shown.rstrip() + "…"
-    if not text and placeholder and not editing:
-        block = app.text.render(ellipsize(placeholder, font, inner.width), "regular", size,
-                                p.ink_muted)
-    else:
-        block = app.text.render(shown, "regular", size, p.ink)
-    y = rect.centery - block.line_height // 2
-    if text or not editing:
-        surface.blit(block.surface, (inner.x, y))
-    if editing:
-        x = inner.x + (font.size(shown)[0] if text else 0) + m.px(2)
-        pygame.draw.line(surface, p.ink, (x, y + m.px(4)), (x, y + block.line_height - m.px(4)),
-                         max(2, m.px(3)))
 
 
 class BlackScene(Scene):

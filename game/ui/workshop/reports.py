@@ -1,9 +1,7 @@
-"""The debriefing screen and the report files, reached from the workshop's screens.
+"""Writing a workshop's report files from its screens, with a plain message of where they went.
 
-Both live in their own modules (:mod:`game.ui.debrief.scene`, :mod:`game.ui.debrief.exporting`). A version
-of the game without them still runs a whole workshop: the debriefing says plainly that it is
-not there, and the reports are not written (the journal keeps every decision, so ``report``
-can write them later).
+A folder that cannot be written is said in plain words; the journal keeps every decision, so
+``report`` can write the files later.
 """
 
 from __future__ import annotations
@@ -12,8 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.ui.scene import Scene
-from game.ui.workshop.overlays import MessageScene
+from game.ui.debrief.exporting import export_reports
 
 
 @dataclass(frozen=True)
@@ -24,34 +21,8 @@ class Export:
     message: str
 
 
-def _missing(error: ModuleNotFoundError, module: str) -> bool:
-    """Whether ``error`` is about ``module`` itself not being there (not something it uses)."""
-    return error.name == module
-
-
-def debrief_scene(app, match) -> Scene:
-    """The debriefing of ``match``, or a plain message where the game has none."""
-    try:
-        from game.ui.debrief.scene import DebriefScene
-    except ModuleNotFoundError as exc:
-        if not _missing(exc, "game.ui.debrief.scene"):
-            raise
-        return MessageScene(app, app.t("workshop.debrief.heading"),
-                            app.t("workshop.debrief.missing"))
-    return DebriefScene(app, match)
-
-
 def export(app, match) -> Export:
     """Write report.html, report.json and decisions.csv for ``match`` now."""
-    try:
-        from game.ui.debrief.exporting import export_reports
-    except ModuleNotFoundError as exc:
-        if not _missing(exc, "game.ui.debrief.exporting"):
-            raise
-        print("note: the reports were not written: this version of the game has no report "
-              "export (game/ui/debrief/exporting.py); the journal keeps every decision, so "
-              "'python main.py report' can write them later", file=sys.stderr)
-        return Export(None, app.t("workshop.reports.missing"))
     try:
         folder = Path(export_reports(app, match))
     except OSError as exc:

@@ -20,15 +20,14 @@ from typing import Any
 import pygame
 from pygame import Rect
 
-from game.ui.overlays.glossary import open_glossary
-from game.ui.overlays.menu import MenuScene
+from game.ui import routes
+from game.ui.overlays.glossary_terms import has_glossary
 from game.ui.scene import Scene
 from game.ui.look.textcache import ellipsize
 from game.ui.overlays.toast import LONG, SHORT, Toast
 from game.ui.look.widgets import Button, warning_line
 from game.ui.layout import workshop as layout
 from game.ui.workshop import reports
-from game.ui.workshop.overlays import BlackScene, ConfirmScene, NoteScene
 from game.ui.workshop.table import WorkshopTable, restart
 from game.ui.workshop.teams import TeamRow, draw_teams
 
@@ -192,12 +191,13 @@ class WorkshopScreen(Scene):
         self.app.toast = Toast(text, seconds, over=tools[0].unionall(tools[1:]))
         self.app.invalidate()
 
-    def ask(self, what: str, scene) -> None:
+    def ask(self, what: str, route) -> None:
+        """Open ``route`` over this screen; its answer comes back to :meth:`on_result`."""
         self._asking = what
-        self.app.push(scene)
+        self.app.go(route)
 
     def blackout(self) -> None:
-        self.ask("black", BlackScene(self.app))
+        self.ask("black", routes.Black())
 
     def toggle_pause(self) -> None:
         timer = self.table.timer if self.shows_timer else None
@@ -210,8 +210,7 @@ class WorkshopScreen(Scene):
     def open_note(self, swallow: str = "") -> None:
         if self.workshop.current_card is None:
             return
-        self.ask("note", NoteScene(self.app, self.app.t("workshop.note.heading"), self.note,
-                                   swallow))
+        self.ask("note", routes.Note(self.app.t("workshop.note.heading"), self.note, swallow))
 
     def save_note(self, text: str) -> None:
         self.match.note(text)
@@ -219,13 +218,12 @@ class WorkshopScreen(Scene):
         self.layout_changed()
 
     def open_glossary(self) -> None:
-        self._asking = "glossary"
-        if not open_glossary(self.app, self.table.deck, self.screen_text(),
-                             "glossary.back_card"):
-            self._asking = None
+        if has_glossary(self.table.deck):
+            self.ask("glossary", routes.Glossary(self.table.deck, self.screen_text(),
+                                                 "glossary.back_card"))
 
     def open_menu(self) -> None:
-        self.ask("menu", MenuScene(self.app, self.match, actions=MENU))
+        self.ask("menu", routes.Menu(self.match, actions=MENU))
 
     def ask_undo(self) -> None:
         """Take back the last decision, once the facilitator says yes."""
@@ -240,16 +238,14 @@ class WorkshopScreen(Scene):
         number = card.options.index(option) + 1 if option else 0
         detail = app.t("workshop.undo.detail", team=self.table.team_name(last["team"]),
                        n=number, option=app.local(option.label) if option else last["option"])
-        self.ask("undo", ConfirmScene(app, app.t("workshop.undo.question"), detail,
-                                      app.t("workshop.undo.accept"),
-                                      app.t("workshop.undo.decline"),
-                                      hint=app.t("workshop.undo.hint")))
+        self.ask("undo", routes.Confirm(app.t("workshop.undo.question"), detail,
+                                        app.t("workshop.undo.accept"),
+                                        app.t("workshop.undo.decline"),
+                                        hint=app.t("workshop.undo.hint")))
 
     def undo(self) -> None:
-        from game.ui.workshop.table import show
-
         if self.table.undo():
-            show(self.app, step="vote")
+            self.app.go(routes.Current(step="vote"))
 
     def on_result(self, result: Any) -> None:
         asking, self._asking = self._asking, None
@@ -274,18 +270,17 @@ class WorkshopScreen(Scene):
         if action == "undo":
             self.undo()
         elif action == "debrief":
-            self._asking = "debrief"
-            app.push(reports.debrief_scene(app, self.match))
+            self.ask("debrief", routes.Debrief(self.match))
         elif action == "export":
             done = reports.export(app, self.match)
             self.table.reports, self.table.reports_message = done.folder, done.message
             self.say(done.message, LONG)
         elif action == "restart":
-            self.ask("restart", ConfirmScene(app, app.t("workshop.restart.question"),
-                                             app.t("workshop.restart.detail"),
-                                             app.t("workshop.restart.accept"),
-                                             app.t("workshop.undo.decline"),
-                                             hint=app.t("workshop.undo.hint")))
+            self.ask("restart", routes.Confirm(app.t("workshop.restart.question"),
+                                               app.t("workshop.restart.detail"),
+                                               app.t("workshop.restart.accept"),
+                                               app.t("workshop.undo.decline"),
+                                               hint=app.t("workshop.undo.hint")))
         elif action == "quit":
             app.quit()
 

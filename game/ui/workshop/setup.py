@@ -21,9 +21,9 @@ from game.ui.scene import Scene
 from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import Button, focus_ring, panel, sign_button, warning_line
 from game.ui.layout import workshop as layout
-from game.ui.workshop.overlays import draw_field
 from game.ui.workshop.table import PREVIEWS, WorkshopSettings, default_names, start
-from game.ui.workshop.textfield import TextField
+from game.ui.start.decks import DeckEntry, find_decks
+from game.ui.workshop.textfield import TextField, draw_field
 from game.ui.workshop.timer import minutes_text
 
 TIMER_STEPS: tuple[float | None, ...] = (None, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30)
@@ -34,16 +34,12 @@ STEPPERS = ("teams", "rounds", "timer")
 class WorkshopSetupScene(Scene):
     def __init__(self, app, entries=None, selected: int | None = None):
         super().__init__(app)
-        from game.ui.start.title import find_decks
-
         options = app.options
         self.entries = [e for e in (entries if entries is not None else find_decks(app)) if e.ok]
         if options.deck is not None and (Path(options.deck) / "deck.yaml").is_file():
             wanted = Path(options.deck).resolve()
             found = [i for i, e in enumerate(self.entries) if e.folder.resolve() == wanted]
             if not found:
-                from game.ui.start.title import DeckEntry
-
                 result = app.load(Path(options.deck))
                 if result.deck is not None:
                     self.entries.insert(0, DeckEntry(Path(options.deck), result))

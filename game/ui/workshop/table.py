@@ -11,24 +11,21 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from game.format.deck import Deck
 from game.rules.session import IncompatibleSave
 from game.table.journal import SavedSession
 from game.rules.workshop import MAX_TEAMS
 from game.table.workshop_match import WorkshopMatch
+from game.authoring.loader import load_deck
+from game.table.places import DEFAULT_DECK
+from game.ui import routes
 from game.ui.workshop.timer import DiscussionTimer
 from game.ui.workshop.votes import VoteSheet
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 PREVIEWS = ("none", "which", "direction")
 #: How often a running countdown's time left is journalled (s), so a resume loses at most that.
 KEEP_EVERY = 10.0
-#: The deck a workshop plays when the command line names none.
-DEFAULT_DECK = "digitaal-leiderschap"
 
 
 @dataclass
@@ -50,11 +47,11 @@ class WorkshopSettings:
         return {"timer": self.timer, "preview": self.preview}
 
 
-def default_names(app: "App", count: int) -> list[str]:
+def default_names(app, count: int) -> list[str]:
     return [app.t(f"workshop.colour.{i + 1}") for i in range(count)]
 
 
-def settings_from_options(app: "App", deck: Deck) -> WorkshopSettings:
+def settings_from_options(app, deck: Deck) -> WorkshopSettings:
     """The settings the command line gave, the rest as the deck (or the table) says."""
     options = app.options
     count = max(1, min(MAX_TEAMS, options.teams or len(options.team_names) or 2))
@@ -175,7 +172,7 @@ class WorkshopTable:
 
 
 # ---------------------------------------------------------------------- the table's side
-def start(app: "App", folder: Path, deck: Deck, settings: WorkshopSettings) -> None:
+def start(app, folder: Path, deck: Deck, settings: WorkshopSettings) -> None:
     """A new workshop of ``deck`` on the table, journalled from the first card."""
     names = [n.strip() or d for n, d in zip(settings.names,
                                             default_names(app, len(settings.names)))]
@@ -185,34 +182,26 @@ def start(app: "App", folder: Path, deck: Deck, settings: WorkshopSettings) -> N
     begin(app, WorkshopTable(match, settings.timer, settings.preview))
 
 
-def start_from_options(app: "App") -> None:
+def start_from_options(app) -> None:
     """``play --mode workshop --teams N ...``: straight to the first card of the deck given (or
     the bundled one); a deck with errors shows them over the title screen."""
-    from game.ui.start.deck_errors import DeckErrorsScene
-    from game.ui.start.title import TitleScene
-
     options = app.options
     folder = Path(options.deck) if options.deck is not None \
         else Path(options.scenarios_dir) / DEFAULT_DECK
     result = app.load(folder)
     if result.deck is None:
-        app.reset(TitleScene(app))
-        app.push(DeckErrorsScene(app, folder, result))
+        app.go(routes.Title())
+        app.go(routes.DeckErrors(folder, result))
         return
     start(app, folder, result.deck, settings_from_options(app, result.deck))
 
 
-def open_setup(app: "App", entries=None, selected: int | None = None) -> None:
+def open_setup(app, entries=None, selected: int | None = None) -> None:
     """The set-up screen over the title screen (Esc goes back to it)."""
-    from game.ui.start.title import TitleScene
-    from game.ui.workshop.setup import WorkshopSetupScene
-
-    if not app.stack:
-        app.reset(TitleScene(app))
-    app.push(WorkshopSetupScene(app, entries, selected))
+    app.go(routes.WorkshopSetup(entries, selected))
 
 
-def resume(app: "App", saved: SavedSession, deck: Deck) -> bool:
+def resume(app, saved: SavedSession, deck: Deck) -> bool:
     """Continue a saved workshop at its card, with its votes and notes; False if it cannot."""
     try:
         match, notices = WorkshopMatch.resume(deck, saved, app.journal, advance=False)
@@ -227,7 +216,7 @@ def resume(app: "App", saved: SavedSession, deck: Deck) -> bool:
     return True
 
 
-def restart(app: "App") -> None:
+def restart(app) -> None:
     """Give up the workshop on the table and start it afresh with the same teams and settings."""
     old = app.table
     workshop = old.workshop
@@ -236,37 +225,15 @@ def restart(app: "App") -> None:
     settings = WorkshopSettings(names=workshop.names, term=workshop.term,
                                 timer=old.minutes, aspects=workshop.aspects,
                                 preview=old.preview)
-    from game.authoring.loader import load_deck
-
     result = load_deck(Path(old.match.deck_path), lang=app.lang)
     # a deck that no longer loads: the copy on the table (already narrowed to the aspects)
     deck = result.deck if result.deck is not None else old.deck
     start(app, Path(old.match.deck_path), deck, settings)
 
 
-def begin(app: "App", table: WorkshopTable, notices=()) -> None:
+def begin(app, table: WorkshopTable, notices=()) -> None:
     app.preview = None
     app.table = table
     app.match = table.match
-    app.notices = [app._notice_text(n) for n in notices]
-    show(app)
-
-
-def show(app: "App", step: str | None = None) -> None:
-    """The screen the workshop's state is in: a card (at ``step``: "discuss" or "vote"), its
-    outcome, or the end (which writes the reports and opens the debriefing)."""
-    from game.ui.workshop.card import WorkshopCardScene
-    from game.ui.workshop.end import WorkshopEndScene
-    from game.ui.workshop.outcome import WorkshopOutcomeScene
-
-    table = app.table
-    workshop = table.workshop
-    if workshop.is_over:
-        app.toast = None  # the last decision's message would cover the debriefing
-        end = WorkshopEndScene(app, table)
-        app.reset(end)
-        end.finish()
-    elif workshop.phase == "card":
-        app.reset(WorkshopCardScene(app, table, step))
-    else:
-        app.reset(WorkshopOutcomeScene(app, table))
+    app.notices = [app.notice_text(n) for n in notices]
+    app.go(routes.Current())

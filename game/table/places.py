@@ -1,0 +1,20 @@
+"""Where the table keeps what it writes: the user's data folder (journal, own decks, crash logs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "dilemmaspel"
+#: The bundled deck played when none is named.
+DEFAULT_DECK = "digitaal-leiderschap"
+
+
+def data_dir() -> Path:
+    """Where the journal and the user's own decks live (``DILEMMASPEL_DATA_DIR`` overrides)."""
+    override = os.environ.get("DILEMMASPEL_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(user_data_dir(APP_NAME, appauthor=False))

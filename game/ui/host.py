@@ -1,0 +1,264 @@
+"""The session host: the journal, the decks loaded from disk and the match on the table.
+
+Starting, resuming, previewing, reloading (F5) and restarting a game all happen here; what
+shows next is asked of the router with a route, so no screen is built here. The
+:class:`~game.table.match.Match` is the only way the table changes a game; every confirmed
+decision is in the journal before the screen moves on.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.authoring.loader import load_deck
+from game.authoring.preview import check_preview
+from game.format.deck import Deck
+from game.language.texts import KNOWN_LANGUAGES, localize
+from game.rules.session import IncompatibleSave, Notice, Session
+from game.table.journal import Journal, JournalError, SavedSession
+from game.table.match import Match
+from game.ui import routes
+from game.ui.look.widgets import warning_line
+from game.ui.overlays.toast import LONG, Toast
+from game.ui.workshop import table as workshop_table
+
+
+class SessionHost:
+    """What the table plays: journal, match, workshop table, notices and an author's preview."""
+
+    def _open_journal(self, folder: Path | None) -> tuple[Journal | None, str | None]:
+        if folder is None:
+            return None, "no_journal"
+        try:
+            return Journal.open(folder), None
+        except JournalError as exc:
+            print(f"warning: {exc}", file=sys.stderr)
+            return None, "journal_failed"
+
+    def _open_first_scene(self) -> None:
+        """The title screen, or straight into a game (resumed, or the deck asked for)."""
+        options = self.options
+        if not options.autoplay:  # autoplay starts the game once the title has been drawn
+            saved = self.latest_unfinished() if options.resume else None
+            if saved is not None and self.resume(saved, quiet=True):
+                return
+            if options.mode == "workshop":
+                if options.teams:
+                    workshop_table.start_from_options(self)
+                else:
+                    workshop_table.open_setup(self)
+                return
+            if options.deck is not None:
+                result = self.load(Path(options.deck))
+                if result.deck is not None and options.card is not None:
+                    self.start_preview(Path(options.deck), result.deck)
+                    return
+                if result.deck is not None:
+                    self.start_deck(Path(options.deck), result)
+                    return
+                self.go(routes.Title())
+                self.start_deck(Path(options.deck), result)  # shows its errors over the title
+                return
+        self.go(routes.Title())
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.catalog.t(key, **values)
+
+    def local(self, text: Any) -> str:
+        """A deck text in the table's language."""
+        return localize(text, self.lang)
+
+    @property
+    def warning(self) -> str | None:
+        """What the warning line says, in plain words: a journal problem, if any.
+
+        The technical reason goes to the terminal (stderr) for whoever runs the workshop. A
+        preview says that it is one, and how to see a change to the deck.
+        """
+        if self.preview is not None and self.match is not None:
+            return self.t("preview.warning", card=self.preview)
+        if self.match is not None and self.match.warning:
+            if self.match.warning != self._reported:
+                self._reported = self.match.warning
+                print(f"warning: {self.match.warning}", file=sys.stderr)
+            return self.t("warning.journal_write")
+        return self.t(f"warning.{self.journal_problem}") if self.journal_problem else None
+
+    def draw_warning(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        warning = self.warning
+        if warning:
+            warning_line(surface, rect, warning, self.text, self.metrics, self.theme.palette)
+
+    def latest_unfinished(self) -> SavedSession | None:
+        if self.journal is None:
+            return None
+        try:
+            return self.journal.latest_unfinished()
+        except (sqlite3.Error, ValueError) as exc:
+            print(f"warning: the journal cannot be read: {exc}", file=sys.stderr)
+            self.journal_problem = "journal_unreadable"
+            return None
+
+    def load(self, folder: Path):
+        return load_deck(folder, lang=self.lang)
+
+    def start_deck(self, folder: Path, result=None) -> bool:
+        """Start a new game of the deck in ``folder``; show its errors if it cannot be loaded."""
+        result = result if result is not None else self.load(folder)
+        if result.deck is None:
+            self.go(routes.DeckErrors(folder, result))
+            return False
+        self.preview = None
+        match = Match.start(result.deck, str(Path(folder).resolve()), self.lang, self.journal,
+                            seed=self.seed)
+        self.begin(match)
+        return True
+
+    def resume(self, saved: SavedSession, quiet: bool = False) -> bool:
+        """Continue a saved session; its deck is loaded again from where it was played.
+
+        With ``quiet`` (at start-up, before any screen) a deck that cannot be loaded is only
+        noted, so the title screen can open instead.
+        """
+        folder = Path(saved.deck_path)
+        if not (folder / "deck.yaml").is_file():
+            self.notices = [self.t("notice.deck_missing", path=str(folder))]
+            self.invalidate()
+            return False
+        result = self.load(folder)
+        if result.deck is None:
+            if quiet:
+                self.notices = [self.t("notice.deck_broken", path=str(folder))]
+            else:
+                self.go(routes.DeckErrors(folder, result))
+            return False
+        if saved.is_workshop:  # in the language it was played in, like a game
+            if saved.lang in KNOWN_LANGUAGES and saved.lang != self.lang:
+                self.set_language(saved.lang)
+            return workshop_table.resume(self, saved, result.deck)
+        try:
+            match, notices = Match.resume(result.deck, saved, self.journal)
+        except IncompatibleSave:
+            self.notices = [self.t("notice.incompatible")]
+            self.invalidate()
+            return False
+        if saved.lang in KNOWN_LANGUAGES and saved.lang != self.lang:
+            self.set_language(saved.lang)
+        self.preview = None
+        self.begin(match, notices)
+        return True
+
+    def begin(self, match: Match, notices: list[Notice] | tuple = ()) -> None:
+        """Put ``match`` on the table, at the screen its state is in."""
+        self.match = match
+        self.table = None
+        self.notices = [self.notice_text(n) for n in notices]
+        self.show_current()
+
+    def show_current(self) -> None:
+        """Show the screen the match on the table is at."""
+        self.go(routes.Current())
+
+    def start_preview(self, folder: Path, deck: Deck) -> None:
+        """Open ``deck`` straight at the card the author asked for (``--card``), from the
+        deck's start state with the flags and meters given; the game then plays on normally.
+
+        A preview is not journalled, so it is never offered for resume. A card or meter the
+        deck does not have is named on the card's notice line (the command line checks them
+        before the window opens, so this is for other ways in).
+        """
+        options = self.options
+        check = check_preview(deck, options.card, options.flags, options.meters, self.lang)
+        seed = self.seed if self.seed is not None else secrets.randbelow(2**31)
+        if deck.card(options.card) is not None:
+            session = Session.at_card(deck, options.card, seed, options.flags,
+                                      dict(options.meters))
+        else:
+            session = Session.new(deck, seed)
+        self.preview = options.card
+        self.table = None
+        self.match = Match(session, str(Path(folder).resolve()), self.lang)
+        self.notices = list(check.errors)
+        self.show_current()
+
+    def reload(self) -> None:
+        """F5: read the deck on the table again from disk and play on with it.
+
+        The session stays as it is (round, meters, flags, decisions), its cards looked up by
+        id in the new version; the screen shows the new texts at once. A deck that now has
+        errors is not taken: its errors show over the game, which goes on with the version
+        that loaded last.
+        """
+        match = self.match
+        if match is None:
+            return
+        folder = Path(match.deck_path)
+        result = self.load(folder)
+        if result.deck is None:
+            self.go(routes.ReloadErrors(folder, result))
+            return
+        previous = self.stack[0]
+        notices = [self.notice_text(n) for n in match.reload(result.deck)
+                   if n.code != "deck-changed"]  # the author knows: they just changed it
+        self.notices = notices
+        self.show_current()
+        self.scene.carry_over(previous)
+        if notices and not self.scene.shows_notices:
+            self.toast = Toast(" ".join([self.t("reload.done") + "."] + notices), LONG)
+        else:
+            self.toast = Toast(self.t("reload.done"))
+        self.invalidate()
+
+    def restart(self) -> None:
+        """Give up the match on the table and start the same deck afresh (a preview: from its
+        card again)."""
+        match = self.match
+        if match is None:
+            return
+        if self.table is not None:
+            workshop_table.restart(self)
+            return
+        if self.preview is not None:
+            self.start_preview(Path(match.deck_path), match.deck)
+            return
+        if not match.session.is_over:
+            match.abandon()
+        fresh = Match.start(match.deck, match.deck_path, self.lang, self.journal, seed=self.seed)
+        self.begin(fresh)
+
+    def to_title(self) -> None:
+        self.match = None
+        self.table = None
+        self.preview = None
+        self.notices = []
+        self.go(routes.Title())
+
+    def notice_text(self, notice: Notice) -> str:
+        key = {"card-gone": "notice.card_gone", "follow-up-gone": "notice.follow_up_gone",
+               "deck-changed": "notice.deck_changed"}[notice.code]
+        return self.t(key, card=notice.card_id)
+
+    def menu_chosen(self, result: Any) -> None:
+        """Carry out what was chosen in the single game's menu."""
+        match = self.match
+        if result == "undo" and match is not None:
+            if match.undo():
+                self.go(routes.Current())
+        elif result == "restart":
+            self.restart()
+        elif result == "title":
+            self.to_title()
+        elif result == "quit":
+            self.quit()
+        self.invalidate()
+
+    def close(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None

@@ -1,0 +1,81 @@
+"""The window: its size, fullscreen, the layout metrics that follow it, and the language.
+
+A table built around a plain surface (tests, benchmarks) has no display of its own; resizing
+it makes a new surface of the asked size.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.language.catalog import load_catalog
+from game.language.texts import KNOWN_LANGUAGES
+from game.ui.play_options import PlayOptions
+
+MIN_SIZE = (640, 360)
+
+
+class Window:
+    """The surface the table draws on, and what depends on its size and language."""
+
+    def _open_window(self, options: PlayOptions) -> pygame.Surface:
+        if not pygame.display.get_init():
+            pygame.display.init()
+        pygame.display.set_caption(self.catalog.t("app.window_title"))
+        pygame.key.set_repeat(0)
+        if options.fullscreen:
+            try:
+                self.fullscreen = True
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error:
+                self.fullscreen = False
+        return pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
+        if size == self.surface.get_size() == (self.metrics.width, self.metrics.height):
+            return  # VIDEORESIZE and WINDOWSIZECHANGED both report one resize
+        if self._own_display:
+            current = pygame.display.get_surface()
+            if current is None or current.get_size() != size:
+                flags = pygame.FULLSCREEN if self.fullscreen else pygame.RESIZABLE
+                try:
+                    current = pygame.display.set_mode(size, flags)
+                except pygame.error:
+                    current = pygame.display.get_surface()
+            self.surface = current
+            if not self.fullscreen:
+                self._windowed_size = self.surface.get_size()
+        elif self.surface.get_size() != size:
+            self.surface = pygame.Surface(size, 0, self.surface)
+        self._relayout()
+
+    def toggle_fullscreen(self) -> None:
+        if not self._own_display:
+            return
+        try:
+            if self.fullscreen:
+                surface = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+            else:
+                self._windowed_size = self.surface.get_size()
+                surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        except pygame.error:
+            return
+        self.fullscreen = not self.fullscreen
+        self.surface = surface
+        self._relayout()
+
+    def _relayout(self) -> None:
+        self.metrics = self.theme.metrics(self.surface.get_size())
+        for scene in self.stack:
+            scene.layout_changed()
+        self.invalidate()
+
+    def set_language(self, lang: str) -> None:
+        if lang not in KNOWN_LANGUAGES or lang == self.lang:
+            return
+        self.lang = lang
+        self.catalog = load_catalog(lang)
+        if self._own_display:
+            pygame.display.set_caption(self.catalog.t("app.window_title"))
+        self._relayout()
