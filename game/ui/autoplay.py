@@ -25,6 +25,7 @@ import pygame
 
 from game.reports.session_record import write_session_json
 from game.table.places import DEFAULT_DECK
+from game.ui.workshop.table import open_setup, start_from_options
 
 #: Idle waits without progress before the driver gives up (the loop waits 0.5 s each).
 STALL_LIMIT = 20
@@ -35,24 +36,10 @@ def policy_choice(seed: int, round_no: int, option_count: int) -> int:
     return random.Random(f"{seed}:policy:{round_no}").randrange(option_count)
 
 
-def key_event(key: int, text: str = "") -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text, scancode=0)
-
-
 def vote_counts(seed: int, round_no: int, team: int, option_count: int) -> list[int]:
     """The votes per option the facilitator enters for ``team`` in ``round_no``."""
     rng = random.Random(f"{seed}:votes:{round_no}:{team}")
     return [rng.randint(0, 5) for _ in range(option_count)]
-
-
-def vote_keys(seed: int, round_no: int, team: int, option_count: int) -> list:
-    """The key presses that enter :func:`vote_counts`: each count's digits, ↓ between."""
-    keys = []
-    for i, count in enumerate(vote_counts(seed, round_no, team, option_count)):
-        if i:
-            keys.append(key_event(pygame.K_DOWN))
-        keys += [key_event(pygame.K_0 + int(d), d) for d in str(count)]
-    return keys
 
 
 class AutoplayDriver:
@@ -77,71 +64,70 @@ class AutoplayDriver:
                    options.screenshots_dir, options.out_dir, exit_at_end=options.headless)
 
     def after_frame(self) -> None:
-        """Called after every drawn frame: act once on each new screen (or new step of one)."""
-        from game.ui.single.card import CardScene
-        from game.ui.start.deck_errors import DeckErrorsScene
-        from game.ui.single.end import EndScene
-        from game.ui.single.outcome import OutcomeScene
-        from game.ui.start.title import TitleScene
+        """Called after every drawn frame: act once on each new screen (or new step of one).
 
+        The driver reads what the screen asks (:meth:`~game.ui.scene.Scene.prompt`) and posts
+        the events the screen says answer it, so it never needs to know the scene's class.
+        """
         scene = self.app.scene
-        seen = (scene, getattr(scene, "autoplay_state", None))
+        prompt = scene.prompt()
+        seen = (scene, prompt)
         if seen == self._seen or scene.animating:
             return
         self._seen = seen
         self._stalls = 0
         self._screenshot(scene.shot_name)
-        from game.ui.workshop.setup import WorkshopSetupScene
-
         if self.app.table is not None:
-            self._facilitate(scene)
-        elif isinstance(scene, WorkshopSetupScene):
+            self._facilitate(scene, prompt)
+        elif prompt is None:
+            return
+        elif prompt.kind == "setup":
             self._pause()
-            pygame.event.post(key_event(pygame.K_RETURN, "\r"))  # on "Workshop starten"
-        elif isinstance(scene, TitleScene):
+            self._post(scene.answer())
+        elif prompt.kind == "start":
             self._pause()
             self._start()
-        elif isinstance(scene, CardScene):
+        elif prompt.kind == "pick":
             self._pause()
-            index = policy_choice(scene.session.seed, scene.session.round, len(scene.options))
-            pygame.event.post(key_event(pygame.K_1 + index, str(index + 1)))
-            pygame.event.post(key_event(pygame.K_RETURN, "\r"))
-        elif isinstance(scene, OutcomeScene):
+            session = self.app.match.session
+            self._post(scene.answer(policy_choice(session.seed, session.round, prompt.count)))
+        elif prompt.kind == "next":
             self._pause()
-            pygame.event.post(key_event(pygame.K_RETURN, "\r"))
-        elif isinstance(scene, EndScene):
+            self._post(scene.answer())
+        elif prompt.kind == "end":
             if self.out_dir is not None:
-                write_session_json(scene.session, Path(self.out_dir))
+                write_session_json(self.app.match.session, Path(self.out_dir))
             if self.exit_at_end:
                 self.app.quit(0)
-        elif isinstance(scene, DeckErrorsScene):
-            for problem in scene.problems:
-                print(problem.format(), file=sys.stderr)
+        elif prompt.kind == "errors":
+            for line in prompt.lines:
+                print(line, file=sys.stderr)
             if self.exit_at_end:
                 self.app.quit(1)
 
-    def _facilitate(self, scene) -> None:
-        """One step of a workshop, as the facilitator's keys."""
-        from game.ui.workshop.card import WorkshopCardScene
-        from game.ui.workshop.outcome import WorkshopOutcomeScene
-        from game.ui.workshop.overlays import ChooseScene
-
+    def _facilitate(self, scene, prompt) -> None:
+        """One step of a workshop, as the facilitator's keys: Next past the discussion and
+        the outcome, the votes of each team, and the first option on a tie."""
         table = self.app.table
         if table.workshop.is_over:
             if self.exit_at_end:
                 self.app.quit(0)
             return
         self._pause()
-        if isinstance(scene, WorkshopCardScene) and scene.step == "vote":
-            for key in vote_keys(table.workshop.seed, table.workshop.round, scene.team,
-                                 len(scene.options)):
-                pygame.event.post(key)
-            pygame.event.post(key_event(pygame.K_PAGEDOWN))
-        elif isinstance(scene, (WorkshopCardScene, WorkshopOutcomeScene)):
-            pygame.event.post(key_event(pygame.K_PAGEDOWN))
-        elif isinstance(scene, ChooseScene):
-            first = scene.choices[0][0] + 1
-            pygame.event.post(key_event(pygame.K_0 + first, str(first)))
+        if prompt is None:
+            return
+        if prompt.kind == "votes":
+            self._post(scene.answer(vote_counts(table.workshop.seed, table.workshop.round,
+                                                prompt.team, prompt.count)))
+        elif prompt.kind == "next":
+            self._post(scene.answer())
+        elif prompt.kind == "pick":
+            self._post(scene.answer(0))
+
+    @staticmethod
+    def _post(events: list[pygame.event.Event]) -> None:
+        for event in events:
+            pygame.event.post(event)
 
     def idle(self) -> None:
         """The loop woke without events: a stuck autoplay must not hang forever."""
@@ -157,8 +143,6 @@ class AutoplayDriver:
             if saved is not None and app.resume(saved):
                 return
         if app.options.mode == "workshop":
-            from game.ui.workshop.table import open_setup, start_from_options
-
             if app.options.teams:
                 start_from_options(app)
             else:

@@ -11,6 +11,7 @@ ignored so one tap never counts twice.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
@@ -26,6 +27,29 @@ NUMBER_KEYS = {
 }
 PREVIOUS_KEYS = (pygame.K_UP, pygame.K_LEFT, pygame.K_PAGEUP)
 NEXT_KEYS = (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_PAGEDOWN)
+
+
+def key_event(key: int, text: str = "") -> pygame.event.Event:
+    """The KEYDOWN event a player's key press makes."""
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text, scancode=0)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What a screen asks of the people at the table now: the one view of a scene that
+    autoplay and the tests use, so neither needs to know which scene class is on top.
+
+    ``kind`` is one of "start" (the title: choose a deck), "setup" (a workshop's set-up),
+    "pick" (one of ``count`` options), "next" (go on), "votes" (the votes of team ``team`` on
+    ``count`` options), "end" (the game is over) and "errors" (a deck that cannot be played,
+    with its problems in ``lines``). ``step`` tells two moments of one screen apart.
+    """
+
+    kind: str
+    count: int = 0
+    team: int | None = None
+    lines: tuple[str, ...] = ()
+    step: tuple = ()
 
 
 class Scene:
@@ -53,6 +77,16 @@ class Scene:
     def shot_name(self) -> str:
         """Name of this screen in screenshot files."""
         return type(self).__name__.removesuffix("Scene").lower()
+
+    # ------------------------------------------------------------------ what it asks
+    def prompt(self) -> Prompt | None:
+        """What this screen asks now, or None when it asks nothing of the players."""
+        return None
+
+    def answer(self, value: Any = None) -> list[pygame.event.Event]:
+        """The events a player makes to give ``value`` as the answer to :meth:`prompt`: an
+        option's index for "pick", the votes per option for "votes", nothing otherwise."""
+        return []
 
     # ------------------------------------------------------------------ life cycle
     def layout_changed(self) -> None:

@@ -21,7 +21,15 @@ from game.ui.layout import screens as layout
 from game.ui import routes
 from game.ui.overlays.glossary_terms import card_text, has_glossary
 from game.ui.look.meters import draw_meters
-from game.ui.scene import ACTIVATE_KEYS, NEXT_KEYS, NUMBER_KEYS, PREVIOUS_KEYS, Scene
+from game.ui.scene import (
+    ACTIVATE_KEYS,
+    NEXT_KEYS,
+    NUMBER_KEYS,
+    PREVIOUS_KEYS,
+    Prompt,
+    Scene,
+    key_event,
+)
 from game.ui.look.textcache import TextBox
 from game.ui.look.widgets import DOWN, UP, Button, flow_labels, panel
 
@@ -132,6 +140,13 @@ class CardScene(Scene):
             self._make_buttons()
         self.focus = index
         self.app.invalidate()
+
+    def prompt(self) -> Prompt:
+        return Prompt("pick", count=len(self.options), step=(self.session.round,))
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        """The option's number key, then Enter."""
+        return [key_event(pygame.K_1 + value, str(value + 1)), key_event(pygame.K_RETURN, "\r")]
 
     def confirm(self) -> None:
         """Decide the card with the selected option; the journal has it before we move on."""

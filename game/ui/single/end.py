@@ -12,7 +12,7 @@ from pygame import Rect
 from game.ui.deck_texts import end_reason
 from game.ui.layout import screens as layout
 from game.ui.look.chart import draw_chart
-from game.ui.scene import Scene
+from game.ui.scene import Prompt, Scene
 from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import Button, delta_label, panel
 
@@ -81,6 +81,9 @@ class EndScene(Scene):
             self.app.to_title()
         elif button_id == "quit":
             self.app.quit()
+
+    def prompt(self) -> Prompt:
+        return Prompt("end")
 
     def on_key(self, key: int, mod: int) -> None:
         if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):

@@ -23,7 +23,7 @@ from game.ui.deck_texts import essay_texts
 from game.ui.look.motion import DURATION, MeterMotion, between
 from game.ui.overlays.glossary_terms import has_glossary
 from game.ui.look.meters import draw_meters
-from game.ui.scene import ACTIVATE_KEYS, Scene
+from game.ui.scene import ACTIVATE_KEYS, Prompt, Scene, key_event
 from game.ui.look.textcache import TextBox, ellipsize
 from game.ui.look.widgets import Button, delta_label, panel
 
@@ -242,6 +242,12 @@ class OutcomeScene(MeterMotion, Scene):
         return between(self.before, self.after, self.progress)
 
     # ------------------------------------------------------------------ input
+    def prompt(self) -> Prompt:
+        return Prompt("next", step=(self.session.round,))
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        return [key_event(pygame.K_RETURN, "\r")]
+
     def next(self) -> None:
         if self.session.phase != "outcome":
             return

@@ -14,7 +14,7 @@ from typing import Any
 import pygame
 
 from game.ui.layout import screens as layout
-from game.ui.scene import ACTIVATE_KEYS, Scene
+from game.ui.scene import ACTIVATE_KEYS, Prompt, Scene
 from game.ui.look.widgets import Button, panel
 
 
@@ -120,6 +120,9 @@ class _ProblemsScene(Scene):
     def lines(self) -> list[tuple[str, str, str]]:
         """(place, message, hint) of each problem, as shown on screen."""
         return problem_lines(self.problems, self.folder)
+
+    def prompt(self) -> Prompt:
+        return Prompt("errors", lines=tuple(problem.format() for problem in self.problems))
 
     def activate(self, button_id: str) -> None:
         self.app.pop()

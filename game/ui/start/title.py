@@ -15,7 +15,7 @@ import pygame
 from game.language.texts import KNOWN_LANGUAGES
 from game.ui import routes
 from game.ui.layout import screens as layout
-from game.ui.scene import Scene
+from game.ui.scene import Prompt, Scene
 from game.ui.look.textcache import ellipsize
 from game.ui.start.decks import find_decks
 from game.ui.look.widgets import Button, panel, warning_line
@@ -81,6 +81,9 @@ class TitleScene(Scene):
         buttons.append(Button("workshop", L.workshop, app.t("title.workshop"), number="W",
                               enabled=self.selected is not None))
         self.buttons = buttons
+
+    def prompt(self) -> Prompt:
+        return Prompt("start")
 
     # ------------------------------------------------------------------ input
     def activate(self, button_id: str) -> None:

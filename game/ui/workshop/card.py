@@ -25,6 +25,7 @@ from game.ui.overlays.glossary_terms import card_text
 from game.ui.look.textcache import TextBox, ellipsize
 from game.ui.look.theme import hex_colour
 from game.ui.look.widgets import DOWN, UP, Button, focus_ring, panel, sign_button
+from game.ui.scene import Prompt, key_event
 from game.ui.workshop.screen import WorkshopScreen
 from game.ui.workshop.teams import TeamRow
 
@@ -63,9 +64,22 @@ class WorkshopCardScene(WorkshopScreen):
             return f"ws-card-r{self.workshop.round:02d}-vote-t{self.team + 1}"
         return f"ws-card-r{self.workshop.round:02d}-discuss"
 
-    @property
-    def autoplay_state(self) -> tuple:
-        return (self.workshop.round, self.step, tuple(self.workshop.waiting))
+    def prompt(self) -> Prompt:
+        step = (self.workshop.round, self.step, tuple(self.workshop.waiting))
+        if self.step == "vote":
+            return Prompt("votes", count=len(self.options), team=self.team, step=step)
+        return Prompt("next", step=step)
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        """While voting: each option's count as digits, ↓ between them, then Next; before:
+        Next."""
+        keys = []
+        if self.step == "vote":
+            for i, count in enumerate(value):
+                if i:
+                    keys.append(key_event(pygame.K_DOWN))
+                keys += [key_event(pygame.K_0 + int(d), d) for d in str(count)]
+        return keys + [key_event(pygame.K_PAGEDOWN)]
 
     @property
     def options(self):

@@ -13,7 +13,7 @@ from pygame import Rect
 from game.ui import routes
 from game.ui.deck_texts import end_reason
 from game.ui.layout.screens import frame
-from game.ui.scene import Scene
+from game.ui.scene import Prompt, Scene
 from game.ui.overlays.toast import LONG, Toast
 from game.ui.look.widgets import Button, panel, warning_line
 from game.ui.workshop import reports
@@ -37,9 +37,8 @@ class WorkshopEndScene(Scene):
     def shot_name(self) -> str:
         return "ws-end"
 
-    @property
-    def autoplay_state(self) -> tuple:
-        return ("end",)
+    def prompt(self) -> Prompt:
+        return Prompt("end")
 
     def finish(self) -> None:
         """The workshop has just ended: write the reports and open the debriefing."""

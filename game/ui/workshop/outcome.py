@@ -18,6 +18,7 @@ from game.ui.deck_texts import essay_texts
 from game.ui.look.motion import DURATION, MeterMotion, between
 from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import panel
+from game.ui.scene import Prompt, key_event
 from game.ui.workshop.screen import WorkshopScreen
 from game.ui.workshop.teams import TeamRow
 
@@ -55,9 +56,11 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
         name = "reflect" if self.step == "reflect" else "outcome"
         return f"ws-{name}-r{self.workshop.round:02d}"
 
-    @property
-    def autoplay_state(self) -> tuple:
-        return (self.workshop.round, self.step)
+    def prompt(self) -> Prompt:
+        return Prompt("next", step=(self.workshop.round, self.step))
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        return [key_event(pygame.K_PAGEDOWN)]
 
     # ------------------------------------------------------------------ texts
     def step_title(self) -> str:

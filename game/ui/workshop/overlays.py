@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from game.ui.scene import NUMBER_KEYS, Scene
+from game.ui.scene import NUMBER_KEYS, Prompt, Scene, key_event
 from game.ui.look.widgets import Button, panel
 from game.ui.layout import workshop as layout
 from game.ui.workshop.textfield import TextField, draw_field
@@ -109,6 +109,14 @@ class ChooseScene(_Dialog):
         self.cancel = cancel
         self.layout_changed()
         self.focus, self.keyboard = 0, True
+
+    def prompt(self) -> Prompt:
+        return Prompt("pick", count=len(self.choices))
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        """The number key of the ``value``-th option offered."""
+        number = self.choices[value][0] + 1
+        return [key_event(pygame.K_0 + number, str(number))]
 
     @property
     def shot_name(self) -> str:

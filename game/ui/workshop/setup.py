@@ -17,7 +17,7 @@ from pygame import Rect
 
 from game.language.texts import KNOWN_LANGUAGES
 from game.rules.workshop import MAX_TEAMS
-from game.ui.scene import Scene
+from game.ui.scene import Prompt, Scene, key_event
 from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import Button, focus_ring, panel, sign_button, warning_line
 from game.ui.layout import workshop as layout
@@ -74,9 +74,12 @@ class WorkshopSetupScene(Scene):
     def shot_name(self) -> str:
         return "ws-setup"
 
-    @property
-    def autoplay_state(self) -> tuple:
-        return ("setup",)
+    def prompt(self) -> Prompt:
+        return Prompt("setup")
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        """Enter, on "Workshop starten"."""
+        return [key_event(pygame.K_RETURN, "\r")]
 
     @property
     def deck(self):
