@@ -21,6 +21,7 @@ from uihelpers import DEMO, ROOT, UI_DECKS, click, events, key, tap
 
 import pygame
 from game.table.journal import Journal
+from game.ui.autoplay import vote_counts
 from game.ui.play_options import PlayOptions
 from journalpoll import decisions_in_journal, wait_for_decisions
 
@@ -579,8 +580,15 @@ def test_autoplay_of_two_teams_writes_the_reports(tmp_path):
         (saved,) = journal.sessions()
         assert saved.is_workshop and saved.status == "finished"
         votes = saved.state["votes"]
-        assert votes and all(sum(v["votes"].values()) >= 0 for v in votes)
-        assert {v["team"] for v in votes} == {0, 1}
+        assert [(v["round"], v["team"]) for v in votes] == [(r, t) for r in (1, 2, 3, 4)
+                                                             for t in (0, 1)]
+        for v in votes:
+            # the counts autoplay typed for this team and round reached the journal, option by
+            # option, and the option with the most votes (the first of a tie) was decided
+            typed = vote_counts(5, v["round"], v["team"], len(v["votes"]))
+            assert list(v["votes"].values()) == typed, v
+            assert v["option"] == list(v["votes"])[typed.index(max(typed))], v
+        assert sum(sum(v["votes"].values()) for v in votes) > 0
     finally:
         journal.close()
 
