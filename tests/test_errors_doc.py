@@ -30,7 +30,10 @@ def test_every_code_has_a_section_with_its_short_name() -> None:
 
 
 def test_every_section_explains_shows_and_fixes() -> None:
-    for code, (_, body) in sections().items():
+    documented = sections()
+    for code in CODES:
+        assert code in documented, f"{code} has no section"
+        _, body = documented[code]
         for part in ("**What it means.**", "**Example.**", "**Message.**", "**How to fix.**"):
             assert part in body, f"{code} lacks {part}"
         message = body.split("**Message.**")[1]

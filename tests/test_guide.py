@@ -230,9 +230,17 @@ def test_the_guide_links_to_the_error_codes(lang: str) -> None:
 def test_links_inside_the_guide_resolve(lang: str) -> None:
     path = GUIDES[lang]
     anchors = {slug(title) for _, title in headings(path)}
+    inside, files = 0, 0
     for target in links(path):
         if target.startswith("#"):
             assert target[1:] in anchors, f"{path.name}: no heading for {target}"
+            inside += 1
         elif not re.match(r"^[a-z]+://", target):
             local = (path.parent / target.partition("#")[0]).resolve()
             assert local.exists(), f"{path.name}: {target} does not exist"
+            files += 1
+    # the table of contents links to every numbered section; errors.md, the example deck and
+    # the other language are files next to the guide
+    numbered = sum(1 for level, _ in headings(path) if level == 2)
+    assert inside >= numbered > 0, f"{path.name}: {inside} links inside the guide"
+    assert files >= 3, f"{path.name}: {files} links to files"

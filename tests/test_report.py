@@ -108,6 +108,25 @@ def read_csv(out: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
+# Seed 1, always the first option, on the engine deck (tests/decks/engine): the cards drawn are
+# pinned by the seed; the rest follows by hand from cards.yaml and votes_for. Meters start at
+# legitimiteit 50, capaciteit 50, strategie 20 (max 40); effects are (legitimiteit, capaciteit,
+# strategie).
+SEED_1_FIRST_OPTIONS = [
+    # round, card, option, votes, changes, meters after
+    (1, "start", "plan", {"plan": 1, "wacht": 2}, (10, -5, 0), (60, 45, 20)),
+    (2, "herhaal", "a", {"a": 2, "b": 3}, (-30, 5, 0), (30, 50, 20)),
+    # 'plan' in round 1 brings 'vervolg' two rounds later
+    (3, "vervolg", "ja", {"ja": 3, "nee": 0}, (5, 0, -5), (35, 50, 15)),
+    (4, "laat", "a", {"a": 0, "b": 1}, (-10, 0, 10), (25, 50, 25)),
+    # the flag 'plan' is still set; option a clears it
+    (5, "met-plan", "a", {"a": 1, "b": 2}, (0, 5, -5), (25, 55, 20)),
+    # legitimiteit 25 is at most 30
+    (6, "zwak", "a", {"a": 2, "b": 3}, (10, -10, 0), (35, 45, 20)),
+]
+METERS = ("legitimiteit", "capaciteit", "strategie")
+
+
 # --------------------------------------------------------------------------- the files
 def test_export_writes_three_files_with_every_decision(deck, journal, tmp_path):
     sid = play(deck, journal, seed=1, team="Noord", notes={1: "Lang besproken.", 2: FORMULA_NOTE})
@@ -115,7 +134,21 @@ def test_export_writes_three_files_with_every_decision(deck, journal, tmp_path):
 
     assert {p.name for p in out.iterdir()} == {HTML_FILE, JSON_FILE, CSV_FILE}
     data = json.loads((out / JSON_FILE).read_text(encoding="utf-8"))
-    assert data == json.loads(json.dumps(report))
+    assert data == json.loads(json.dumps(report)), "report.json holds the report"
+    decisions = data["teams"][0]["decisions"]
+    assert [(d["round"], d["card"], d["option"], d["votes"],
+             tuple(d["changes"][m] for m in METERS), tuple(d["meters_after"][m] for m in METERS))
+            for d in decisions] == SEED_1_FIRST_OPTIONS
+    assert [d["votes_total"] for d in decisions] == [3, 5, 3, 1, 3, 5]
+    assert [d["votes_chosen"] for d in decisions] == [1, 2, 3, 0, 1, 2]
+    assert data["teams"][0]["final_meters"] == {"legitimiteit": 35, "capaciteit": 45,
+                                                "strategie": 20}
+    assert data["teams"][0]["meter_changes"] == {"legitimiteit": -15, "capaciteit": -5,
+                                                 "strategie": 0}
+    # the term of 6 rounds is over and legitimiteit (35) is under 60: 'gewoon', not 'goed'
+    assert data["teams"][0]["end_reason"] == "term"
+    assert data["teams"][0]["ending"] == {"id": "gewoon", "title": "Klaar",
+                                          "text": "De termijn is voorbij."}
     saved = journal.session(sid)
     history = saved.state["history"]
     team = data["teams"][0]
@@ -224,23 +257,47 @@ def test_two_teams_in_one_report(deck, journal, tmp_path):
 def test_aspects_sum_the_changes_and_pick_the_worst_for_discussion(deck, journal, tmp_path):
     sid = play(deck, journal, seed=1, team="Noord")
     report, _ = export(journal, [sid], tmp_path, deck)
-    decisions = report["teams"][0]["decisions"]
     by_id = {a["id"]: a for a in report["aspects"]}
     assert list(by_id) == ["4a", "6b"]
-    for aspect_id, aspect in by_id.items():
-        touched = [d for d in decisions if aspect_id in d["aspects"]]
-        row = aspect["teams"][0]
-        assert row["decisions"] == len(touched)
-        for meter in ("legitimiteit", "capaciteit", "strategie"):
-            assert row["changes"][meter] == sum(d["changes"][meter] for d in touched)
-        assert row["total"] == sum(row["changes"].values())
-    losing = sorted((a["teams"][0]["total"], a["id"]) for a in report["aspects"]
-                    if a["teams"][0]["total"] < 0 and a["teams"][0]["decisions"])
-    assert report["teams"][0]["discussion"] == [i for _, i in losing][:2]
-    assert [q["aspect"] for q in report["discussion"]] == [
-        a for a in ("4a", "6b") if a in report["teams"][0]["discussion"]]
-    for question in report["discussion"]:
-        assert question["question"] == by_id[question["aspect"]]["question"]
+    # The game of SEED_1_FIRST_OPTIONS. hostile_deck tags start with 4a; vervolg, zonder-plan
+    # and herhaal with 4a and 6b; the others with 6b.
+    # 4a: start (10, -5, 0) + herhaal (-30, 5, 0) + vervolg (5, 0, -5) = (-15, 0, -5), total -20
+    # 6b: herhaal (-30, 5, 0) + vervolg (5, 0, -5) + laat (-10, 0, 10) + met-plan (0, 5, -5)
+    #     + zwak (10, -10, 0) = (-25, 0, 0), total -25
+    assert by_id["4a"]["teams"][0] == {
+        "team": "Noord", "decisions": 3, "cards": ["start", "herhaal", "vervolg"],
+        "changes": {"legitimiteit": -15, "capaciteit": 0, "strategie": -5}, "total": -20,
+        "discuss": True}
+    assert by_id["6b"]["teams"][0] == {
+        "team": "Noord", "decisions": 5,
+        "cards": ["herhaal", "vervolg", "laat", "met-plan", "zwak"],
+        "changes": {"legitimiteit": -25, "capaciteit": 0, "strategie": 0}, "total": -25,
+        "discuss": True}
+    # both lose; the worst first
+    assert report["teams"][0]["discussion"] == ["6b", "4a"]
+    assert [q["aspect"] for q in report["discussion"]] == ["4a", "6b"]
+    assert [q["question"] for q in report["discussion"]] == [
+        "Welke risico's <img src=x onerror=alert(1)> zien we?", "Groeien de mensen mee?"]
+    assert [q["teams"][0]["total"] for q in report["discussion"]] == [-20, -25]
+
+
+def test_aspects_that_do_not_lose_are_not_discussed(deck, journal, tmp_path):
+    sid = play(deck, journal, seed=1, team="Zuid", pick=9)  # always the last option
+    report, _ = export(journal, [sid], tmp_path, deck)
+    decisions = report["teams"][0]["decisions"]
+    assert [(d["card"], d["option"]) for d in decisions] == [
+        ("start", "wacht"), ("herhaal", "b"), ("zonder-plan", "b"), ("laat", "b"),
+        ("herhaal", "b"), ("herhaal", "b")]
+    # 4a: start/wacht (-5, 5, 0) + 3 x herhaal/b (2, -2, 0) + zonder-plan/b (-5, 5, 0)
+    #     = (-4, 4, 0), total 0
+    # 6b: 3 x herhaal/b + zonder-plan/b + laat/b (10, 0, -10) = (11, -1, -10), total 0
+    rows = {a["id"]: a["teams"][0] for a in report["aspects"]}
+    assert (rows["4a"]["decisions"], rows["4a"]["changes"], rows["4a"]["total"]) == (
+        5, {"legitimiteit": -4, "capaciteit": 4, "strategie": 0}, 0)
+    assert (rows["6b"]["decisions"], rows["6b"]["changes"], rows["6b"]["total"]) == (
+        5, {"legitimiteit": 11, "capaciteit": -1, "strategie": -10}, 0)
+    assert not rows["4a"]["discuss"] and not rows["6b"]["discuss"]
+    assert report["teams"][0]["discussion"] == [] and report["discussion"] == []
 
 
 def test_the_default_deck_in_english(journal, tmp_path):

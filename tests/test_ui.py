@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 # uihelpers first: it points SDL at its dummy drivers before pygame loads
-from uihelpers import DEMO, ROOT, UI_DECKS, click, events, key, make_app, tap
+from uihelpers import (DEMO, ROOT, UI_DECKS, assert_notice_shown, click, events, key, make_app,
+                       tap)
 
 import pygame
 from game.ui.play_options import PlayOptions
@@ -92,13 +93,26 @@ def test_confirm_button_and_touch(tmp_path):
 def test_preview_shows_effects_of_the_selected_option(tmp_path):
     app = make_app(tmp_path)
     scene = app.scene
+    assert scene.card.id == "hype", "seed 7 deals 'hype' first (tests/decks/ui/demo)"
     assert scene.preview() == {}
+    assert scene._marks() == {}
+    # hype/proef: {strategie: -3, capaciteit: -3}; the demo deck previews directions
     key(app, pygame.K_1)
-    option = scene.card.options[0]
-    assert scene.preview() == app.match.session.effects_of(option)
-    marks = scene._marks()
-    assert all(kind == "direction" for kind, _ in marks.values())
-    assert {m: d for m, (_, d) in marks.items()} == scene.preview()
+    assert scene.preview() == {"strategie": -3, "capaciteit": -3}
+    assert scene._marks() == {"strategie": ("direction", -3), "capaciteit": ("direction", -3)}
+    # hype/opgave: {strategie: 6, legitimiteit: -2}
+    key(app, pygame.K_2)
+    assert scene.preview() == {"legitimiteit": -2, "strategie": 6}
+    assert scene._marks() == {"legitimiteit": ("direction", -2), "strategie": ("direction", 6)}
+    app.close()
+
+
+def test_preview_shows_what_is_left_when_a_meter_would_pass_its_end(tmp_path):
+    # hype/opgave is {strategie: 6, legitimiteit: -2}; from 97 and 1 the meters stop at their
+    # ends (0..100), and the preview says how far they really move
+    app = make_app(tmp_path, card="hype", meters=(("legitimiteit", 1), ("strategie", 97)))
+    key(app, pygame.K_2)
+    assert app.scene.preview() == {"legitimiteit": -1, "strategie": 3}
     app.close()
 
 
@@ -443,6 +457,7 @@ def test_resume_tells_when_the_card_is_gone(tmp_path):
     cards.write_text("\n".join(lines[:start] + lines[end:]), encoding="utf-8")
     again = make_app(tmp_path, deck=None, resume=True)
     assert isinstance(again.scene, CardScene) and again.scene.card.id != gone
-    assert any(gone in notice for notice in again.notices)
-    assert again.scene.layout.notice is not None
+    assert_notice_shown(again, ["Het deck is aangepast sinds deze sessie begon.",
+                                f"De kaart '{gone}' bestaat niet meer in het deck; "
+                                "er is een nieuwe kaart getrokken."])
     again.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 # uihelpers first: it points SDL at its dummy drivers before pygame loads
-from uihelpers import DEMO, ROOT, key, make_app
+from uihelpers import DEMO, ROOT, assert_notice_shown, key, make_app
 
 import pygame
 from conftest import DEFAULT_DECK
@@ -87,9 +87,12 @@ def test_starting_over_a_preview_starts_at_its_card_again(tmp_path):
 @pytest.mark.usefixtures("pygame_display")
 def test_a_preview_of_a_card_the_deck_lacks_says_so_on_screen(tmp_path):
     app = make_app(tmp_path, card="robott")
-    assert app.scene.layout.notice is not None
-    assert any("robott" in n and "robot" in n for n in app.notices)
+    assert_notice_shown(app, ["dit deck heeft geen kaart 'robott' (bedoel je 'robot'?)"])
     assert app.match.journal is None
+    key(app, pygame.K_1, "1")
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    assert app.notices == [] and app.scene.layout.notice is None, "said once, on the first card"
     app.close()
 
 
@@ -247,9 +250,8 @@ def test_f5_when_the_card_was_deleted_draws_a_new_one_and_says_so(tmp_path):
     scene = app.scene
     assert isinstance(scene, CardScene) and scene.card.id != "robot"
     assert app.match.session.round == 1
-    assert app.notices == ["De kaart 'robot' bestaat niet meer in het deck; "
-                           "er is een nieuwe kaart getrokken."]
-    assert scene.layout.notice is not None
+    assert_notice_shown(app, ["De kaart 'robot' bestaat niet meer in het deck; "
+                              "er is een nieuwe kaart getrokken."])
     app.close()
 
 
@@ -273,8 +275,11 @@ def test_f5_on_the_outcome_and_the_end(tmp_path):
         key(app, pygame.K_1, "1")
         key(app, pygame.K_RETURN)
     assert isinstance(app.scene, EndScene)
+    ending, decisions = app.match.session.ending, app.match.session.decisions
     key(app, pygame.K_F5)
-    assert isinstance(app.scene, EndScene) and app.toast is not None
+    assert isinstance(app.scene, EndScene) and app.toast.text == "Deck opnieuw geladen"
+    session = app.match.session
+    assert session.is_over and (session.ending, session.decisions) == (ending, decisions)
     app.close()
 
 

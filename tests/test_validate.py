@@ -170,12 +170,16 @@ def test_the_caret_stands_under_the_column(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.chdir(INVALID)
     _, text, _ = validate_text(["many_errors"])
     lines = text.splitlines()
+    checked = 0
     for i, line in enumerate(lines):
         if LINE.match(line) and i + 2 < len(lines) and lines[i + 2].lstrip().startswith("|"):
             col = int(line.split(":")[2])
             source, caret = lines[i + 1], lines[i + 2]
             assert caret.index("^") - caret.index("|") == col + 1, line
             assert source.index("|") == caret.index("|")
+            checked += 1
+    # many_errors/expected.txt lists 11 problems, each shown with its source line
+    assert checked == 11, text
 
 
 def test_a_tab_before_the_column_is_kept_under_it(monkeypatch: pytest.MonkeyPatch) -> None:

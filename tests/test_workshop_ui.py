@@ -12,6 +12,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 # uihelpers first: it points SDL at its dummy drivers before pygame loads
@@ -20,7 +21,9 @@ from uihelpers import DEMO, ROOT, UI_DECKS, click, events, key, tap
 
 import pygame
 from game.table.journal import Journal
+from game.ui.autoplay import vote_counts
 from game.ui.play_options import PlayOptions
+from journalpoll import decisions_in_journal, wait_for_decisions
 
 ENGINE = ROOT / "tests" / "decks" / "engine"
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
@@ -577,8 +580,15 @@ def test_autoplay_of_two_teams_writes_the_reports(tmp_path):
         (saved,) = journal.sessions()
         assert saved.is_workshop and saved.status == "finished"
         votes = saved.state["votes"]
-        assert votes and all(sum(v["votes"].values()) >= 0 for v in votes)
-        assert {v["team"] for v in votes} == {0, 1}
+        assert [(v["round"], v["team"]) for v in votes] == [(r, t) for r in (1, 2, 3, 4)
+                                                             for t in (0, 1)]
+        for v in votes:
+            # the counts autoplay typed for this team and round reached the journal, option by
+            # option, and the option with the most votes (the first of a tie) was decided
+            typed = vote_counts(5, v["round"], v["team"], len(v["votes"]))
+            assert list(v["votes"].values()) == typed, v
+            assert v["option"] == list(v["votes"])[typed.index(max(typed))], v
+        assert sum(sum(v["votes"].values()) for v in votes) > 0
     finally:
         journal.close()
 
@@ -605,18 +615,23 @@ def test_kill_9_at_random_moments_then_resume_gives_the_uninterrupted_workshop(t
     kills, first = 0, True
     while kills < 4:
         extra = ["--step-delay", "0.15"] + ([] if first else ["--resume"])
+        # Killed once one or two more team decisions are journalled, at a random moment after
+        # them; never after a set time, which on a busy machine can pass before the first vote.
+        seen = decisions_in_journal(killed / "data") + moments.randint(1, 2)
         process = subprocess.Popen(workshop_autoplay(killed / "data", killed / "out", *extra),
                                    cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
-        try:
-            process.wait(timeout=moments.uniform(0.8, 1.8))
+        if not wait_for_decisions(killed / "data", seen, process):
             break  # the workshop ended before this kill
-        except subprocess.TimeoutExpired:
-            process.send_signal(signal.SIGKILL)
-            process.wait(timeout=10)
+        time.sleep(moments.uniform(0.0, 0.3))
+        if process.poll() is not None:
+            break
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
         kills += 1
         first = False
         assert len(final_state(killed / "data")) <= 1, "a kill never starts a second session"
+        assert decisions_in_journal(killed / "data") >= seen, "a journalled decision was lost"
     assert kills >= 2, "the workshop must have been killed at least twice"
     if not final_state(killed / "data") or final_state(killed / "data")[0][0] != "finished":
         subprocess.run(workshop_autoplay(killed / "data", killed / "out", "--resume"),

@@ -60,3 +60,17 @@ def events(app, kind=None):
     if kind is None:
         return [k for k, _ in found]
     return [payload for k, payload in found if k == kind]
+
+
+def assert_notice_shown(app, notices: list[str]) -> None:
+    """The card on the table shows ``notices`` on its notice line: a band between the meters and
+    the card, drawn in the warning colour (checked left of the text, inside the band)."""
+    layout = app.scene.layout
+    assert app.notices == notices, app.notices
+    assert layout.notice is not None, "the card made no room for its notice"
+    assert app.surface.get_rect().contains(layout.notice), layout.notice
+    assert layout.frame.content.top <= layout.notice.top, (layout.frame.content, layout.notice)
+    assert layout.notice.bottom <= layout.panel.top, "the notice sits above the card"
+    inside = (layout.notice.x + app.metrics.px(8), layout.notice.centery)
+    drawn = tuple(app.surface.get_at(inside))[:3]
+    assert drawn == tuple(app.theme.palette.warning_surface)[:3], f"notice band not drawn: {drawn}"
