@@ -152,6 +152,20 @@ def _wrap(text: str, font: pygame.font.Font, width: int | None) -> tuple[list[st
     return lines, widths
 
 
+#: A private-use character no font draws: whatever a font renders for it is its "missing" box.
+_NO_GLYPH = "\U000F0001"
+
+
+def has_glyphs(font: pygame.font.Font, text: str) -> bool:
+    """Whether the font draws every character of ``text`` itself (not as a missing-glyph box)."""
+    try:
+        missing = pygame.image.tobytes(font.render(_NO_GLYPH, True, (0, 0, 0)), "RGBA")
+        return all(pygame.image.tobytes(font.render(ch, True, (0, 0, 0)), "RGBA") != missing
+                   for ch in set(text) if not ch.isspace())
+    except pygame.error:
+        return False
+
+
 class TextCache:
     """Rendered text blocks, bounded so resizing many times cannot grow memory without end."""
 
@@ -192,8 +206,6 @@ class TextCache:
 
     def has_glyphs(self, weight: str, size: int, chars: str) -> bool:
         """Whether the font draws ``chars`` itself (checked once per font)."""
-        from game.ui.look.widgets import has_glyphs
-
         key = (weight, size, chars)
         known = self._glyphs.get(key)
         if known is None:

@@ -54,20 +54,6 @@ def delta_label(delta: int) -> str:
     return f"{UP if delta > 0 else DOWN} {signed(delta)}" if delta else "0"
 
 
-#: A private-use character no font draws: whatever a font renders for it is its "missing" box.
-_NO_GLYPH = "\U000F0001"
-
-
-def has_glyphs(font: pygame.font.Font, text: str) -> bool:
-    """Whether the font draws every character of ``text`` itself (not as a missing-glyph box)."""
-    try:
-        missing = pygame.image.tobytes(font.render(_NO_GLYPH, True, (0, 0, 0)), "RGBA")
-        return all(pygame.image.tobytes(font.render(ch, True, (0, 0, 0)), "RGBA") != missing
-                   for ch in set(text) if not ch.isspace())
-    except pygame.error:
-        return False
-
-
 def draw_arrow(surface: pygame.Surface, rect: Rect, up: bool, colour: Colour) -> None:
     """A filled triangle, for fonts without ▲ and ▼."""
     if up:
