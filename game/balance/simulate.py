@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, Mapping
 
+from game.authoring.loader import load_deck
 from game.format.deck import Deck
 from game.format.models import Card, Option
 from game.format.dominance import direction, dominated_options
@@ -154,8 +155,6 @@ def play_games(deck: Deck, run_seed: int, first: int, count: int, policy: Policy
 
 
 def _play_chunk(folder: str, run_seed: int, first: int, count: int, policy: Policy) -> Tally:
-    from game.authoring.loader import load_deck
-
     return play_games(load_deck(Path(folder)).deck, run_seed, first, count, policy)
 
 

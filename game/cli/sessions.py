@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import IO, Iterable, Sequence
 
 from game.format.deck import Deck
+from game.authoring.yaml_reader import read_yaml
+from game.reports.files import when, write_report
 from game.table.journal import Journal, JournalError, SavedSession
 from game.authoring.loader import DECK_FILE, discover_decks, load_deck
 from game.reports.content import UnknownSession, build_report, saved_sessions, teams_from_saved
@@ -54,8 +56,6 @@ def _team_count(saved: SavedSession) -> int:
 
 
 def _date(stamp: str) -> str:
-    from game.reports.files import when
-
     return when(stamp, "en")
 
 
@@ -71,8 +71,6 @@ def export_session(journal: Journal, session_id: int | Sequence[int], out_dir: P
     ``scenarios_dirs``. ``lang`` None means the session's own language. ``out`` and ``err``
     default to the standard output and error at the time of the call.
     """
-    from game.reports.files import write_report
-
     out = out or sys.stdout
     err = err or sys.stderr
     ids = [session_id] if isinstance(session_id, int) else list(session_id)
@@ -149,8 +147,6 @@ def find_deck(saved: SavedSession, scenarios_dirs: Iterable[Path]) -> tuple[Deck
 
 def _declared_id(folder: Path) -> str | None:
     """The id a deck file gives itself, read without building the deck (for messages)."""
-    from game.authoring.yaml_reader import read_yaml
-
     doc = read_yaml(folder / DECK_FILE)
     data = doc.data if doc.readable else None
     return data.get("id") if isinstance(data, dict) else None

@@ -16,8 +16,6 @@ import csv
 import functools
 import io
 import json
-import os
-import secrets
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from typing import Any
 import jinja2
 
 from game.reports import svg_charts as report_charts
+from game.reports.atomic_file import write_atomic
 from game.reports.content import words
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -47,21 +46,6 @@ def write_report(report: dict[str, Any], folder: Path) -> dict[str, Path]:
         "csv": (CSV_FILE, decisions_csv(report).encode("utf-8-sig")),
     }
     return {key: write_atomic(folder / name, data) for key, (name, data) in files.items()}
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "xb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
 
 
 # --------------------------------------------------------------------------- JSON

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from game.reports.atomic_file import write_atomic
 from game.rules.session import Session
 from game.table.journal import _now
 
@@ -39,8 +40,6 @@ def session_record(session: Session) -> dict[str, Any]:
 
 
 def write_session_json(session: Session, folder: Path) -> Path:
-    from game.reports.files import write_atomic
-
     folder.mkdir(parents=True, exist_ok=True)
     text = json.dumps(session_record(session), indent=2, ensure_ascii=False) + "\n"
     return write_atomic(folder / "session.json", text.encode("utf-8"))

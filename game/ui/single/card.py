@@ -21,6 +21,7 @@ from game.ui.layout import screens as layout
 from game.ui import routes
 from game.ui.overlays.glossary_terms import card_text, has_glossary
 from game.ui.look.meters import draw_meters
+from game.ui.look.theme import hex_colour
 from game.ui.scene import (
     ACTIVATE_KEYS,
     NEXT_KEYS,
@@ -287,8 +288,6 @@ class CardScene(Scene):
                 return
 
     def _character_colour(self):
-        from game.ui.look.theme import hex_colour
-
         if self.character is not None and self.character.colour:
             return hex_colour(self.character.colour)
         return self.app.theme.palette.accent
