@@ -133,3 +133,17 @@ def test_every_option_costs_something(deck):
     free = [f"{card.id}/{option.id}" for card in deck.cards.values() for option in card.options
             if not any(change < 0 for change in option.effects.values())]
     assert free == []
+
+
+def effect_gap(card: Card) -> int:
+    """How far the best option leads the runner-up on the sum of its effects."""
+    sums = sorted((sum(option.effects.values()) for option in card.options), reverse=True)
+    return sums[0] - sums[1]
+
+
+def test_no_card_has_an_obvious_answer(deck):
+    """A real dilemma: the options weigh about the same, each costing something different."""
+    gaps = {card.id: effect_gap(card) for card in deck.cards.values()}
+    close = [card for card, gap in gaps.items() if gap <= 4]
+    assert len(close) >= 0.75 * len(gaps), f"only {len(close)} of {len(gaps)} cards within 4"
+    assert {card: gap for card, gap in gaps.items() if gap > 10} == {}
