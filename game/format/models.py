@@ -194,6 +194,11 @@ class EssayContext(Model):
         description="Essay section, such as 4b or 6d."
     )
     context: Text = Field(description="A short paraphrase, or a quote of at most two sentences.")
+    quote: str | None = Field(
+        None,
+        description="The essay in its own words: a verbatim passage, in Dutch as the essay is "
+                    "written (' … ' joins two parts of one passage).",
+    )
     question: Text = Field(description="A reflection question for the discussion.")
 
 
