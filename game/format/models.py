@@ -217,6 +217,11 @@ class Card(Model):
         False, description="Only comes up when an option schedules it as a follow-up."
     )
     essay: EssayContext | None = Field(None, description="Essay section, context and question.")
+    council_question: Text | None = Field(
+        None,
+        description="What a raadslid could ask the college about this dilemma (shown in "
+                    "onboarding mode after the outcome, beside the essay's question).",
+    )
     aspects: list[str] = Field(default_factory=list, description="Aspect ids, such as 4a or 6b.")
 
     @field_validator("weight", mode="before")
