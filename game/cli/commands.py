@@ -1,7 +1,9 @@
 """The command line: play, validate, simulate, sessions, report, schema and new.
 
-Only ``play`` imports pygame (lazily), so validating a deck or printing the schema starts fast
-and works on machines without a display.
+This is the only layer that imports the table (``game.ui``), and only when a command needs it:
+``play`` opens the window; ``validate`` passes the table's text-fit check (W201) to the deck
+checks, which lays the screens out with pygame's fonts alone, so it works on machines without a
+display. The other commands start without pygame.
 """
 
 from __future__ import annotations
@@ -224,13 +226,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _text_fit_check():
+    """The table's check that every deck text fits the screen (W201), for ``validate``; None
+    when the table (pygame) is not installed. It measures with fonts only: no window opens."""
+    try:
+        from game.ui.layout.fit import overflow_diagnostics
+    except ImportError:
+        return None
+    return overflow_diagnostics
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "validate":
         from game.authoring import validate
 
         return validate.run(args.paths, sys.stdout, lang=args.lang, strict=args.strict,
-                            output=args.output_format)
+                            output=args.output_format, deck_check=_text_fit_check())
     if args.command == "new":
         from game.authoring.scaffold import create
 
