@@ -366,7 +366,7 @@ def test_the_check_measures_what_the_table_draws(pygame_display, tmp_path):
     block = app.text.fit(box.text, box.weight, list(box.sizes), (0, 0, 0), box.rect.width,
                          box.rect.height)
     assert block.height > box.rect.height and block.size == min(box.sizes)
-    over = measure(app, box)
+    over = measure(scene.typeset, box)
     kept = box.text[:len(box.text) - over.chars]
     fitted = app.text.render(kept, box.weight, block.size, (0, 0, 0), box.rect.width)
     assert fitted.height <= box.rect.height

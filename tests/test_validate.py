@@ -246,35 +246,53 @@ def test_the_command_line_prints_json_and_nothing_else(tmp_path: Path) -> None:
     assert {d["code"] for d in report["diagnostics"]} == {"W101"}
 
 
-# -- the table's text-overflow hook -----------------------------------------------------------
+# -- the deck check the command line passes: the table's text-overflow check ------------------
 
 
-def _fake_fit(monkeypatch: pytest.MonkeyPatch, calls: list) -> None:
+def _fake_fit(calls: list):
     def overflow_diagnostics(deck, deck_files, lang="nl"):
         calls.append((deck.id, [doc.file.name for doc in deck_files], lang))
         doc = deck_files[0]
         return [Diagnostic("W201", "too long", doc.file, *doc.position(("title",)))]
 
-    module = types.ModuleType("game.ui.layout.fit")
-    module.overflow_diagnostics = overflow_diagnostics
-    monkeypatch.setitem(sys.modules, "game.ui.layout.fit", module)
+    return overflow_diagnostics
 
 
-def test_text_overflow_is_asked_of_the_table_for_a_deck_without_errors(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_deck_check_is_asked_about_a_deck_without_errors() -> None:
     calls: list = []
-    _fake_fit(monkeypatch, calls)
-    status, lines, _ = validate([MINIMAL])
+    check = _fake_fit(calls)
+    status, lines, _ = validate([MINIMAL], deck_check=check)
     assert calls == [("minimaal", ["deck.yaml", "vervolg.yaml"], "en")]
     assert status == 0 and "warning[W201]: too long" in lines[0]
     assert lines[-1] == "0 errors, 1 warning in 1 deck"
-    validate([INVALID / "e201_unknown_character"])
+    validate([INVALID / "e201_unknown_character"], deck_check=check)
     assert len(calls) == 1, "a deck with errors is not measured"
-    status, lines, _ = validate([MINIMAL / "cards" / "vervolg.yaml"])
+    status, lines, _ = validate([MINIMAL / "cards" / "vervolg.yaml"], deck_check=check)
     assert lines == ["0 errors, 0 warnings in 1 file"], "only the file's own problems"
 
 
-def test_without_the_table_there_is_no_text_overflow_check(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_deck_check_there_is_no_text_overflow_check() -> None:
+    assert validate([INVALID / "w201_text_overflow"], strict=True)[1] == \
+        ["0 errors, 0 warnings in 1 deck"]
+
+
+def test_the_command_line_passes_the_tables_fit_check(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    from game.cli.commands import main
+
+    calls: list = []
+    module = types.ModuleType("game.ui.layout.fit")
+    module.overflow_diagnostics = _fake_fit(calls)
+    monkeypatch.setitem(sys.modules, "game.ui.layout.fit", module)
+    assert main(["validate", "--lang", "en", str(MINIMAL)]) == 0
+    assert calls == [("minimaal", ["deck.yaml", "vervolg.yaml"], "en")]
+    assert "warning[W201]: too long" in capsys.readouterr().out
+
+
+def test_without_the_table_the_command_line_checks_without_it(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    from game.cli.commands import main
+
     monkeypatch.setitem(sys.modules, "game.ui.layout.fit", None)  # importing it fails
-    assert validate([MINIMAL]) == (0, ["0 errors, 0 warnings in 1 deck"], "")
+    assert main(["validate", "--lang", "en", str(MINIMAL)]) == 0
+    assert capsys.readouterr().out == "0 errors, 0 warnings in 1 deck\n"

@@ -60,7 +60,8 @@ CODES: dict[str, str] = {
     "W105": "flag-never-set",
     "W106": "no-outcome",
     "W107": "no-fallback-ending",
-    # Warnings: the screen (reported by game/ui/layout/fit.py when the table is installed)
+    # Warnings: the screen (the table's text-fit check, game.ui.layout.fit, which the command
+    # line passes to validate when the table is installed)
     "W201": "text-overflow",
 }
 

@@ -239,7 +239,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "add 'outcome:' with one or two sentences: what happens, and why",
         "voeg 'outcome:' toe met een of twee zinnen: wat er gebeurt, en waarom",
     ),
-    # the screen (game.ui.layout.fit, when the table is installed)
+    # the screen (game.ui.layout.fit, passed in by the command line when the table is installed)
     "text_overflow": (
         "this text does not fit on the screen at {size}; shorten it",
         "deze tekst past niet op het scherm bij {size}; maak hem korter",

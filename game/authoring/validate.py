@@ -14,10 +14,11 @@ deck folder, a folder of decks, or one YAML file: a file inside a deck is checke
 deck (so references resolve) and only its own problems are shown; a file outside any deck is
 checked on its own as a card file.
 
-When the table is installed, a deck without errors is also measured on screen: the hook
-``game.ui.layout.fit.overflow_diagnostics(deck, deck_files)`` gets the loaded deck and the files as read
-(a list of :class:`~game.authoring.yaml_reader.YamlFile`, deck file first, each with the position of every
-value) and returns W201 (text-overflow) diagnostics.
+A deck without errors is also given to the caller's ``deck_check``, if any: it gets the loaded
+deck, the files as read (a list of :class:`~game.authoring.yaml_reader.YamlFile`, deck file
+first, each with the position of every value) and the language to word its problems in, and
+returns more diagnostics. The command line passes the table's text-overflow check (W201,
+:func:`game.ui.layout.fit.overflow_diagnostics`); this module imports nothing of the table.
 
 Exit status: 0 without errors, 1 with errors (or, with ``--strict``, with warnings), 2 when a
 path does not exist.
@@ -29,7 +30,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Literal, TextIO
 
@@ -40,8 +41,9 @@ from game.authoring.messages import say
 from game.authoring.yaml_reader import YamlFile
 
 Format = Literal["text", "json"]
-#: A check run on a loaded deck: the table's text-overflow measurement.
-DeckCheck = Callable[[Deck, list[YamlFile]], Iterable[Diagnostic]]
+#: A check run on a deck that loaded without errors, given the files as read and the language
+#: to word its problems in: the table's text-overflow measurement.
+DeckCheck = Callable[[Deck, list[YamlFile], str], Iterable[Diagnostic]]
 #: What checking a deck or a file gave: its problems, and the files as read.
 Checked = tuple[list[Diagnostic], list[YamlFile]]
 
@@ -68,18 +70,20 @@ class Report:
 
 
 def run(paths: list[str], out: TextIO, lang: str = "nl", err: TextIO | None = None, *,
-        strict: bool = False, output: Format = "text") -> int:
-    """Check every path, print the problems and a summary to ``out``; the exit status."""
+        strict: bool = False, output: Format = "text", deck_check: DeckCheck | None = None) -> int:
+    """Check every path, print the problems and a summary to ``out``; the exit status.
+
+    ``deck_check`` also checks each deck that loads without errors (see the module's text).
+    """
     err = err if err is not None else sys.stderr
     report = Report()
-    measure = partial(check, lang=lang) if (check := _overflow_check()) else None
     checked: dict[Path, Checked] = {}
 
     def check_deck(folder: Path) -> Checked:
         """A deck's problems and files; a deck named by several paths is loaded once."""
         if folder not in checked:
             result = load_deck(folder, lang)
-            checked[folder] = _with_deck_checks(result, measure), result.files
+            checked[folder] = _with_deck_check(result, deck_check, lang), result.files
         return checked[folder]
 
     missing = False
@@ -110,20 +114,12 @@ def run(paths: list[str], out: TextIO, lang: str = "nl", err: TextIO | None = No
     return 1 if n_errors or (strict and n_warnings) else 0
 
 
-def _overflow_check() -> DeckCheck | None:
-    """The table's text-overflow check, when the table (``game.ui.layout.fit``) is installed."""
-    try:
-        from game.ui.layout.fit import overflow_diagnostics
-    except ImportError:
-        return None
-    return overflow_diagnostics
-
-
-def _with_deck_checks(result: LoadResult, measure: DeckCheck | None) -> list[Diagnostic]:
-    """The load's problems, and those of ``measure`` when the deck loaded without errors."""
-    if measure is None or result.deck is None:
+def _with_deck_check(result: LoadResult, deck_check: DeckCheck | None,
+                     lang: str) -> list[Diagnostic]:
+    """The load's problems, and those of ``deck_check`` when the deck loaded without errors."""
+    if deck_check is None or result.deck is None:
         return result.diagnostics
-    found = list(result.diagnostics) + list(measure(result.deck, result.files))
+    found = list(result.diagnostics) + list(deck_check(result.deck, result.files, lang))
     return sorted(found, key=Diagnostic.sort_key)
 
 

@@ -1,7 +1,9 @@
 """The command line: play, validate, simulate, sessions, report, schema and new.
 
-Only ``play`` imports pygame (lazily), so validating a deck or printing the schema starts fast
-and works on machines without a display.
+This is the only layer that imports the table (``game.ui``), and only when a command needs it:
+``play`` opens the window; ``validate`` passes the table's text-fit check (W201) to the deck
+checks, which lays the screens out with pygame's fonts alone, so it works on machines without a
+display. The other commands start without pygame.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from pathlib import Path
 
 from game.ui.play_options import PlayOptions
 from game.language.texts import KNOWN_LANGUAGES
-from game.table.places import data_dir
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -212,13 +213,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _text_fit_check():
+    """The table's check that every deck text fits the screen (W201), for ``validate``; None
+    when the table (pygame) is not installed. It measures with fonts only: no window opens."""
+    try:
+        from game.ui.layout.fit import overflow_diagnostics
+    except ImportError:
+        return None
+    return overflow_diagnostics
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "validate":
         from game.authoring import validate
 
         return validate.run(args.paths, sys.stdout, lang=args.lang, strict=args.strict,
-                            output=args.output_format)
+                            output=args.output_format, deck_check=_text_fit_check())
     if args.command == "new":
         from game.authoring.scaffold import create
 
@@ -246,10 +257,11 @@ def _schema(out: Path | None) -> int:
 
 
 def _reports(args: argparse.Namespace) -> int:
-    from game.table.journal import FILE_NAME, Journal, JournalError
     from game.cli.sessions import export_session, list_sessions
+    from game.table.journal import FILE_NAME, Journal, JournalError
+    from game.table.places import data_dir as user_data_dir
 
-    folder = args.data_dir or data_dir()
+    folder = args.data_dir or user_data_dir()
     if not (folder / FILE_NAME).is_file():
         print(f"No sessions yet: there is no journal in {folder}.", file=sys.stderr)
         return 1 if args.command == "report" else 0
@@ -310,6 +322,8 @@ class ProgressBar:
 
 
 def _play(args: argparse.Namespace) -> int:
+    from game.table.places import data_dir as user_data_dir
+
     if args.deck is not None and not (args.deck / "deck.yaml").is_file():
         print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
         return 2
@@ -337,7 +351,7 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     if args.card and not _preview_ok(args):
         return 2
-    folder = args.data_dir or data_dir()
+    folder = args.data_dir or user_data_dir()
     options = PlayOptions(
         deck=args.deck,
         scenarios_dir=PROJECT_ROOT / "scenarios",

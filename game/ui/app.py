@@ -111,7 +111,7 @@ class App(Window, SceneStack, SessionHost):
     @classmethod
     def offscreen(cls, lang: str, size: tuple[int, int]) -> "App":
         """A table without a window, journal or first scene, to lay scenes out and measure them
-        (validate's text-overflow check)."""
+        (the tests hold them against validate's text-fit check, which needs no table)."""
         return cls(PlayOptions(lang=lang, size=size), pygame.Surface(size), first_scene=False)
 
     # ------------------------------------------------------------------ input, time, drawing

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game.ui.layout.outcome import essay_lines
+
 
 def end_reason(app, deck, state, term: int) -> str:
     """Why a term of ``term`` rounds ended, as a sentence: the meter that collapsed, the cards
@@ -17,13 +19,6 @@ def end_reason(app, deck, state, term: int) -> str:
 
 
 def essay_texts(app, deck, essay) -> tuple[str, str, str]:
-    """A card's essay context as shown: the section line ("§ 4b · Transparantie en
-    verantwoording"), the paraphrase and the question to discuss (empty without an essay)."""
-    if essay is None:
-        return "", "", ""
-    aspect = deck.aspect(essay.section)
-    if aspect is not None:
-        section = app.t("outcome.section", section=essay.section, label=app.local(aspect.label))
-    else:
-        section = app.t("outcome.section_only", section=essay.section)
-    return section, app.local(essay.context), app.local(essay.question)
+    """A card's essay context as shown in the table's language: the section line, the
+    paraphrase and the question (see :func:`~game.ui.layout.outcome.essay_lines`)."""
+    return essay_lines(app.t, app.local, deck, essay)

@@ -16,6 +16,7 @@ from typing import Any
 
 import pygame
 
+from game.ui.layout.typeset import Typeset, text_sizes
 from game.ui.look.textcache import TextBox
 from game.ui.look.widgets import Button
 
@@ -221,17 +222,16 @@ class Scene:
         surface.blit(self._dim, (0, 0))
 
     # ------------------------------------------------------------------ text
-    def text_sizes(self, size: int, shrink: bool = True, grow: float = 1.0) -> tuple[int, ...]:
-        """The sizes a text of ``size`` is tried at, from large to small.
+    @property
+    def typeset(self) -> Typeset:
+        """The window's metrics and the table's fonts, for the layout functions."""
+        app = self.app
+        return Typeset(app.metrics, app.text, app.theme.palette.ink)
 
-        A text too long for its box is drawn a step or two smaller; with ``grow`` above 1, a
-        short text is drawn up to that much larger, so it reads from further away.
-        """
-        m = self.app.metrics
-        sizes = m.shrunk(size) if shrink else [size]
-        if grow > 1:
-            sizes = [round(size * grow), round(size * (1 + (grow - 1) / 2))] + sizes
-        return tuple(sizes)
+    def text_sizes(self, size: int, shrink: bool = True, grow: float = 1.0) -> tuple[int, ...]:
+        """The sizes a text of ``size`` is tried at, from large to small (see
+        :func:`~game.ui.layout.typeset.text_sizes`)."""
+        return text_sizes(self.app.metrics, size, shrink, grow)
 
     def text_in(self, surface: pygame.Surface, rect: pygame.Rect, text: str, weight: str,
                 size: int, colour, align: str = "left", valign: str = "top",

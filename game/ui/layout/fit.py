@@ -1,48 +1,47 @@
 """Whether every text of a deck fits its place on the table: ``validate``'s W201 check.
 
-Every card is laid out headless the way the table lays it out in a 1280x720 window, the
-smallest a workshop uses: the real card and outcome scenes build their real layouts, and the
-boxes they draw the deck's texts into (``text_boxes()``) are measured with the table's own text
-fitting at every size it would try. The card title and text, each option's label (on its button
-and in "Jullie kozen: ..."), each outcome and the essay's section, context and question are
-measured. The workshop's card screen is measured too, in both its steps (Bespreken and
-Stemmen) with six teams: its card area is narrower, beside the teams' meters, so a card that
-fits the single-player table may still be cut off there. A text that does not fit at the
-smallest size would be cut off on screen: it is reported at its place in the YAML file, with
-about how much too long it is (once per text, for the first screen found too small). A text
-the deck writes in one language is measured in each language the deck is written in, since the
-table's own words around it differ.
+Every card is laid out the way the table lays it out in a 1280x720 window, the smallest a
+workshop uses, by the layout functions the scenes draw with (:mod:`game.ui.layout.card`,
+:mod:`game.ui.layout.outcome`, :mod:`game.ui.layout.workshop_card`); the boxes they fit the
+deck's texts into are measured with the table's own text fitting at every size it would try.
+The card title and text, each option's label (on its button and in "Jullie kozen: ..."), each
+outcome and the essay's section, context and question are measured. The workshop's card screen
+is measured too, in both its steps (Bespreken and Stemmen): its card area is narrower, beside
+the teams' meters (a column as wide for one team as for six), so a card that fits the
+single-player table may still be cut off there. A text that does not fit at the smallest size
+would be cut off on screen: it is reported at its place in the YAML file, with about how much
+too long it is (once per text, for the first screen found too small). A text the deck writes
+in one language is measured in each language the deck is written in, since the table's own
+words around it differ.
 
-Nothing is drawn and no window opens; pygame's display and fonts are started on SDL's dummy
-driver only if they are not running yet, and stopped again afterwards.
+Only the cards' texts and the deck's languages, meters and settings are needed: no game is
+played and no scene is made. Nothing is drawn and no window opens; pygame's fonts are started
+if they are not running yet, and stopped again afterwards.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Iterator
 
 import pygame
 
-from game.format.deck import Deck
-from game.format.models import Card
 from game.authoring.diagnostics import Diagnostic
-from game.rules.session import Session
-from game.table.match import Match
 from game.authoring.messages import MESSAGES, say
 from game.authoring.yaml_reader import YamlFile, YamlPath
-from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES
-from game.rules.workshop import MAX_TEAMS, Workshop
-from game.table.workshop_match import WorkshopMatch
-from game.ui.app import App
-from game.ui.single.card import CardScene
-from game.ui.single.outcome import OutcomeScene
+from game.format.deck import Deck
+from game.format.models import Card
+from game.language.catalog import load_catalog
+from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, localize
+from game.ui.layout.card import CardWords, card_boxes, card_screen
+from game.ui.layout.outcome import Local, OutcomeWords, Words, outcome_screen
+from game.ui.layout.typeset import Typeset
+from game.ui.layout.workshop import table
+from game.ui.layout.workshop_card import STEPS, workshop_card
 from game.ui.look.textcache import TextBox
-from game.ui.workshop.card import WorkshopCardScene
-from game.ui.workshop.table import WorkshopTable, default_names
 
 #: The window the texts must fit.
 SIZE = (1280, 720)
@@ -81,20 +80,22 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
     places = _card_places(deck_files)
     found: dict[tuple[str, YamlPath], Diagnostic] = {}
     size = f"{SIZE[0]}x{SIZE[1]}"
-    with _headless():
+    with _fonts():
+        ts = Typeset.for_window(SIZE)
         for table_lang in _languages(deck):
-            app = App.offscreen(table_lang, SIZE)
+            words = load_catalog(table_lang).t
+            local = partial(localize, lang=table_lang)
             for card in deck.cards.values():
                 place = places.get(card.id)
                 if place is None:
                     continue
                 doc, card_path = place
-                for message, part_path, box in _card_boxes(app, deck, card):
+                for message, part_path, box in _card_boxes(ts, words, local, deck, card):
                     key_path = _text_node(doc, card_path + part_path, table_lang)
                     key = (str(doc.file), key_path)
                     if key in found:
                         continue
-                    over = measure(app, box)
+                    over = measure(ts, box)
                     if over is not None:
                         found[key] = Diagnostic(
                             "W201", say(MESSAGES, message, lang, size=size), doc.file,
@@ -102,13 +103,13 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
     return sorted(found.values(), key=Diagnostic.sort_key)
 
 
-def measure(app: App, box: TextBox) -> Overflow | None:
+def measure(ts: Typeset, box: TextBox) -> Overflow | None:
     """None when ``box``'s text fits at one of its sizes, else how it does not at the smallest."""
-    text, rect, ink = box.text, box.rect, app.theme.palette.ink
-    block = app.text.fit(text, box.weight, list(box.sizes), ink, rect.width, rect.height)
+    text, rect = box.text, box.rect
+    block = ts.fit(text, box.weight, box.sizes, rect.width, rect.height)
     if block.height <= rect.height and not block.overflow:
         return None
-    font = app.fonts.get(box.weight, block.size)
+    font = ts.text.fonts.get(box.weight, block.size)
     wide = next((w for w in text.split() if font.size(w)[0] > rect.width), "")
     room = rect.height // block.line_height
     ends = [match.end() for match in _WORD.finditer(text)]
@@ -116,7 +117,7 @@ def measure(app: App, box: TextBox) -> Overflow | None:
     def fits(words: int) -> bool:
         if words == 0:
             return True
-        part = app.text.render(text[:ends[words - 1]], box.weight, block.size, ink, rect.width)
+        part = ts.wrap(text[:ends[words - 1]], box.weight, block.size, rect.width)
         return part.height <= rect.height and not part.overflow
 
     low, high = 0, len(ends)  # the most words from the start that fit
@@ -139,23 +140,24 @@ def _amount(over: Overflow, lang: str) -> str:
     return say(AMOUNTS, key, lang, chars=over.chars, lines=over.lines)
 
 
-def _card_boxes(app: App, deck: Deck, card: Card
+def _card_boxes(ts: Typeset, words: Words, local: Local, deck: Deck, card: Card
                 ) -> Iterator[tuple[str, YamlPath, TextBox]]:
     """Every text box of ``card`` on the card screen, on each option's outcome and on the
     workshop's card screen, with the message saying which screen and the path of its text
-    inside the card."""
-    folder = str(deck.folder)
-    scene = CardScene(app, Match(Session.at_card(deck, card.id), folder, app.lang))
-    for part, box in scene.text_boxes().items():
+    inside the card. ``words`` are the table's own words, ``local`` puts deck texts in its
+    language."""
+    meters, glossary = len(deck.meters), bool(deck.spec.glossary)
+    card_words = CardWords.of(card, local)
+    layout = card_screen(ts, card_words, meters, tags=bool(card.aspects), glossary=glossary)
+    for part, box in card_boxes(ts, layout, card_words).items():
         yield "text_overflow", _part_path(part), box
     for index, option in enumerate(card.options):
-        session = Session.at_card(deck, card.id)
-        session.choose(option.id)
-        outcome = OutcomeScene(app, Match(session, folder, app.lang))
-        boxes = outcome.text_boxes()
-        if outcome.essay is not None and not outcome.essay_beside:
-            outcome.toggle_essay()  # shown in place of the outcome, as E does
-            boxes.update(outcome.essay_boxes())
+        said = OutcomeWords.of(words, local, deck, card, option)
+        screen = outcome_screen(ts, said, meters, glossary)
+        boxes = screen.boxes()
+        if said.essay is not None and not screen.beside:  # shown in place of the outcome (E)
+            boxes.update(outcome_screen(ts, said, meters, glossary, essay_open=True)
+                         .essay_boxes())
         for part, box in boxes.items():
             if part == "choice":
                 yield "text_overflow", ("options", index, "label"), box
@@ -164,13 +166,12 @@ def _card_boxes(app: App, deck: Deck, card: Card
                     yield "text_overflow", ("options", index, "outcome"), box
             else:
                 yield "text_overflow", ("essay", part.split(".")[1]), box
-    # the workshop's teams panel is as wide for one team as for six; six is the hardest case
-    names = default_names(app, MAX_TEAMS)
-    workshop = Workshop.at_card(deck, card.id, names)
-    table = WorkshopTable(WorkshopMatch(workshop, folder, app.lang), None, deck.spec.preview)
-    for step in ("discuss", "vote"):
-        screen = WorkshopCardScene(app, table, step)
-        for part, box in screen.text_boxes().items():
+    # the main area of the workshop's frame (the same with any buttons at its foot and with
+    # or without a countdown), without a note on the card (it has none yet)
+    main = table(ts.metrics, []).main
+    for step in STEPS:
+        placed = workshop_card(ts, card_words, main, step, deck.spec.preview != "none")
+        for part, box in placed.boxes().items():
             yield f"text_overflow_{step}", _part_path(part), box
 
 
@@ -213,26 +214,13 @@ def _languages(deck: Deck) -> list[str]:
 
 
 @contextmanager
-def _headless() -> Iterator[None]:
-    """pygame's display (on SDL's dummy driver) and fonts, started only if not running yet."""
-    start_display = not pygame.display.get_init()
-    start_font = not pygame.font.get_init()
-    if start_display:
-        driver = os.environ.get("SDL_VIDEODRIVER")
-        os.environ["SDL_VIDEODRIVER"] = "dummy"
-        try:
-            pygame.display.init()
-        finally:
-            if driver is None:
-                os.environ.pop("SDL_VIDEODRIVER", None)
-            else:
-                os.environ["SDL_VIDEODRIVER"] = driver
-    if start_font:
+def _fonts() -> Iterator[None]:
+    """pygame's fonts, started only if not running yet (measuring text needs no display)."""
+    start = not pygame.font.get_init()
+    if start:
         pygame.font.init()
     try:
         yield
     finally:
-        if start_font:
+        if start:
             pygame.font.quit()
-        if start_display:
-            pygame.display.quit()

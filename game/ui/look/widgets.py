@@ -110,6 +110,33 @@ def dashed_rect(surface: pygame.Surface, rect: Rect, colour: Colour, width: int,
         pygame.draw.line(surface, colour, (rect.right - 1, y), (rect.right - 1, end), width)
 
 
+def badge_rect(button: Button, m: Metrics) -> Rect:
+    """The round number badge at the left of a button, in the button's own coordinates."""
+    height = button.rect.height
+    d = min(m.px(56), height - m.px(16))
+    return Rect(m.px(22), (height - d) // 2, d, d)
+
+
+def label_box(button: Button, m: Metrics, text: TextCache, ink: Colour,
+              selected: bool = False) -> TextBox:
+    """Where ``button``'s label is fitted, in the button's own coordinates, and at what sizes.
+
+    A ``selected`` option has less room (its check mark, measured with ``text``, takes some)
+    and is set in semibold. The painter draws labels here, and the card screen's layout gives
+    ``validate`` the same boxes.
+    """
+    rect = Rect(0, 0, *button.rect.size)
+    pad = m.px(22)
+    x = badge_rect(button, m).right + m.px(20) if button.number else pad
+    right = rect.width - pad
+    if selected and button.style == "option":
+        right -= text.render("✓", "bold", m.option, ink).width + m.px(8)
+    size = m.option if button.style in ("option", "deck") else m.button
+    weight = "semibold" if button.style in ("primary", "deck") or selected else "regular"
+    box = Rect(x, m.px(8), right - x, rect.height - m.px(16))
+    return TextBox(button.label, box, weight, tuple(m.shrunk(size)))
+
+
 class ButtonPainter:
     """Renders buttons into small surfaces, cached by everything that changes their look."""
 
@@ -154,14 +181,14 @@ class ButtonPainter:
             width = m.line * 2 if hover and not filled else m.line
             pygame.draw.rect(image, edge, rect, width=width, border_radius=m.radius)
         if button.number:
-            badge = self._badge(button, m)
+            badge = badge_rect(button, m)
             badge_fill, badge_ink = (p.on_accent, p.accent) if filled else (p.accent, p.on_accent)
             if greyed:
                 badge_fill, badge_ink = p.disabled_ink, p.disabled_surface
             pygame.draw.ellipse(image, badge_fill, badge)
             num = self.text.render(button.number, "bold", m.text(m.base.option * 0.95), badge_ink)
             image.blit(num.surface, num.surface.get_rect(center=badge.center))
-        box = self.label_box(button, m, selected)
+        box = label_box(button, m, self.text, p.ink, selected)
         if selected and button.style == "option":
             mark = self.text.render("✓", "bold", m.option, ink)
             image.blit(mark.surface, (box.rect.right + m.px(8), (rect.height - mark.height) // 2))
@@ -177,28 +204,6 @@ class ButtonPainter:
         else:
             image.blit(block.surface, ((rect.width - block.width) // 2, y))
         return image
-
-    def _badge(self, button: Button, m: Metrics) -> Rect:
-        """The round number badge at the left of a button, in the button's own coordinates."""
-        height = button.rect.height
-        d = min(m.px(56), height - m.px(16))
-        return Rect(m.px(22), (height - d) // 2, d, d)
-
-    def label_box(self, button: Button, m: Metrics, selected: bool = False) -> TextBox:
-        """Where ``button``'s label is fitted, in the button's own coordinates, and at what sizes.
-
-        A ``selected`` option has less room (its check mark takes some) and is set in semibold.
-        """
-        rect = Rect(0, 0, *button.rect.size)
-        pad = m.px(22)
-        x = self._badge(button, m).right + m.px(20) if button.number else pad
-        right = rect.width - pad
-        if selected and button.style == "option":
-            right -= self.text.render("✓", "bold", m.option, self.palette.ink).width + m.px(8)
-        size = m.option if button.style in ("option", "deck") else m.button
-        weight = "semibold" if button.style in ("primary", "deck") or selected else "regular"
-        box = Rect(x, m.px(8), right - x, rect.height - m.px(16))
-        return TextBox(button.label, box, weight, tuple(m.shrunk(size)))
 
     def _two_lines(self, image: pygame.Surface, button: Button, m: Metrics, x: int, width: int,
                    ink: Colour, filled: bool) -> None:

@@ -11,14 +11,13 @@ closing it comes back to the same card with the same option selected.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pygame
 from pygame import Rect
 
-from game.ui.layout import screens as layout
 from game.ui import routes
+from game.ui.layout.card import CardWords, card_boxes, card_screen, option_button
 from game.ui.overlays.glossary_terms import card_text, has_glossary
 from game.ui.look.meters import draw_meters
 from game.ui.look.theme import hex_colour
@@ -59,26 +58,17 @@ class CardScene(Scene):
 
     # ------------------------------------------------------------------ layout
     def layout_changed(self) -> None:
-        m = self.app.metrics
-        notice = bool(self.app.notices)
         footer = dict(tags=bool(self.tags()), glossary=has_glossary(self.match.deck))
-        meters, count = len(self.match.deck.meters), len(self.options)
-        probe = layout.card(m, meters, count, 2, notice, **footer)
-        # One line when the title fits on one at any of its sizes; the text gets the room.
-        title = self.app.local(self.card.title)
-        ink = self.app.theme.palette.ink
-        lines = 1 if any(len(self.app.text.render(title, "bold", size, ink,
-                                                  probe.title.width).lines) == 1
-                         for size in m.shrunk(m.title)) else 2
-        self.layout = layout.card(m, meters, count, lines, notice, **footer)
+        self.words = CardWords.of(self.card, self.app.local)
+        self.layout = card_screen(self.typeset, self.words, len(self.match.deck.meters),
+                                  bool(self.app.notices), **footer)
         self._layers = {}
         self._make_buttons()
 
     def _make_buttons(self) -> None:
         app = self.app
-        buttons = [Button(f"option-{i}", rect, app.local(option.label), number=str(i + 1),
-                          style="option")
-                   for i, (option, rect) in enumerate(zip(self.options, self.layout.options))]
+        buttons = [option_button(i, label, rect)
+                   for i, (label, rect) in enumerate(zip(self.words.labels, self.layout.options))]
         label = app.t("card.confirm_n", n=self.selected + 1) if self.selected is not None \
             else app.t("card.confirm")
         buttons.append(Button("confirm", self.layout.confirm, label, style="primary",
@@ -115,18 +105,8 @@ class CardScene(Scene):
 
     def text_boxes(self) -> dict[str, TextBox]:
         """The card's own texts and the boxes they are fitted into, by part: "title", "text"
-        and "option-N" (in the window's coordinates, as it looks when selected)."""
-        app, L, m = self.app, self.layout, self.app.metrics
-        boxes = {
-            "title": TextBox(app.local(self.card.title), L.title, "bold", self.text_sizes(m.title)),
-            "text": TextBox(app.local(self.card.text), L.text, "regular",
-                            self.text_sizes(m.body, grow=1.2)),
-        }
-        for button in self.buttons:
-            if button.id.startswith("option-"):
-                box = app.painter.label_box(button, m, selected=True)
-                boxes[button.id] = replace(box, rect=box.rect.move(button.rect.topleft))
-        return boxes
+        and "option-N" (see :func:`~game.ui.layout.card.card_boxes`)."""
+        return card_boxes(self.typeset, self.layout, self.words)
 
     def option_rect(self, index: int) -> Rect:
         """Where option ``index`` is on screen (for tests and pointer input)."""

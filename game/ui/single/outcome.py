@@ -20,6 +20,7 @@ from pygame import Rect
 from game.ui.layout import screens as layout
 from game.ui import routes
 from game.ui.deck_texts import essay_texts
+from game.ui.layout.outcome import OutcomeWords, outcome_screen
 from game.ui.look.motion import DURATION, MeterMotion, between
 from game.ui.overlays.glossary_terms import has_glossary
 from game.ui.look.meters import draw_meters
@@ -40,12 +41,6 @@ class OutcomeScene(MeterMotion, Scene):
         self.essay = self.card.essay if self.card is not None else None
         #: Whether the players asked for the essay (E); None: shown when it fits beside.
         self._essay_choice: bool | None = None
-        self._fits_beside = False
-        #: The essay's text size when it fits beside the outcome, else None.
-        self.essay_size: int | None = None
-        self.essay_layout: layout.EssayLayout | None = None
-        #: The essay in place of the outcome in a very small window: without the paraphrase.
-        self._essay_short = False
         self.elapsed = DURATION if app.instant else 0.0
         self._static: pygame.Surface | None = None
         self.layout_changed()
@@ -67,32 +62,14 @@ class OutcomeScene(MeterMotion, Scene):
 
     # ------------------------------------------------------------------ layout
     def layout_changed(self) -> None:
-        app, m, count = self.app, self.app.metrics, len(self.match.deck.meters)
+        app = self.app
         focused = self.focused_button()
-        self.essay_size, heights = self._essay_fit()
-        tools = ["glossary"] if has_glossary(self.match.deck) else []
-        if self.essay is not None and not self.essay_beside:
-            tools.append("essay")
-        self.essay_layout = None
-        plan = dict(tools=len(tools))
-        if self.essay_beside:
-            plan["essay_height"] = layout.essay_heights(m, *heights) + 2 * layout.essay_pad(m)
-        plan["choice_lines"] = self._choice_lines(layout.outcome(m, count, **plan).choice.width)
-        if self.essay_swapped:
-            self.layout = layout.outcome(m, count, **plan)
-            size, heights = self._essay_in(self.layout.text.width, self.layout.text.height)
-            self.essay_size = size
-            self.essay_layout = layout.essay(m, self.layout.text, *heights)
-        else:
-            block = self._text_block(layout.outcome(m, count, **plan).text)
-            self.layout = layout.outcome(m, count, block.height, **plan)
-            if self.essay_beside:
-                pad = layout.essay_pad(m)
-                self.essay_layout = layout.essay(m, self.layout.essay.inflate(-2 * pad, -2 * pad),
-                                                 *heights)
+        words = OutcomeWords.of(app.t, app.local, self.match.deck, self.card, self.option)
+        self.screen = outcome_screen(self.typeset, words, len(self.match.deck.meters),
+                                     has_glossary(self.match.deck), self._essay_choice)
         label = app.t("outcome.to_end" if self.ends_next else "outcome.next")
         self.buttons = [Button("next", self.layout.next, label, style="primary")]
-        for tool, rect in zip(tools, self.layout.tools):
+        for tool, rect in zip(self.screen.tools, self.layout.tools):
             if tool == "glossary":
                 text, badge = app.t("outcome.glossary"), "G"
             else:
@@ -102,6 +79,20 @@ class OutcomeScene(MeterMotion, Scene):
         if focused is not None:
             self.focus_on(focused.id)
         self._static = None
+
+    @property
+    def layout(self) -> layout.OutcomeLayout:
+        return self.screen.layout
+
+    @property
+    def essay_layout(self) -> layout.EssayLayout | None:
+        """Where the essay's parts are, when it is shown."""
+        return self.screen.essay
+
+    @property
+    def essay_size(self) -> int | None:
+        """The essay's text size when it is shown (or would fit beside), else None."""
+        return self.screen.essay_size
 
     def carry_over(self, old) -> None:
         if isinstance(old, OutcomeScene):
@@ -121,73 +112,21 @@ class OutcomeScene(MeterMotion, Scene):
     @property
     def essay_open(self) -> bool:
         """Whether the essay is shown, beside the outcome or in its place."""
-        return self._essay_choice if self._essay_choice is not None else self._fits_beside
+        return self.screen.essay_open
 
     @property
     def essay_beside(self) -> bool:
         """Whether the essay panel stands beside the outcome now."""
-        return bool(self.essay is not None and self.essay_open and self._fits_beside)
+        return self.screen.beside
 
     @property
     def essay_swapped(self) -> bool:
         """Whether the essay is shown in place of the outcome text (a window too small for both)."""
-        return bool(self.essay is not None and self.essay_open and not self._fits_beside)
+        return self.screen.swapped
 
     def essay_texts(self) -> tuple[str, str, str]:
         """The section line ("§ 4b · Transparantie en verantwoording"), context and question."""
         return essay_texts(self.app, self.match.deck, self.essay)
-
-    def _essay_blocks(self, width: int, size: int):
-        p = self.app.theme.palette
-        section, context, question = self.essay_texts()
-        text = self.app.text
-        return (text.render(section, "semibold", size, p.ink, width),
-                text.render(context, "regular", size, p.ink, width),
-                text.render(question, "semibold", size, p.ink, width))
-
-    def _essay_fit(self) -> tuple[int | None, tuple[int, int, int]]:
-        """The largest body size at which the essay fits beside the outcome, and its heights.
-
-        Only sizes that keep body text legible from the back of the room are tried; if none
-        fits, the essay is shown in place of the outcome text instead.
-        """
-        self._fits_beside = False
-        if self.essay is None:
-            return None, (0, 0, 0)
-        m = self.app.metrics
-        probe = layout.outcome(m, len(self.match.deck.meters), essay_height=0)
-        pad = layout.essay_pad(m)
-        width = probe.essay.width - 2 * pad
-        limit = probe.frame.content.height - 2 * pad
-        for size in m.shrunk(m.body)[:2]:
-            blocks = self._essay_blocks(width, size)
-            if any(b.overflow for b in blocks):
-                continue
-            heights = tuple(b.height for b in blocks)
-            if layout.essay_heights(m, *heights) <= limit:
-                self._fits_beside = True
-                return size, heights
-        return None, (0, 0, 0)
-
-    def _essay_in(self, width: int, height: int) -> tuple[int, tuple[int, int, int]]:
-        """The essay in place of the outcome text: the largest size that fits.
-
-        In a window too small even for that, the paraphrase gives way and the section and the
-        question to discuss stay.
-        """
-        m = self.app.metrics
-        self._essay_short = False
-        sizes = [round(m.body * 1.125)] + m.shrunk(m.body)
-        for short in (False, True):
-            for size in sizes:
-                heights = [b.height for b in self._essay_blocks(width, size)]
-                if short:
-                    heights[1] = 0
-                if layout.essay_heights(m, *heights) <= height:
-                    self._essay_short = short
-                    return size, tuple(heights)
-        self._essay_short = True
-        return sizes[-1], tuple(heights)
 
     def toggle_essay(self) -> None:
         if self.essay is None:
@@ -214,27 +153,8 @@ class OutcomeScene(MeterMotion, Scene):
                                     "glossary.back_outcome"))
         return True
 
-    def choice_text(self) -> str:
-        return self.app.t("outcome.chosen",
-                          label=self.app.local(self.option.label) if self.option else "")
-
-    def _choice_lines(self, width: int) -> int:
-        """Two lines for the choice, or three when a long option needs them in a narrow panel."""
-        m, p = self.app.metrics, self.app.theme.palette
-        smallest = self.app.text.render(self.choice_text(), "semibold", m.shrunk(m.heading)[-1],
-                                        p.ink, width)
-        return 3 if len(smallest.lines) > 2 else 2
-
     def outcome_text(self) -> str:
-        text = self.app.local(self.option.outcome) if self.option else ""
-        return text or self.app.t("outcome.no_text")
-
-    def _text_block(self, rect: Rect):
-        m = self.app.metrics
-        size = m.body
-        sizes = [round(size * 1.25), round(size * 1.125)] + m.shrunk(size)
-        return self.app.text.fit(self.outcome_text(), "regular", sizes,
-                                 self.app.theme.palette.ink, rect.width, rect.height)
+        return self.screen.words.outcome
 
     # ------------------------------------------------------------------ time
     def values(self) -> dict[str, float]:
@@ -326,50 +246,15 @@ class OutcomeScene(MeterMotion, Scene):
             self._draw_essay(s, hint=True)
         return s
 
-    def _essay_area(self, beside: bool) -> Rect:
-        """Where the essay may draw: from its heading down to the foot of its panel or text."""
-        E = self.essay_layout
-        area = E.heading.unionall([E.question])
-        area.height = (self.layout.essay.bottom if beside else self.layout.text.bottom) - area.y
-        return area
-
     def essay_boxes(self) -> dict[str, TextBox]:
-        """The essay's section, context and question in the boxes they are shown in now, by
-        part ("essay.section", ...); empty when the essay is not shown.
-
-        What falls below the essay's area is cut off; in place of the outcome in a small window
-        the context may get no room at all (see :meth:`_essay_in`).
-        """
-        E = self.essay_layout
-        if E is None or self.essay_size is None:
-            return {}
-        bottom = self._essay_area(self.essay_beside).bottom
-        size = (self.essay_size,)
-        section, context, question = self.essay_texts()
-
-        def within(rect: Rect) -> Rect:
-            return Rect(rect.x, rect.y, rect.width, max(0, min(rect.bottom, bottom) - rect.y))
-
-        context_box = within(E.context)
-        if self._essay_short:  # left out: its box is the room the section and question leave
-            room = self.layout.text.height - layout.essay_heights(
-                self.app.metrics, E.section.height, 0, E.question.height)
-            context_box = Rect(E.context.x, E.context.y, E.context.width, max(0, room))
-        return {"essay.section": TextBox(section, within(E.section), "semibold", size),
-                "essay.context": TextBox(context, context_box, "regular", size),
-                "essay.question": TextBox(question, within(E.question), "semibold", size)}
+        """The essay's texts in the boxes they are shown in now (empty when not shown); see
+        :meth:`~game.ui.layout.outcome.OutcomeScreen.essay_boxes`."""
+        return self.screen.essay_boxes()
 
     def text_boxes(self) -> dict[str, TextBox]:
         """The deck's texts on this screen and their boxes, by part: "choice" (which holds the
         option's label), "outcome" (unless the essay stands in its place) and the essay's."""
-        m, L = self.app.metrics, self.layout
-        boxes = {"choice": TextBox(self.choice_text(), L.choice, "semibold",
-                                   self.text_sizes(m.heading))}
-        if not self.essay_swapped:
-            boxes["outcome"] = TextBox(self.outcome_text(), L.text, "regular",
-                                       self.text_sizes(m.body, grow=1.25))
-        boxes.update(self.essay_boxes())
-        return boxes
+        return self.screen.boxes()
 
     def _draw_essay(self, s: pygame.Surface, hint: bool) -> None:
         """Section, context and the question to discuss, into :attr:`essay_layout`."""
@@ -382,9 +267,10 @@ class OutcomeScene(MeterMotion, Scene):
             self.text_in(s, E.heading, app.t("outcome.essay_hide"), "regular", m.small,
                          p.ink_muted, align="right", valign="center")
         clip = s.get_clip()
-        s.set_clip(self._essay_area(hint))
+        s.set_clip(self.screen.essay_area())
         for part, box in self.essay_boxes().items():
-            if box.rect.height > 0 and not (part == "essay.context" and self._essay_short):
+            if box.rect.height > 0 and not (part == "essay.context"
+                                            and self.screen.essay_short):
                 block = app.text.render(box.text, box.weight, box.sizes[0], p.ink, box.rect.width)
                 s.blit(block.surface, box.rect.topleft, Rect(0, 0, box.rect.width, box.rect.height))
         self.text_in(s, E.label, app.t("outcome.discuss"), "semibold", m.small, p.ink_muted,

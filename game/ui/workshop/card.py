@@ -15,12 +15,12 @@ and goes on to the next team, or to the consequences when every team has decided
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygame
 from pygame import Rect
 
 from game.ui import routes
+from game.ui.layout.card import CardWords
+from game.ui.layout.workshop_card import STEPS, OptionRow, workshop_card
 from game.ui.overlays.glossary_terms import card_text
 from game.ui.look.textcache import TextBox, ellipsize
 from game.ui.look.theme import hex_colour
@@ -35,19 +35,6 @@ PLUS_KEYS = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
 MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS)
 
 
-@dataclass
-class _Row:
-    """Where one option goes: its whole row, the text, and (voting) the count and its buttons."""
-
-    rect: Rect
-    badge: Rect
-    label: Rect
-    preview: Rect | None
-    minus: Rect | None = None
-    count: Rect | None = None
-    plus: Rect | None = None
-
-
 class WorkshopCardScene(WorkshopScreen):
     def __init__(self, app, table, step: str | None = None):
         super().__init__(app, table)
@@ -55,7 +42,7 @@ class WorkshopCardScene(WorkshopScreen):
         self.card = workshop.current_card
         self.character = table.deck.character(self.card.character)
         decided = [t for t in workshop.applies if t not in workshop.waiting]
-        self.step = step if step in ("discuss", "vote") else ("vote" if decided else "discuss")
+        self.step = step if step in STEPS else ("vote" if decided else "discuss")
         self.layout_changed()
 
     @property
@@ -138,254 +125,31 @@ class WorkshopCardScene(WorkshopScreen):
 
     # ------------------------------------------------------------------ layout
     def plan(self) -> None:
-        """Fit the card and its options at the largest text sizes with which both fit.
+        """Fit the card and its options in the main area (see
+        :func:`~game.ui.layout.workshop_card.workshop_card`)."""
+        self.layout = workshop_card(self.typeset, CardWords.of(self.card, self.app.local),
+                                    self.frame.main, self.step, self.table.preview != "none")
 
-        The card stands above its options. What gives way when that is too tall: the text
-        sizes, the line of key hints, the line under each option that says which meters it
-        touches; then, while discussing, the options move beside the card, and while voting
-        the card shows only its title. The options and their counts always show whole.
-        """
-        m = self.app.metrics
-        text_sizes = [round(m.body * 1.2), round(m.body * 1.1)] + m.shrunk(m.body)
-        option_sizes = [round(m.option * 1.1)] + m.shrunk(m.option)
-        small_t, small_o = text_sizes[-1], option_sizes[-1]
-        preview = self.table.preview != "none"
-        # (text size, option size, hint, card text, preview line, beside share, compact header)
-        if self.step == "vote":  # the options come first while voting, the card before
-            tries = [(t, o, True, True, preview, 0, False)
-                     for o in option_sizes for t in text_sizes]
-            tries += [(small_t, small_o, False, True, preview, 0, False),
-                      (small_t, option_sizes[0], False, False, preview, 0, False),
-                      (small_t, small_o, False, False, preview, 0, False),
-                      (small_t, small_o, False, False, False, 0, False),
-                      (small_t, small_o, False, False, False, 0, True)]
-        else:
-            tries = [(t, o, False, True, preview, 0, False)
-                     for t in text_sizes for o in option_sizes]
-            tries += [(small_t, small_o, False, True, False, 0, False)]
-            tries += [(t, o, False, True, p, share, compact)
-                      for share, compact in ((0.5, False), (0.58, True))
-                      for p in ((True, False) if preview else (False,))
-                      for t in text_sizes for o in option_sizes]
-        for attempt in tries:
-            if self._arrange(*attempt):
-                return
-        # nothing fits (a very long card in a small window): the options whole, and of the
-        # card's text as much as the room left holds, above the options or beside them
-        text = self.step != "vote"
-        best = None
-        for share in ((0, 0.58) if text else (0,)):
-            self._arrange(small_t, small_o, False, text, False, share, True, force=True)
-            whole = all(self.options_rect.contains(row.rect) for row in self.rows)
-            score = (whole, self._text_shown())
-            if best is None or score > best[0]:
-                best = (score, share)
-        self._arrange(small_t, small_o, False, text, False, best[1], True, force=True)
+    @property
+    def card_rect(self) -> Rect:
+        return self.layout.card
 
-    def _text_shown(self) -> float:
-        """How much of the card's text its box holds (1: all of it)."""
-        box = self._text_rect()
-        if box is None:
-            return 0.0
-        block = self.app.text.render(self.app.local(self.card.text), "regular", self.text_size,
-                                     self.app.theme.palette.ink, box.width)
-        return min(1.0, max(0, box.height) / max(1, block.height))
+    @property
+    def options_rect(self) -> Rect:
+        return self.layout.options
 
-    def _text_rect(self) -> Rect | None:
-        """Where the card's text goes, under the portrait and title (None: not shown)."""
-        if not self.show_text:
-            return None
-        m = self.app.metrics
-        pad, size = self._pads()
-        inner = self.card_rect.inflate(-2 * pad, -2 * pad)
-        inner.y += m.px(10)
-        header = max(size, self._header_height(inner.width - size - m.px(24)))
-        top = inner.y + header + m.px(18)
-        return Rect(inner.x, top, inner.width, self.card_rect.bottom - pad - top)
+    @property
+    def rows(self) -> list[OptionRow]:
+        return self.layout.rows
 
     def text_boxes(self) -> dict[str, TextBox]:
         """The card's own texts and the boxes they are drawn in, by part: "title", "text"
         (when the card's text shows) and "option-N" (as it looks when the team decides for it).
 
-        The screen draws through these and ``validate`` measures them (:mod:`game.ui.layout.fit`).
+        The screen draws through these; ``validate`` measures the same layout's
+        (:mod:`game.ui.layout.fit`).
         """
-        boxes = {"title": self._title_box()}
-        text = self._text_box()
-        if text is not None:
-            boxes["text"] = text
-        for index, row in enumerate(self.rows):
-            boxes[f"option-{index}"] = self._label_box(index, row, marked=True)
-        return boxes
-
-    def _title_box(self) -> TextBox:
-        m = self.app.metrics
-        pad, size = self._pads()
-        inner = self.card_rect.inflate(-2 * pad, -2 * pad)
-        x = inner.x + size + m.px(24)
-        size_t = self._title_size()
-        rect = Rect(x, inner.y + m.px(10) + round(m.small * 1.4) + m.px(4), inner.right - x,
-                    round(size_t * 1.3) * 2)
-        return TextBox(self.app.local(self.card.title), rect, "bold", tuple(m.shrunk(size_t)))
-
-    def _text_box(self) -> TextBox | None:
-        """The card's text at the one size the plan chose; what does not fit is cut."""
-        rect = self._text_rect()
-        if rect is None:
-            return None
-        rect.height = max(0, rect.height)
-        return TextBox(self.app.local(self.card.text), rect, "regular", (self.text_size,))
-
-    def _label_box(self, index: int, row: _Row, marked: bool) -> TextBox:
-        sizes = [self.option_size] + self.app.metrics.shrunk(self.option_size)[1:]
-        return TextBox(self._label(index, marked=marked), row.label, "semibold", tuple(sizes))
-
-    def _arrange(self, text_size: int, option_size: int, hint: bool, text: bool,
-                 preview: bool, beside: float, compact: bool, force: bool = False) -> bool:
-        """Lay the card and its options out so (``beside``: the options beside the card, which
-        takes that share of the width); False if they do not fit, unless ``force``."""
-        m, main = self.app.metrics, self.frame.main
-        gap = m.gap
-        self.compact, self.preview_line = compact, preview
-        if beside:  # the card's share of the width
-            card_w = round((main.width - gap) * beside)
-            card = Rect(main.x, main.y, card_w, main.height)
-            options = Rect(card.right + gap, main.y, main.right - card.right - gap, main.height)
-            needed_h, row_h = self._options_height(options.width, option_size, hint)
-            fits = (self._card_height(card.width, text_size, text) <= main.height
-                    and needed_h <= main.height)
-        else:
-            card_h = self._card_height(main.width, text_size, text)
-            needed_h, row_h = self._options_height(main.width, option_size, hint)
-            fits = card_h + gap + needed_h <= main.height
-            if not fits and force:
-                card_h = max(self._card_height(main.width, text_size, False),
-                             main.height - gap - needed_h)
-            card = Rect(main.x, main.y, main.width, card_h)
-            options = Rect(main.x, card.bottom + gap, main.width, main.bottom - card.bottom - gap)
-        if not fits and not force:
-            return False
-        self.text_size, self.option_size, self.hint, self.show_text = text_size, option_size, \
-            hint, text
-        self.beside = beside
-        self.card_rect, self.options_rect = card, options
-        self.rows = self._rows(row_h)
-        return True
-
-    def _pads(self):
-        m = self.app.metrics
-        return m.px(30), m.px(84) if self.compact else m.px(120)
-
-    def _title_size(self) -> int:
-        m = self.app.metrics
-        return m.heading if self.compact else m.title
-
-    def _card_height(self, width: int, text_size: int, with_text: bool = True) -> int:
-        app, m = self.app, self.app.metrics
-        pad, portrait = self._pads()
-        inner = width - 2 * pad
-        header = max(portrait, self._header_height(inner - portrait - m.px(24)))
-        if not with_text:
-            return 2 * pad + m.px(10) + header
-        text = app.text.render(app.local(self.card.text), "regular", text_size,
-                               app.theme.palette.ink, inner)
-        return 2 * pad + m.px(10) + header + m.px(18) + text.height
-
-    def _header_height(self, width: int) -> int:
-        app, m = self.app, self.app.metrics
-        size = self._title_size()
-        title = app.text.fit(app.local(self.card.title), "bold", m.shrunk(size),
-                             app.theme.palette.ink, width, round(size * 1.3) * 2)
-        return round(m.small * 1.4) + m.px(4) + title.height
-
-    def _control_size(self, row_h: int) -> int:
-        m = self.app.metrics
-        return max(m.px(56), min(m.px(76), row_h - m.px(16)))
-
-    def _count_width(self) -> int:
-        m = self.app.metrics
-        return max(m.px(110), self.app.text.measure("88", "bold", m.title)[0] + m.px(36))
-
-    def _controls_width(self, row_h: int) -> int:
-        m = self.app.metrics
-        return 2 * self._control_size(row_h) + self._count_width() + 2 * m.px(10)
-
-    def _label_width(self, width: int, row_h: int) -> int:
-        m = self.app.metrics
-        inner = width - 2 * m.px(30)
-        badge = min(m.px(56), row_h - m.px(16)) + m.px(20) + m.px(22)
-        controls = self._controls_width(row_h) + m.px(30) if self.step == "vote" else 0
-        return inner - badge - m.px(22) - controls
-
-    @property
-    def second_line(self) -> bool:
-        """Whether each option has a line under its text: which meters it touches (and,
-        voting, the mark of the option the team decides for; without the line the mark goes
-        before the option's text)."""
-        return self.preview_line
-
-    def _options_height(self, width: int, option_size: int, hint: bool) -> tuple[int, int]:
-        """The options panel's height and each row's, at ``option_size``."""
-        app, m = self.app, self.app.metrics
-        second = round(m.small * 1.35) if self.second_line else 0
-        row_h = max(m.px(76), round(m.button * 2.2))
-        for _ in range(3):  # the label's width depends on the row's height, and back
-            label_w = self._label_width(width, row_h)
-            tallest = max(app.text.render(self._label(i, marked=True), "semibold", option_size,
-                                          app.theme.palette.ink, label_w).height
-                          for i in range(len(self.options)))
-            row_h = max(row_h, tallest + second + m.px(14))
-        count = len(self.options)
-        head = self._options_head_height()
-        hint_h = round(m.small * 1.4) + m.px(8) if hint and self.step == "vote" else 0
-        return (2 * m.px(24) + head + (m.px(12) if head else 0) + count * row_h
-                + (count - 1) * m.px(12) + hint_h, row_h)
-
-    def _label(self, index: int, marked: bool = False) -> str:
-        """Option ``index``'s text; ``marked`` (while voting, without a line under it) with the
-        mark of the team's decision in front."""
-        label = self.app.local(self.options[index].label)
-        if marked and self.step == "vote" and not self.second_line:
-            return "✓ " + label
-        return label
-
-    def _options_head_height(self) -> int:
-        """The team's banner while voting; while discussing the band says it all."""
-        m = self.app.metrics
-        return round(m.heading * 1.45) if self.step == "vote" else 0
-
-    def _rows(self, row_h: int) -> list[_Row]:
-        m = self.app.metrics
-        area = self.options_rect.inflate(-2 * m.px(30), -2 * m.px(24))
-        head = self._options_head_height()
-        top = area.y + head + (m.px(12) if head else 0)
-        hint = round(m.small * 1.4) + m.px(8) if self.hint and self.step == "vote" else 0
-        count = len(self.options)
-        room = area.bottom - hint - top - (count - 1) * m.px(12)
-        # spare room makes the rows taller, but the badge and the controls keep the size the
-        # plan measured the labels' width with, so no label wraps to a line it has no room for
-        planned, row_h = row_h, max(row_h, min(round(row_h * 1.3), room // count))
-        rows = []
-        second = round(m.small * 1.35) if self.second_line else 0
-        for i in range(count):
-            rect = Rect(area.x, top + i * (row_h + m.px(12)), area.width, row_h)
-            d = min(m.px(56), planned - m.px(16))
-            badge = Rect(rect.x + m.px(22), rect.centery - d // 2, d, d)
-            right = rect.right - m.px(22)
-            row = _Row(rect, badge, Rect(0, 0, 0, 0), None)
-            if self.step == "vote":
-                size = self._control_size(planned)
-                y = rect.centery - size // 2
-                row.plus = Rect(right - size, y, size, size)
-                row.count = Rect(row.plus.left - m.px(10) - self._count_width(), y,
-                                 self._count_width(), size)
-                row.minus = Rect(row.count.left - m.px(10) - size, y, size, size)
-                right = row.minus.left - m.px(30)
-            x = badge.right + m.px(20)
-            row.label = Rect(x, rect.y + m.px(7), right - x, rect.height - m.px(14) - second)
-            if second:
-                row.preview = Rect(x, row.label.bottom, right - x, second)
-            rows.append(row)
-        return rows
+        return self.layout.boxes()
 
     def extra_buttons(self) -> list[Button]:
         if self.step != "vote":
@@ -538,7 +302,7 @@ class WorkshopCardScene(WorkshopScreen):
         colour = self._character_colour()
         pygame.draw.rect(s, colour, Rect(rect.x, rect.y, rect.width, m.px(10)),
                          border_top_left_radius=m.radius, border_top_right_radius=m.radius)
-        pad, size = self._pads()
+        pad, size = self.layout.pads
         inner = rect.inflate(-2 * pad, -2 * pad)
         inner.y += m.px(10)
         portrait = app.portraits.get(self.character, size, self.table.deck.folder, app.lang)
@@ -551,21 +315,22 @@ class WorkshopCardScene(WorkshopScreen):
         who = ellipsize(who, app.fonts.get("semibold", m.small), width)
         line_h = round(m.small * 1.4)
         self.text_in(s, Rect(x, inner.y, width, line_h), who, "semibold", m.small, p.ink_muted)
-        self.draw_box(s, self._title_box(), p.ink)
-        text = self._text_box()
+        self.draw_box(s, self.layout.title_box(), p.ink)
+        text = self.layout.text_box()
         if text is None:
             return
-        box = text.rect
-        block = app.text.render(text.text, "regular", self.text_size, p.ink, box.width)
+        box, text_size = text.rect, self.layout.text_size
+        block = app.text.render(text.text, "regular", text_size, p.ink, box.width)
         room = box.height // block.line_height
         if room >= len(block.lines):
             s.blit(block.surface, box.topleft)
         elif room > 0:  # cut at a whole line, and said so
-            font = app.fonts.get("regular", self.text_size)
+            font = app.fonts.get("regular", text_size)
             lines = list(block.lines[:room])
             lines[-1] = ellipsize(lines[-1] + " …", font, box.width) if \
                 font.size(lines[-1] + " …")[0] > box.width else lines[-1] + " …"
-            cut = app.text.render("\n".join(lines), "regular", self.text_size, p.ink, box.width)
+            cut = app.text.render("\n".join(lines), "regular", text_size, p.ink,
+                                  box.width)
             s.blit(cut.surface, box.topleft)
 
     def _character_colour(self):
@@ -578,12 +343,12 @@ class WorkshopCardScene(WorkshopScreen):
         rect = self.options_rect
         panel(s, rect, m, p)
         inner = rect.inflate(-2 * m.px(30), -2 * m.px(24))
-        head = Rect(inner.x, inner.y, inner.width, self._options_head_height())
+        head = Rect(inner.x, inner.y, inner.width, self.layout.head_height)
         if self.step == "vote":
             self._draw_team_banner(s, head)
         for i, row in enumerate(self.rows):
             self._draw_row(s, i, row)
-        if self.step == "vote" and self.hint:
+        if self.step == "vote" and self.layout.hint:
             hint = Rect(inner.x, inner.bottom - round(m.small * 1.4), inner.width,
                         round(m.small * 1.4))
             text = ellipsize(app.t("workshop.vote.hint"), app.fonts.get("regular", m.small),
@@ -619,7 +384,7 @@ class WorkshopCardScene(WorkshopScreen):
             return app.t("workshop.vote.tie", options=tied)
         return app.t("workshop.vote.none")
 
-    def _draw_row(self, s: pygame.Surface, index: int, row: _Row) -> None:
+    def _draw_row(self, s: pygame.Surface, index: int, row: OptionRow) -> None:
         app, m, p = self.app, self.app.metrics, self.app.theme.palette
         voting = self.step == "vote"
         sheet = self.sheet if voting else None
@@ -636,7 +401,7 @@ class WorkshopCardScene(WorkshopScreen):
         number = app.text.render(str(index + 1), "bold", m.text(m.base.option * 0.95),
                                  p.on_accent)
         s.blit(number.surface, number.surface.get_rect(center=row.badge.center))
-        box = self._label_box(index, row, marked=chosen)
+        box = self.layout.label_box(index, marked=chosen)
         label = app.text.fit(box.text, box.weight, list(box.sizes), p.ink, box.rect.width,
                              box.rect.height)
         text_h = label.height + (row.preview.height if row.preview else 0)
@@ -691,7 +456,7 @@ class WorkshopCardScene(WorkshopScreen):
             s.blit(block.surface, (x, area.y))
             x += block.width + m.px(18)
 
-    def _draw_count(self, s: pygame.Surface, index: int, row: _Row, active: bool,
+    def _draw_count(self, s: pygame.Surface, index: int, row: OptionRow, active: bool,
                     chosen: bool) -> None:
         app, m, p = self.app, self.app.metrics, self.app.theme.palette
         box = row.count
