@@ -109,3 +109,35 @@ def test_reports_from_an_old_journal_are_unchanged(engine_deck, old_journal, whi
     report = build_report(engine_deck, teams_from_journal(old_journal, [session_id]), lang="nl",
                           meta=META)
     assert report == FIXTURE["reports"][str(session_id)]
+
+
+def test_an_old_single_game_resumed_keeps_its_votes_and_notes_in_its_state(engine_deck,
+                                                                            old_journal):
+    """Resuming moves what the old journal's events say into the game's state: the live
+    debrief then tells what the report over the old journal tells."""
+    from game.reports.content import report_for_match
+
+    saved = old_journal.session(FIXTURE["single_id"])
+    match, _ = Match.resume(engine_deck, saved, old_journal)
+    session = match.session
+    assert session.team == "Noord"
+    assert [v["round"] for v in session.votes] == [1, 2, 3]
+    assert session.notes["zonder-plan"] == "Voor het besluit.\nToch twijfel."
+    assert session.notes[session.current_card.id] == "Nog niet besloten."
+    live = report_for_match(match, "nl", meta=META)
+    assert live == FIXTURE["reports"][str(FIXTURE["single_id"])]
+
+
+def test_a_newer_saved_state_is_refused(engine_deck):
+    from game.rules.session import IncompatibleSave, Session
+    from game.rules.workshop import Workshop
+
+    single = json.loads(FIXTURE["journal"]["events"][0][5])
+    with pytest.raises(IncompatibleSave):
+        Session.from_dict(engine_deck, {**single, "version": 3})
+    workshop = next(json.loads(row[5]) for row in FIXTURE["journal"]["events"]
+                    if json.loads(row[5]).get("kind") == "workshop")
+    assert "version" not in workshop  # the form before workshops had a version loads
+    Workshop.from_dict(engine_deck, workshop)
+    with pytest.raises(IncompatibleSave):
+        Workshop.from_dict(engine_deck, {**workshop, "version": 2})

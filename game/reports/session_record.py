@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from game.rules.session import Session
-from game.table.journal import _now
+from game.table.journal import now
 
 
 def session_record(session: Session) -> dict[str, Any]:
@@ -16,7 +16,7 @@ def session_record(session: Session) -> dict[str, Any]:
     return {
         "deck": {"id": session.deck.id, "hash": session.deck.content_hash},
         "seed": session.seed,
-        "written": _now(),
+        "written": now(),
         "rounds": [
             {
                 "round": h["round"],
