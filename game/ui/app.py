@@ -402,7 +402,7 @@ class App:
         """Put ``match`` on the table, at the screen its state is in."""
         self.match = match
         self.table = None
-        self.notices = [self._notice_text(n) for n in notices]
+        self.notices = [self.notice_text(n) for n in notices]
         self.show_current()
 
     def show_current(self) -> None:
@@ -469,7 +469,7 @@ class App:
                 self.push(errors)
             return
         previous = self.stack[0]
-        notices = [self._notice_text(n) for n in match.reload(result.deck)
+        notices = [self.notice_text(n) for n in match.reload(result.deck)
                    if n.code != "deck-changed"]  # the author knows: they just changed it
         self.notices = notices
         self.show_current()
@@ -506,7 +506,8 @@ class App:
         self.notices = []
         self.reset(TitleScene(self))
 
-    def _notice_text(self, notice: Notice) -> str:
+    def notice_text(self, notice: Notice) -> str:
+        """What to tell the players about a notice from loading a game against a changed deck."""
         key = {"card-gone": "notice.card_gone", "follow-up-gone": "notice.follow_up_gone",
                "deck-changed": "notice.deck_changed"}[notice.code]
         return self.t(key, card=notice.card_id)

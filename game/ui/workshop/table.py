@@ -248,7 +248,7 @@ def begin(app: "App", table: WorkshopTable, notices=()) -> None:
     app.preview = None
     app.table = table
     app.match = table.match
-    app.notices = [app._notice_text(n) for n in notices]
+    app.notices = [app.notice_text(n) for n in notices]
     show(app)
 
 
