@@ -246,7 +246,7 @@ class Session:
         meters = s.meters
         meters_before = dict(meters)
         effects = option.effects
-        for meter, low, high in self.deck.meter_ranges:
+        for meter, low, high in self.deck.meter_ranges:  # (id, min, max): a MeterRange
             delta = effects.get(meter)
             if delta:
                 meters[meter] = max(low, min(high, meters[meter] + delta))
@@ -464,15 +464,16 @@ class Session:
     def _check_collapse(self) -> None:
         s = self._state
         meters = s.meters
-        for meter, low, high, at_min, at_max in self.deck.collapse_rules:
-            value = meters[meter]
-            side = "min" if at_min and value <= low else "max" if at_max and value >= high else None
+        for rule in self.deck.collapse_rules:
+            value = meters[rule.id]
+            side = ("min" if rule.at_min and value <= rule.min
+                    else "max" if rule.at_max and value >= rule.max else None)
             if side:
                 ending = next((e for e in self.deck.endings if e.trigger == "collapse"
-                               and e.meter == meter and e.at == side), None)
+                               and e.meter == rule.id and e.at == side), None)
                 s.ending = ending.id if ending else None
                 s.end_reason = "collapse"
-                s.collapsed = meter
+                s.collapsed = rule.id
                 return
 
     def _term_ending(self) -> str | None:
