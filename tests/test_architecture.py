@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 
 import pytest
@@ -35,3 +36,27 @@ def test_every_data_file_in_the_package_ships_with_it():
         if not shipped:
             unshipped.append(path.relative_to(ROOT).as_posix())
     assert unshipped == []
+
+
+def test_no_module_takes_private_names_from_another():
+    """No ``from x import _name`` and no ``imported._name``: what another module needs is
+    public where it belongs."""
+    taken = []
+    for path in sorted(GAME.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = set()
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    imported.add((alias.asname or alias.name).split(".")[0])
+                    if isinstance(node, ast.ImportFrom) and _private(alias.name):
+                        taken.append(f"{path.relative_to(ROOT)}:{node.lineno} {alias.name}")
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and _private(node.attr)
+                    and isinstance(node.value, ast.Name) and node.value.id in imported):
+                taken.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(node)}")
+    assert taken == []
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")

@@ -71,9 +71,7 @@ def play(deck, journal: Journal, seed: int, team: str, notes: dict[int, str] | N
         option = card.options[min(pick, len(card.options) - 1)].id
         match.choose(option, votes=votes_for(card, match.session.round), team=team)
         if match.session.round in notes:
-            journal.record(match.session_id, "note",
-                           {"card": card.id, "text": notes[match.session.round]},
-                           match.session.to_dict())
+            match.note(notes[match.session.round])
         match.advance()
     return match.session_id
 
@@ -323,14 +321,12 @@ def test_the_default_deck_in_english(journal, tmp_path):
 
 
 # --------------------------------------------------------------------------- the journal
-def test_votes_and_notes_follow_undo(deck, journal, tmp_path):
+def test_votes_follow_undo_and_the_note_stays_with_its_card(deck, journal, tmp_path):
     match = Match.start(deck, str(deck.folder), "nl", journal, seed=1)
     card = match.session.current_card
-    journal.record(match.session_id, "note", {"card": card.id, "text": "Voor het besluit."},
-                   match.session.to_dict())
+    match.note("Voor het besluit.")
     match.choose(card.options[0].id, votes={card.options[0].id: 1})
-    journal.record(match.session_id, "note", {"card": card.id, "text": "Toch twijfel."},
-                   match.session.to_dict())
+    match.note("Toch twijfel.")
     match.undo()
     match.choose(card.options[1].id, votes=[2, 5])  # counts by option position
     match.advance()
@@ -339,13 +335,16 @@ def test_votes_and_notes_follow_undo(deck, journal, tmp_path):
     assert len(team.decisions) == 1
     decision = team.decisions[0]
     assert decision["option"] == card.options[1].id
-    assert decision["note"] == "Voor het besluit.\nToch twijfel."
+    assert decision["note"] == "Toch twijfel."
     report = build_report(deck, [team], lang="nl", meta={"generated": "2024-05-01T10:00:00+00:00"})
     assert report["generated"] == "2024-05-01T10:00:00+00:00"
     assert report["teams"][0]["decisions"][0]["votes"] == {card.options[0].id: 2,
                                                           card.options[1].id: 5}
     assert report["teams"][0]["name"] == "Team 1"
     assert report["teams"][0]["status"] == "active"
+    # the journal has every event too, as it happened
+    kinds = [kind for kind, _ in journal.events(match.session_id)]
+    assert kinds == ["start", "note", "decide", "note", "undo", "decide"]
 
 
 def test_a_card_that_left_the_deck_is_reported_by_id(deck):

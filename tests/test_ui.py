@@ -245,7 +245,7 @@ def test_longest_card_text_wraps_inside_its_box(tmp_path, size):
     app = make_app(tmp_path, size=size)
     deck = app.match.deck
     longest = max(deck.cards.values(), key=lambda c: len(app.local(c.text)))
-    app.match.session._s["current"] = longest.id  # put the longest card on the table to look at it
+    app.match.session._state.current = longest.id  # put the longest card on the table to look at it
     app.reset(CardScene(app, app.match))
     app.render()
     box = app.scene.layout.text

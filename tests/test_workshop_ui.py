@@ -666,9 +666,9 @@ def test_the_workshop_screens_fit_any_window(tmp_path, size):
     longest = max(workshop.deck.cards.values(),
                   key=lambda c: len(c.options) * 1000 + sum(len(app.local(o.label))
                                                             for o in c.options))
-    workshop._s["current"] = longest.id  # put the card on the table to look at it
+    workshop._state.current = longest.id  # put the card on the table to look at it
     for team in workshop.teams:
-        team._s["current"] = longest.id
+        team._state.current = longest.id
     app.show_current()
     app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
     app.render()

@@ -10,9 +10,53 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from game.format.models import Aspect, Card, Character, DeckFile, Ending, Meter
+
+
+class MeterRange(NamedTuple):
+    """A meter's range, for the engine's clamping."""
+
+    #: The meter's id.
+    id: str
+    #: Its lowest and highest value.
+    min: int
+    max: int
+
+
+class CollapseRule(NamedTuple):
+    """When a meter collapses, for the engine's check after every decision."""
+
+    #: The meter's id.
+    id: str
+    #: Its lowest and highest value.
+    min: int
+    max: int
+    #: Whether the game ends when the meter reaches its lowest, or its highest, value.
+    at_min: bool
+    at_max: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DrawRule:
+    """A card with conditions, as the engine's draw checks it (its conditions compiled)."""
+
+    #: The card, and its id.
+    card: Card
+    id: str
+    #: Whether it leaves the draw once it came up (it is not repeatable).
+    once: bool
+    #: Its weight in a draw.
+    weight: float
+    #: Flags that must be set, and flags that must not be.
+    need: tuple[str, ...]
+    forbid: tuple[str, ...]
+    #: The first and the last round it may come up in (-inf and inf when any).
+    first: float
+    last: float
+    #: (meter id, low, high) for each meter that must lie in a range.
+    meters: tuple[tuple[str, float, float], ...]
 
 
 @dataclass(frozen=True)
@@ -26,16 +70,15 @@ class Deck:
     _characters: dict[str, Character] = field(init=False, repr=False)
     _meters: dict[str, Meter] = field(init=False, repr=False)
     _aspects: dict[str, Aspect] = field(init=False, repr=False)
-    #: (id, min, max) of every meter, in deck order.
-    meter_ranges: tuple[tuple[str, int, int], ...] = field(init=False, repr=False)
-    #: (id, min, max, collapses at min, collapses at max) of every meter, in deck order.
-    collapse_rules: tuple[tuple[str, int, int, bool, bool], ...] = field(init=False, repr=False)
+    #: The range of every meter, in deck order.
+    meter_ranges: tuple[MeterRange, ...] = field(init=False, repr=False)
+    #: When every meter collapses, in deck order.
+    collapse_rules: tuple[CollapseRule, ...] = field(init=False, repr=False)
     #: The cards a random draw can pick, in deck order: those without conditions, with their
     #: cumulative weights (for a binary search), and those with conditions.
     unconditional: tuple[Card, ...] = field(init=False, repr=False)
     unconditional_cumulative: tuple[float, ...] = field(init=False, repr=False)
-    #: Each as (card, id, used only once, weight, *its compiled conditions).
-    conditional: tuple[tuple, ...] = field(init=False, repr=False)
+    conditional: tuple[DrawRule, ...] = field(init=False, repr=False)
     #: Weight of each unconditional card that leaves the draw once used.
     single_use_weight: dict[str, float] = field(init=False, repr=False)
 
@@ -44,9 +87,10 @@ class Deck:
         object.__setattr__(self, "_meters", {m.id: m for m in self.spec.meters})
         object.__setattr__(self, "_aspects", {a.id: a for a in self.spec.aspects})
         object.__setattr__(self, "meter_ranges",
-                           tuple((m.id, m.min, m.max) for m in self.spec.meters))
+                           tuple(MeterRange(m.id, m.min, m.max) for m in self.spec.meters))
         object.__setattr__(self, "collapse_rules", tuple(
-            (m.id, m.min, m.max, m.collapse in ("min", "both"), m.collapse in ("max", "both"))
+            CollapseRule(m.id, m.min, m.max, m.collapse in ("min", "both"),
+                         m.collapse in ("max", "both"))
             for m in self.spec.meters))
         drawable = [c for c in self.cards.values() if not c.follow_up_only and c.weight > 0]
         free = tuple(c for c in drawable if c.when.empty)
@@ -56,7 +100,7 @@ class Deck:
         object.__setattr__(self, "single_use_weight",
                            {c.id: c.weight for c in free if not c.repeatable})
         object.__setattr__(self, "conditional", tuple(
-            (c, c.id, not c.repeatable, c.weight, *c.when.compiled())
+            DrawRule(c, c.id, not c.repeatable, c.weight, *c.when.compiled())
             for c in drawable if not c.when.empty))
 
     @property

@@ -7,21 +7,24 @@ and numbers), with every text already in the report's language. That data is wha
 
 A *team* is one journalled game (:class:`Team`): a session of its own, or one of the teams of
 a workshop session (several teams dealt the same cards). :func:`teams_from_journal` reads teams
-from the journal: the saved state gives the decisions; for a single game the journal's events
-add what the table recorded beside them (the vote split of a ``decide`` event, the text of a
-``note``), a workshop keeps its vote splits and notes in its own state.
+from the journal: the saved state gives the decisions with what the table recorded beside
+them (vote splits and notes), which a workshop and a single game both keep in their state;
+for a single game journalled before its state kept them, the journal's events give them.
 :func:`report_for_match` reads the same teams from the game on the table, journalled or not.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from game.format.deck import Deck
 from game.format.models import Card
-from game.table.journal import Journal, JournalError, SavedSession, _now
+from game.rules.state import is_workshop
+from game.table import old_events
+from game.table.journal import Journal, SavedSession, now
+from game.table.match import Match
+from game.table.workshop_match import WorkshopMatch
 from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, localize
 
 #: Version of the report's data layout (``report.json``).
@@ -247,10 +250,10 @@ def teams_from_journal(journal: Journal, session_ids: Iterable[int],
                        names: Sequence[str | None] = ()) -> list[Team]:
     """The teams of the given sessions, in the order given (a workshop gives all its teams).
 
-    A single game's team is named by ``names`` (by the session's position), else by the
-    ``team`` its ``decide`` events carry, else left unnamed (the report then calls it
-    "Team 1", "Team 2", ...); a workshop's teams keep the names they played under. Raises
-    :class:`UnknownSession` for an id the journal does not hold.
+    A single game's team is named by ``names`` (by the session's position), else by the name
+    the table gave it, else left unnamed (the report then calls it "Team 1", "Team 2", ...); a
+    workshop's teams keep the names they played under. Raises :class:`UnknownSession` for an
+    id the journal does not hold.
     """
     return teams_from_saved(journal, saved_sessions(journal, session_ids), names)
 
@@ -269,167 +272,129 @@ def saved_sessions(journal: Journal, session_ids: Iterable[int]) -> list[SavedSe
 
 def teams_from_saved(journal: Journal, sessions: Sequence[SavedSession],
                      names: Sequence[str | None] = ()) -> list[Team]:
-    """The teams of sessions already read from ``journal`` (see :func:`teams_from_journal`)."""
+    """The teams of sessions already read from ``journal`` (see :func:`teams_from_journal`).
+
+    A game journalled before its state kept its votes and notes has them read from its
+    journal events instead (:mod:`game.table.old_events`).
+    """
     teams: list[Team] = []
     for n, saved in enumerate(sessions):
+        row = _Row.of(saved)
         if saved.is_workshop:
-            teams.extend(teams_from_workshop(saved))
+            teams.extend(teams_from_workshop(saved.state, row))
             continue
         name = names[n] if n < len(names) else None
-        teams.append(team_from_saved(saved, journal.events(saved.id), name))
+        if old_events.kept_in_events(saved.state):
+            teams.append(_team_from_events(saved.state, journal.events(saved.id), row, name))
+        else:
+            teams.append(team_from_session(saved.state, row, name))
     return teams
 
 
-def teams_from_workshop(saved: SavedSession) -> list[Team]:
-    """Every team of a saved workshop, with the vote splits and notes the workshop kept."""
-    state = saved.state
+@dataclass(frozen=True)
+class _Row:
+    """What the journal's row of a session tells beside its state."""
+
+    session_id: int | None
+    created: str
+    updated: str
+    status: str
+    lang: str
+    deck_path: str
+
+    @classmethod
+    def of(cls, saved: SavedSession) -> "_Row":
+        return cls(saved.id, saved.created, saved.updated, saved.status, saved.lang,
+                   saved.deck_path)
+
+
+def teams_from_workshop(state: Mapping[str, Any], row: _Row) -> list[Team]:
+    """Every team of a workshop's saved state, with the vote splits and notes it kept."""
     names = state.get("names", [])
     notes = state.get("notes", {}) if isinstance(state.get("notes"), dict) else {}
-    votes: dict[tuple[int, int, str], Any] = {}
+    votes: dict[tuple[Any, Any, Any], Any] = {}
     for entry in state.get("votes", []):
         if isinstance(entry, dict):
             votes[(entry.get("team"), entry.get("round"), entry.get("card"))] = entry.get("votes")
     teams = []
     for i, team_state in enumerate(state.get("teams", [])):
-        decisions = [{
-            **{k: v for k, v in record.items() if k != "before"},
-            "votes": votes.get((i, record.get("round"), record.get("card"))),
-            "note": notes.get(record.get("card"), ""),
-        } for record in team_state.get("history", [])]
-        teams.append(Team(
-            name=names[i] if i < len(names) and isinstance(names[i], str) else "",
-            decisions=decisions, state=team_state, session_id=saved.id,
-            created=saved.created, updated=saved.updated, status=saved.status, lang=saved.lang,
-            deck_path=saved.deck_path,
-        ))
+        decisions = [_with_table(record, votes.get((i, record.get("round"), record.get("card"))),
+                                 notes.get(record.get("card"), ""))
+                     for record in team_state.get("history", [])]
+        name = names[i] if i < len(names) and isinstance(names[i], str) else ""
+        teams.append(_team(name, decisions, team_state, row))
     return teams
 
 
-def team_from_saved(saved: SavedSession, events: Sequence[tuple[str, dict[str, Any]]],
-                    name: str | None = None) -> Team:
-    """One team from a saved session and its journal events (oldest first).
+def team_from_session(state: Mapping[str, Any], row: _Row, name: str | None = None) -> Team:
+    """The team of a single game's saved state, with the vote splits and notes it kept, and
+    notes on cards it never decided as loose notes."""
+    notes = state.get("notes", {}) if isinstance(state.get("notes"), dict) else {}
+    votes: dict[tuple[Any, Any], Any] = {}
+    for entry in state.get("votes", []):
+        if isinstance(entry, dict):
+            votes[(entry.get("round"), entry.get("card"))] = entry.get("votes")
+    history = state.get("history", [])
+    decisions = [_with_table(record, votes.get((record.get("round"), record.get("card"))),
+                             notes.get(record.get("card"), ""))
+                 for record in history]
+    decided = {record.get("card") for record in history}
+    loose = [{"card": card, "text": text} for card, text in notes.items()
+             if card not in decided and isinstance(text, str) and text]
+    team = state.get("team") if isinstance(state.get("team"), str) else ""
+    return _team(name or team, decisions, state, row, loose)
 
-    The events are replayed as a stack: each ``decide`` pushes its payload, each ``undo``
-    pops one, so what is left lines up with the saved history. A ``note`` belongs to the latest
-    decision on its card at the time, or, when that card was not decided yet, to the next
-    decision on it; a note on a decision that is undone waits for the card's next decision.
-    """
-    stack: list[dict[str, Any]] = []
-    pending: dict[str, list[str]] = {}
-    team_names: list[str] = []
-    for kind, payload in events:
-        if not isinstance(payload, dict):
-            continue
-        if kind == "decide":
-            card = str(payload.get("card", ""))
-            stack.append({"card": card, "option": payload.get("option"),
-                          "votes": payload.get("votes"), "notes": pending.pop(card, [])})
-            team = payload.get("team")
-            if isinstance(team, str) and team.strip():
-                team_names.append(team.strip())
-        elif kind == "undo" and stack:
-            undone = stack.pop()
-            if undone["notes"]:
-                pending.setdefault(undone["card"], [])[:0] = undone["notes"]
-        elif kind == "note":
-            text = payload.get("text")
-            card = str(payload.get("card", ""))
-            if not isinstance(text, str) or not text.strip():
-                continue
-            target = next((d for d in reversed(stack) if d["card"] == card), None)
-            if target is not None:
-                target["notes"].append(text.strip())
-            else:
-                pending.setdefault(card, []).append(text.strip())
 
-    history = saved.state.get("history", [])
-    decisions = []
-    for i, record in enumerate(history):
-        extra = stack[i] if i < len(stack) and stack[i]["card"] == record.get("card") else None
-        decisions.append({
-            **{k: v for k, v in record.items() if k != "before"},
-            "votes": extra["votes"] if extra else None,
-            "note": "\n".join(extra["notes"]) if extra else "",
-        })
-    loose = [{"card": card, "text": text} for card, texts in pending.items() for text in texts]
-    return Team(
-        name=name or (team_names[-1] if team_names else ""),
-        decisions=decisions,
-        state=saved.state,
-        session_id=saved.id,
-        created=saved.created,
-        updated=saved.updated,
-        status=saved.status,
-        lang=saved.lang,
-        deck_path=saved.deck_path,
-        loose_notes=loose,
-    )
+def _team_from_events(state: Mapping[str, Any], events: Sequence[tuple[str, Any]], row: _Row,
+                      name: str | None = None) -> Team:
+    """The team of a single game saved before its state kept its votes and notes: those come
+    from its journal events (see :func:`game.table.old_events.replay`)."""
+    history = state.get("history", [])
+    found = old_events.replay(history, events)
+    decisions = [_with_table(record, votes, note)
+                 for record, votes, note in zip(history, found.votes, found.notes)]
+    return _team(name or found.team, decisions, state, row, found.loose_notes)
+
+
+def _with_table(record: Mapping[str, Any], votes: Any, note: str) -> dict[str, Any]:
+    """A history record without what undo keeps in it, with its vote split and note."""
+    return {**{k: v for k, v in record.items() if k != "before"}, "votes": votes, "note": note}
+
+
+def _team(name: str, decisions: list[dict[str, Any]], state: Mapping[str, Any], row: _Row,
+          loose_notes: list[dict[str, str]] | None = None) -> Team:
+    return Team(name=name, decisions=decisions, state=dict(state), session_id=row.session_id,
+                created=row.created, updated=row.updated, status=row.status, lang=row.lang,
+                deck_path=row.deck_path, loose_notes=list(loose_notes or []))
 
 
 # --------------------------------------------------------------------------- from the table
-def report_for_match(match: Any, lang: str, *,
+def report_for_match(match: Match | WorkshopMatch, lang: str, *,
                      meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The debrief of the game on the table, straight from its live state.
 
-    ``match`` is a :class:`~game.table.workshop_match.WorkshopMatch` (its workshop keeps the vote
-    splits and notes) or a single game's :class:`~game.table.match.Match` (its votes and notes are in
-    the journal's events, when it has a journal). The teams are read by the same code as a
-    journalled session, so the report tells what :func:`build_report` over the journal tells.
+    A workshop and a single game both keep their vote splits and notes in their state, so the
+    teams are read by the same code as a journalled session's, and the report tells what
+    :func:`build_report` over the journal tells.
     """
     return build_report(match.deck, teams_from_match(match), lang=lang, meta=meta)
 
 
-def teams_from_match(match: Any) -> list[Team]:
-    """The teams of the game on the table: every team of a workshop, or the one of a game."""
-    saved = live_session(match)
-    if saved.is_workshop:
-        return teams_from_workshop(saved)
-    return [team_from_saved(saved, _match_events(match))]
-
-
-def live_session(match: Any) -> SavedSession:
-    """The match as the journal would hold it now: its live state, with the journal's dates
-    and status when it is journalled."""
+def teams_from_match(match: Match | WorkshopMatch) -> list[Team]:
+    """The teams of the game on the table: every team of a workshop, or the one of a game;
+    with the journal's dates and status when it is journalled."""
     state = match.state()
-    stored = _stored_session(match)
+    stored = match.saved()
     status = "finished" if state.get("phase") == "ended" else "active"
     if stored is not None and stored.status == "abandoned":
         status = "abandoned"
-    return SavedSession(
-        id=match.session_id,
-        created=stored.created if stored is not None else "",
-        updated=stored.updated if stored is not None else _now(),
-        deck_id=str(state.get("deck_id", "")),
-        deck_path=str(match.deck_path),
-        deck_hash=str(state.get("deck_hash", "")),
-        seed=state.get("seed", 0),
-        lang=match.lang,
-        status=status,
-        state=state,
-    )
-
-
-def _stored_session(match: Any) -> SavedSession | None:
-    """The match's row in its journal, or None (no journal, or it cannot be read now)."""
-    journal, session_id = getattr(match, "journal", None), getattr(match, "session_id", None)
-    if journal is None or session_id is None:
-        return None
-    try:
-        return journal.session(session_id)
-    except (JournalError, sqlite3.Error, ValueError):
-        return None
-
-
-def _match_events(match: Any) -> list[tuple[str, dict[str, Any]]]:
-    """A single game's journal events (its votes and notes), or none without a journal."""
-    journal, session_id = getattr(match, "journal", None), getattr(match, "session_id", None)
-    if journal is None or session_id is None:
-        return []
-    try:
-        return journal.events(session_id)
-    except (JournalError, sqlite3.Error, ValueError):
-        return []
-
+    row = _Row(session_id=match.session_id,
+               created=stored.created if stored is not None else "",
+               updated=stored.updated if stored is not None else now(),
+               status=status, lang=match.lang, deck_path=str(match.deck_path))
+    if is_workshop(state):
+        return teams_from_workshop(state, row)
+    return [team_from_session(state, row)]
 
 # --------------------------------------------------------------------------- the report
 def build_report(deck: Deck, teams: Sequence[Team], *, lang: str,
@@ -441,7 +406,7 @@ def build_report(deck: Deck, teams: Sequence[Team], *, lang: str,
     """
     w = words(lang)
     meta = dict(meta or {})
-    generated = str(meta.pop("generated", "") or _now())
+    generated = str(meta.pop("generated", "") or now())
     meters = [{"id": m.id, "label": localize(m.label, lang),
                "short": _short(localize(m.label, lang)),
                "min": m.min, "max": m.max, "start": m.start} for m in deck.meters]

@@ -8,7 +8,7 @@ from typing import Any
 
 from game.reports.atomic_file import write_atomic
 from game.rules.session import Session
-from game.table.journal import _now
+from game.table.journal import now
 
 
 def session_record(session: Session) -> dict[str, Any]:
@@ -17,7 +17,7 @@ def session_record(session: Session) -> dict[str, Any]:
     return {
         "deck": {"id": session.deck.id, "hash": session.deck.content_hash},
         "seed": session.seed,
-        "written": _now(),
+        "written": now(),
         "rounds": [
             {
                 "round": h["round"],

@@ -7,28 +7,29 @@ the cards that at least one team may play (it applies to every team whose condit
 Teams for whom a card does not apply sit that round out, so a team's own choices still bring
 their own consequences while all teams see the same sequence and can be compared.
 
-Like a session, a workshop keeps all its changing values as plain data, and
-:meth:`Workshop.choose`, :meth:`Workshop.undo` and :meth:`Workshop.advance` are the only ways
-to change them. The vote split of every decision and a note per card are kept with it.
+Like a session, a workshop keeps all its changing values in a
+:class:`~game.rules.state.WorkshopState`, and :meth:`Workshop.choose`, :meth:`Workshop.note`,
+:meth:`Workshop.undo` and :meth:`Workshop.advance` are the only ways to change them. The vote
+split of every decision and a note per card are kept with it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 from game.format.deck import Deck
 from game.format.models import Card
-from game.rules.session import Notice, Phase, RuleError, Session, _copy, _weighted, draw_point
+from game.rules.draws import draw_point, weighted_pick
+from game.rules.session import Notice, Phase, RuleError, Session
+from game.rules.state import WorkshopState, copy_plain
 
 MAX_TEAMS = 6
-#: The workshop's own values that change from round to round (what undo restores).
-_ROUND_FIELDS = ("round", "draws", "used", "current", "applies", "decided", "phase")
 
 
 class Workshop:
-    def __init__(self, deck: Deck, state: dict[str, Any], teams: list[Session]):
+    def __init__(self, deck: Deck, state: WorkshopState, teams: list[Session]):
         self.deck = deck
-        self._s = state
+        self._state = state
         self.teams = teams
 
     # ----------------------------------------------------------------- creating and saving
@@ -45,13 +46,10 @@ class Workshop:
         if aspects:
             deck = deck.restricted(aspects)
         teams = [Session.new(deck, seed, deal=False, term=term) for _ in names]
-        workshop = cls(deck, {
-            "kind": "workshop", "deck_id": deck.id, "deck_hash": deck.content_hash,
-            "seed": int(seed), "names": list(names), "round": 0, "draws": 0, "used": [],
-            "current": None, "applies": [], "decided": [], "phase": "outcome",
-            "votes": [], "notes": {}, "undo": [], "aspects": list(aspects or []),
-            "table": dict(table or {}),
-        }, teams)
+        workshop = cls(deck, WorkshopState(
+            deck_id=deck.id, deck_hash=deck.content_hash, seed=int(seed), names=list(names),
+            aspects=list(aspects or []), table=copy_plain(dict(table or {})),
+        ), teams)
         workshop.advance()
         return workshop
 
@@ -61,43 +59,47 @@ class Workshop:
         how the table shows a card (``validate``)."""
         workshop = cls.new(deck, 0, names)
         workshop.teams = [Session.at_card(deck, card_id) for _ in names]
-        workshop._s.update(round=1, draws=0, used=[card_id], current=card_id,
-                           applies=list(range(len(names))), decided=[], phase="card")
+        workshop._state.put_back({"round": 1, "draws": 0, "used": [card_id], "current": card_id,
+                                  "applies": list(range(len(names))), "decided": [],
+                                  "phase": "card"})
         return workshop
 
     def to_dict(self) -> dict[str, Any]:
-        state = _copy(self._s)
+        """The whole workshop in its saved form, every team's game included."""
+        state = self._state.to_dict()
         state["teams"] = [team.to_dict() for team in self.teams]
         return state
 
     @classmethod
-    def from_dict(cls, deck: Deck, data: dict[str, Any]) -> tuple["Workshop", list[Notice]]:
-        state = _copy(data)
-        if state.get("aspects"):
-            deck = deck.restricted(state["aspects"])
+    def from_dict(cls, deck: Deck, data: Mapping[str, Any]) -> tuple["Workshop", list[Notice]]:
+        """Load a saved workshop against ``deck`` (see :meth:`Session.from_dict`); the teams
+        still waiting skip a card on the table that is gone from the deck."""
+        state = WorkshopState.from_dict(data)
+        if state.aspects:
+            deck = deck.restricted(state.aspects)
         teams, notices = [], []
-        for saved in state.pop("teams"):
+        for saved in data["teams"]:
             team, found = Session.from_dict(deck, saved, redeal=False)
             teams.append(team)
             notices.extend(n for n in found if n not in notices)
         workshop = cls(deck, state, teams)
-        if state["phase"] == "card" and deck.card(state["current"]) is None:
-            notices.append(Notice("card-gone", state["current"] or ""))
+        if state.phase == "card" and deck.card(state.current) is None:
+            notices.append(Notice("card-gone", state.current or ""))
             workshop._skip_gone_card()
         return workshop, notices
 
     # ------------------------------------------------------------------------ reading
     @property
     def names(self) -> list[str]:
-        return list(self._s["names"])
+        return list(self._state.names)
 
     @property
     def seed(self) -> int:
-        return self._s["seed"]
+        return self._state.seed
 
     @property
     def round(self) -> int:
-        return self._s["round"]
+        return self._state.round
 
     @property
     def term(self) -> int:
@@ -105,98 +107,100 @@ class Workshop:
 
     @property
     def phase(self) -> Phase:
-        return self._s["phase"]
+        return self._state.phase
 
     @property
     def is_over(self) -> bool:
-        return self._s["phase"] == "ended"
+        return self._state.phase == "ended"
 
     @property
     def current_card(self) -> Card | None:
-        return self.deck.card(self._s["current"]) if self._s["current"] else None
+        current = self._state.current
+        return self.deck.card(current) if current else None
 
     @property
     def applies(self) -> list[int]:
         """The teams the card on the table applies to."""
-        return list(self._s["applies"])
+        return list(self._state.applies)
 
     @property
     def waiting(self) -> list[int]:
         """The teams that still have to decide the card on the table, in order."""
-        return [t for t in self._s["applies"] if t not in self._s["decided"]]
+        decided = self._state.decided
+        return [t for t in self._state.applies if t not in decided]
 
     @property
     def votes(self) -> list[dict[str, Any]]:
         """Every decision's vote split: round, team, card, option, votes per option."""
-        return _copy(self._s["votes"])
+        return copy_plain(self._state.votes)
 
     @property
     def notes(self) -> dict[str, str]:
-        return dict(self._s["notes"])
+        return dict(self._state.notes)
 
     @property
     def aspects(self) -> list[str]:
         """The aspects the cards were chosen from (empty: all of them)."""
-        return list(self._s.get("aspects") or [])
+        return list(self._state.aspects)
 
     @property
     def table(self) -> dict[str, Any]:
         """The facilitator's screen settings the workshop was started with."""
-        return _copy(self._s.get("table") or {})
+        return copy_plain(self._state.table)
 
     @property
     def can_undo(self) -> bool:
         """Whether there is a decision to take back."""
-        return bool(self._s["undo"])
+        return bool(self._state.undo)
 
     # ------------------------------------------------------------------------ changing
     def choose(self, team: int, option_id: str, votes: dict[str, int] | None = None) -> None:
         """Team ``team`` decides the card on the table; ``votes`` is how many chose each option."""
-        s = self._s
-        if s["phase"] != "card" or team not in self.waiting:
+        s = self._state
+        if s.phase != "card" or team not in self.waiting:
             raise RuleError(f"team {team} has nothing to decide now")
         snapshot = self._snapshot()
         self.teams[team].choose(option_id)
-        s["undo"].append(snapshot)
-        s["decided"].append(team)
-        s["votes"].append({"round": s["round"], "team": team, "card": s["current"],
-                           "option": option_id, "votes": dict(votes or {})})
+        s.undo.append(snapshot)
+        s.decided.append(team)
+        s.votes.append({"round": s.round, "team": team, "card": s.current,
+                        "option": option_id, "votes": dict(votes or {})})
         if not self.waiting:
-            s["phase"] = "outcome"
+            s.phase = "outcome"
 
     def note(self, text: str) -> None:
         """The facilitator's one-line note on the card on the table (empty: no note)."""
-        card = self._s["current"]
+        card = self._state.current
         if card is None:
             raise RuleError("there is no card to note on")
         if text.strip():
-            self._s["notes"][card] = text.strip()
+            self._state.notes[card] = text.strip()
         else:
-            self._s["notes"].pop(card, None)
+            self._state.notes.pop(card, None)
 
     def set_table(self, key: str, value: Any) -> None:
         """Keep one of the facilitator's screen values (say, the countdown's time left) with
         the workshop; the rules never read it."""
-        self._s.setdefault("table", {})[key] = _copy(value)
+        self._state.table[key] = copy_plain(value)
 
     def undo(self) -> bool:
         """Take back the last decision, also across a dealt round."""
-        s = self._s
-        if not s["undo"]:
+        s = self._state
+        if not s.undo:
             return False
-        snapshot = s["undo"].pop()
+        snapshot = s.undo.pop()
         for team, (fields, decisions) in zip(self.teams, snapshot["teams"]):
             team.restore(fields, decisions)
-        s.update(_copy(snapshot["fields"]))
-        del s["votes"][snapshot["votes"]:]
+        s.put_back(snapshot["fields"])
+        del s.votes[snapshot["votes"]:]
         return True
 
     def advance(self) -> Card | None:
         """After every team decided: deal the next card to the teams, or end the workshop."""
-        s = self._s
-        if s["phase"] == "card":
+        s = self._state
+        if s.phase == "card":
             raise RuleError("not every team has decided the card on the table")
-        if s["phase"] == "ended":
+        if s.phase == "ended":
             return None
         active = [i for i, team in enumerate(self.teams) if not team.end_if_over()]
         if not active:
@@ -206,18 +210,18 @@ class Workshop:
             for i in active:
                 self.teams[i].end_exhausted()
             return self._end()
-        s["round"] += 1
+        s.round += 1
         for i in active:
             self.teams[i].deal(card.id if i in applies else None)
-        s.update(current=card.id, applies=applies, decided=[], phase="card")
-        if not card.repeatable or card.id not in s["used"]:
-            s["used"].append(card.id)
+        s.current, s.applies, s.decided, s.phase = card.id, applies, [], "card"
+        if not card.repeatable or card.id not in s.used:
+            s.used.append(card.id)
         return card
 
     # ------------------------------------------------------------------------ internals
     def _next_card(self, active: list[int]) -> tuple[Card | None, list[int]]:
-        s = self._s
-        round_no = s["round"] + 1
+        s = self._state
+        round_no = s.round + 1
         due_for = {i: self.teams[i].due_follow_ups(round_no) for i in active}
         due = [(rank, i, card_id) for i, cards in due_for.items()
                for rank, card_id in enumerate(cards)]
@@ -225,33 +229,34 @@ class Workshop:
             card = self.deck.card(min(due)[2])
             return card, [i for i in active if card.id in due_for[i]]
         pool = [card for card in self._drawable()
-                if (card.repeatable or card.id not in s["used"])
+                if (card.repeatable or card.id not in s.used)
                 and any(self.teams[i].can_play(card) for i in active)]
         if not pool:
             return None, []
-        point = draw_point(s["seed"], s["draws"]) * sum(c.weight for c in pool)
-        s["draws"] += 1
-        card = _weighted(pool, point)
+        point = draw_point(s.seed, s.draws) * sum(c.weight for c in pool)
+        s.draws += 1
+        card = weighted_pick(pool, point)
         return card, [i for i in active if self.teams[i].can_play(card)]
 
     def _drawable(self) -> list[Card]:
         """Every card a random draw may pick, in deck order of the two groups."""
         deck = self.deck
-        return list(deck.unconditional) + [entry[0] for entry in deck.conditional]
+        return list(deck.unconditional) + [rule.card for rule in deck.conditional]
 
     def _skip_gone_card(self) -> None:
         """The card on the table is gone from the deck: the teams still waiting skip it."""
         for i in self.waiting:
             self.teams[i].sit_out()
-        self._s.update(phase="outcome", applies=list(self._s["decided"]))
+        self._state.phase = "outcome"
+        self._state.applies = list(self._state.decided)
 
     def _snapshot(self) -> dict[str, Any]:
         """What undo needs: the workshop's round fields, the teams, and how many votes there were."""
-        s = self._s
-        return {"fields": {k: _copy(s[k]) for k in _ROUND_FIELDS}, "votes": len(s["votes"]),
+        s = self._state
+        return {"fields": s.round_fields(), "votes": len(s.votes),
                 "teams": [[team.snapshot(), team.decisions] for team in self.teams]}
 
     def _end(self) -> None:
-        s = self._s
-        s.update(phase="ended", current=None, applies=[], decided=[])
+        s = self._state
+        s.phase, s.current, s.applies, s.decided = "ended", None, [], []
         return None

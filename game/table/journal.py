@@ -15,6 +15,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from game.rules.state import is_workshop
+
 SCHEMA_VERSION = 1
 FILE_NAME = "journal.sqlite3"
 
@@ -64,7 +66,7 @@ class SavedSession:
 
     @property
     def is_workshop(self) -> bool:
-        return self.state.get("kind") == "workshop"
+        return is_workshop(self.state)
 
     @property
     def decisions(self) -> int:
@@ -74,7 +76,9 @@ class SavedSession:
         return len(self.state.get("history", []))
 
 
-def _now() -> str:
+def now() -> str:
+    """The time now in UTC, to the second, as ISO 8601: how the journal and the files written
+    from it say when something happened."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
@@ -110,42 +114,42 @@ class Journal:
     # --------------------------------------------------------------------- writing
     def start(self, state: dict[str, Any], deck_path: str, lang: str) -> int:
         """A new session row (older unfinished sessions are left untouched)."""
-        now, text = _now(), json.dumps(state)
+        at, text = now(), json.dumps(state)
         with self._write():
             cursor = self._db.execute(
                 "INSERT INTO sessions (created, updated, deck_id, deck_path, deck_hash, seed, lang,"
                 " status, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)",
-                (now, now, state["deck_id"], deck_path, state["deck_hash"], state["seed"], lang,
+                (at, at, state["deck_id"], deck_path, state["deck_hash"], state["seed"], lang,
                  text),
             )
             session_id = int(cursor.lastrowid)
-            self._event(session_id, "start", {}, text, now)
+            self._event(session_id, "start", {}, text, at)
         return session_id
 
     def record(self, session_id: int, kind: str, payload: dict[str, Any],
                state: dict[str, Any]) -> None:
         """One event (a decision, an undo, a note) and the state after it, in one transaction."""
-        now, text = _now(), json.dumps(state)
+        at, text = now(), json.dumps(state)
         status = "finished" if state.get("phase") == "ended" else "active"
         with self._write():
-            self._event(session_id, kind, payload, text, now)
+            self._event(session_id, kind, payload, text, at)
             self._db.execute(
                 "UPDATE sessions SET updated = ?, state = ?, status = ?, deck_hash = ? WHERE id = ?",
-                (now, text, status, state.get("deck_hash", ""), session_id),
+                (at, text, status, state.get("deck_hash", ""), session_id),
             )
 
     def abandon(self, session_id: int) -> None:
         """Mark a session as given up (restarted), so it is no longer offered for resume."""
         with self._write():
             self._db.execute("UPDATE sessions SET status = 'abandoned', updated = ? WHERE id = ?",
-                             (_now(), session_id))
+                             (now(), session_id))
 
     def _event(self, session_id: int, kind: str, payload: dict[str, Any], state: str,
-               now: str) -> None:
+               at: str) -> None:
         """One events row; ``state`` is the session state already as JSON."""
         self._db.execute(
             "INSERT INTO events (session_id, at, kind, payload, state) VALUES (?, ?, ?, ?, ?)",
-            (session_id, now, kind, json.dumps(payload), state),
+            (session_id, at, kind, json.dumps(payload), state),
         )
 
     def _write(self):

@@ -8,11 +8,13 @@ cannot be written the game plays on and :attr:`Match.warning` says why, so the t
 from __future__ import annotations
 
 import secrets
-from typing import Any
+import sqlite3
+from typing import Any, Mapping, Sequence
 
 from game.format.deck import Deck
 from game.format.models import Card
 from game.rules.session import Notice, Session
+from game.table import old_events
 from game.table.journal import Journal, JournalError, SavedSession
 
 
@@ -34,6 +36,16 @@ class JournalLink:
 
     def state(self) -> dict[str, Any]:
         raise NotImplementedError
+
+    def saved(self) -> SavedSession | None:
+        """This game's row in the journal (when it started, when it last changed, its status),
+        or None: no journal, or it cannot be read now."""
+        if self.journal is None or self.session_id is None:
+            return None
+        try:
+            return self.journal.session(self.session_id)
+        except (JournalError, sqlite3.Error, ValueError):
+            return None
 
     def abandon(self) -> None:
         """Give this session up (the players restart); it is no longer offered for resume."""
@@ -61,6 +73,8 @@ class JournalLink:
 
 
 class Match(JournalLink):
+    """A single game at the table: its :class:`Session` and its journal."""
+
     def __init__(self, session: Session, deck_path: str, lang: str,
                  journal: Journal | None = None, session_id: int | None = None):
         super().__init__(deck_path, lang, journal, session_id)
@@ -89,7 +103,13 @@ class Match(JournalLink):
     @classmethod
     def resume(cls, deck: Deck, saved: SavedSession, journal: Journal | None
                ) -> tuple["Match", list[Notice]]:
-        session, notices = Session.from_dict(deck, saved.state)
+        state = saved.state
+        if journal is not None and old_events.kept_in_events(state):
+            try:
+                state = old_events.upgrade(state, journal.events(saved.id), deck.card)
+            except (JournalError, sqlite3.Error, ValueError):
+                pass  # plays on without the old votes and notes; the journal still has them
+        session, notices = Session.from_dict(deck, state)
         match = cls(session, saved.deck_path, saved.lang, journal, saved.id)
         if session.phase == "outcome":
             match.advance()
@@ -104,11 +124,35 @@ class Match(JournalLink):
                                 "notices": [[n.code, n.card_id] for n in notices]})
         return notices
 
-    def choose(self, option_id: str, **details: Any) -> dict[str, Any]:
-        """Decide the card on the table; journalled before this returns."""
-        record = self.session.choose(option_id)
+    def choose(self, option_id: str, votes: Mapping[str, int] | Sequence[int] | None = None,
+               team: str | None = None, **details: Any) -> dict[str, Any]:
+        """Decide the card on the table; journalled before this returns.
+
+        ``votes`` is how many players chose each option (by option id, or counts in option
+        order); ``team`` names the team playing. Both are kept in the game's state; any other
+        ``details`` only in the journal's event.
+        """
+        card = self.session.current_card
+        if isinstance(votes, Sequence) and card is not None:
+            split = {o.id: n for o, n in zip(card.options, votes)}
+        else:
+            split = votes
+        record = self.session.choose(option_id, split)
+        if isinstance(team, str) and team.strip():
+            self.session.name_team(team)
+        if votes is not None:
+            details["votes"] = votes
+        if team is not None:
+            details["team"] = team
         self._record("decide", {"card": record["card"], "option": option_id, **details})
         return record
+
+    def note(self, text: str) -> None:
+        """The table's one-line note on the card on the table (empty: no note); journalled
+        before this returns."""
+        card = self.session.current_card
+        self.session.note(text)
+        self._record("note", {"card": card.id, "text": text.strip()})
 
     def undo(self) -> bool:
         if not self.session.undo():

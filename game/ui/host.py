@@ -240,6 +240,7 @@ class SessionHost:
         self.go(routes.Title())
 
     def notice_text(self, notice: Notice) -> str:
+        """What to tell the players about a notice from loading a game against a changed deck."""
         key = {"card-gone": "notice.card_gone", "follow-up-gone": "notice.follow_up_gone",
                "deck-changed": "notice.deck_changed"}[notice.code]
         return self.t(key, card=notice.card_id)
