@@ -1,23 +1,24 @@
-"""The geometry of the report's charts, as plain data for the HTML template to draw as SVG.
+"""The report's charts as plain data for the HTML template to draw as SVG.
 
-Nothing here writes markup: the template turns these numbers and labels into SVG elements, so
-every text (a meter's label, a team's name) goes through the template's escaping. Each series
-gets a colour, a dash pattern and a marker shape, so the charts also read in black and white
-and for colour-blind readers.
+The geometry (scales, points, ticks, end labels, markers, the triangle) comes from
+:mod:`game.reports.chart_geometry`, shared with the table's charts; this module rounds it for
+SVG and adds the report's colours and dash patterns. Nothing here writes markup: the template
+turns these numbers and labels into SVG elements, so every text (a meter's label, a team's
+name) goes through the template's escaping. Each series gets a colour, a dash pattern and a
+marker shape, so the charts also read in black and white and for colour-blind readers.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any, Sequence
+
+from game.reports import chart_geometry as geometry
 
 #: Colours that stay apart for colour-blind readers and print well on white (Okabe and Ito).
 COLOURS = ("#0b5f9e", "#c2410c", "#047857", "#a3367c", "#8a6d00", "#1f2937", "#3b82b6",
            "#9f1239")
 DASHES = ("", "9 5", "2 4", "12 4 2 4", "5 3", "1 3", "14 4", "6 2 2 2")
-MARKERS = ("circle", "square", "triangle", "diamond", "triangle-down", "cross", "circle",
-           "square")
 
 
 @dataclass(frozen=True)
@@ -30,38 +31,22 @@ class Style:
 def style(index: int) -> Style:
     """The look of the ``index``-th series (meter or team)."""
     return Style(COLOURS[index % len(COLOURS)], DASHES[index % len(DASHES)],
-                 MARKERS[index % len(MARKERS)])
+                 geometry.marker_kind(index))
 
 
 def marker(kind: str, x: float, y: float, size: float = 4.5) -> dict[str, Any]:
     """One marker: a circle, or a polygon given by its points."""
-    if kind == "circle":
-        return {"kind": "circle", "cx": _r(x), "cy": _r(y), "r": _r(size)}
-    shapes = {
-        "square": [(-1, -1), (1, -1), (1, 1), (-1, 1)],
-        "triangle": [(0, -1.25), (1.15, 0.9), (-1.15, 0.9)],
-        "triangle-down": [(0, 1.25), (1.15, -0.9), (-1.15, -0.9)],
-        "diamond": [(0, -1.35), (1.2, 0), (0, 1.35), (-1.2, 0)],
-        "cross": [(-0.4, -1.2), (0.4, -1.2), (0.4, -0.4), (1.2, -0.4), (1.2, 0.4), (0.4, 0.4),
-                  (0.4, 1.2), (-0.4, 1.2), (-0.4, 0.4), (-1.2, 0.4), (-1.2, -0.4),
-                  (-0.4, -0.4)],
-    }
-    corners = shapes.get(kind, shapes["square"])
-    return {"kind": "polygon",
-            "points": " ".join(f"{_r(x + dx * size)},{_r(y + dy * size)}" for dx, dy in corners)}
+    return _marker(geometry.marker(kind, x, y, size))
+
+
+def _marker(shape: geometry.Marker) -> dict[str, Any]:
+    if isinstance(shape, geometry.Circle):
+        return {"kind": "circle", "cx": _r(shape.cx), "cy": _r(shape.cy), "r": _r(shape.r)}
+    return {"kind": "polygon", "points": _points(shape.points)}
 
 
 def _r(value: float) -> float:
     return round(value, 1)
-
-
-def _nice_step(span: float, ticks: int = 5) -> int:
-    raw = max(span / ticks, 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
-        if raw <= factor * magnitude:
-            return max(1, int(factor * magnitude))
-    return int(10 * magnitude)
 
 
 def line_chart(series: Sequence[dict[str, Any]], *, x_max: int, y_min: int, y_max: int,
@@ -71,49 +56,30 @@ def line_chart(series: Sequence[dict[str, Any]], *, x_max: int, y_min: int, y_ma
 
     Each line ends in a label with its last value; labels that would overlap are pushed apart.
     """
-    left, right, top, bottom = 52, 178, 18, 46
-    plot_w, plot_h = width - left - right, height - top - bottom
-    x_max = max(1, x_max)
-    span = max(1, y_max - y_min)
-
-    def px(x: float) -> float:
-        return left + plot_w * x / x_max
-
-    def py(y: float) -> float:
-        return top + plot_h * (1 - (y - y_min) / span)
-
-    x_step = 1 if x_max <= 16 else _nice_step(x_max, 12)
-    x_ticks = [{"x": _r(px(x)), "label": str(x)} for x in range(0, x_max + 1, x_step)]
-    y_step = _nice_step(span)
-    first = math.ceil(y_min / y_step) * y_step
-    y_ticks = [{"y": _r(py(y)), "label": str(y)} for y in range(first, y_max + 1, y_step)]
-
-    lines, ends = [], []
-    for i, item in enumerate(series):
-        look = style(i)
-        points = [(x, y) for x, y in item["points"] if y is not None]
-        coords = [(px(x), py(y)) for x, y in points]
+    chart = geometry.report_line_chart([item["points"] for item in series], x_max=x_max,
+                                       y_min=y_min, y_max=y_max, width=width, height=height)
+    plot = chart.plot
+    lines = []
+    for item, drawn in zip(series, chart.lines):
+        look = style(drawn.index)
         path = " ".join(f"{'M' if j == 0 else 'L'}{_r(cx)},{_r(cy)}"
-                        for j, (cx, cy) in enumerate(coords))
+                        for j, (cx, cy) in enumerate(drawn.points))
         lines.append({"label": item["label"], "path": path, "colour": look.colour,
-                      "dash": look.dash, "markers": [marker(look.marker, cx, cy)
-                                                     for cx, cy in coords]})
-        if coords:
-            ends.append({"index": i, "x": coords[-1][0], "y": coords[-1][1],
-                         "text": f"{_short(item['label'])} {points[-1][1]}",
-                         "colour": look.colour})
-    _spread(list(ends), gap=15, low=top + 6, high=top + plot_h)
-    for end in ends:
-        end["x"] = _r(end["x"] + 10)
-        end["y"] = _r(end["y"])
+                      "dash": look.dash, "markers": [_marker(m) for m in drawn.markers]})
+    ends = [{"index": end.index, "x": _r(end.x), "y": _r(end.y),
+             "text": f"{_short(series[end.index]['label'])} "
+                     f"{chart.lines[end.index].values[-1][1]}",
+             "colour": style(end.index).colour}
+            for end in chart.end_labels]
     return {
-        "width": width, "height": height,
-        "plot": {"left": left, "top": top, "right": _r(left + plot_w),
-                 "bottom": _r(top + plot_h), "width": plot_w, "height": plot_h},
-        "x_ticks": x_ticks, "y_ticks": y_ticks,
+        "width": chart.width, "height": chart.height,
+        "plot": {"left": plot.left, "top": plot.top, "right": _r(plot.right),
+                 "bottom": _r(plot.bottom), "width": plot.width, "height": plot.height},
+        "x_ticks": [{"x": _r(x), "label": str(value)} for value, x in chart.x_ticks],
+        "y_ticks": [{"y": _r(y), "label": str(value)} for value, y in chart.y_ticks],
         "x_label": x_label, "y_label": y_label,
-        "x_label_pos": {"x": _r(left + plot_w / 2), "y": height - 8},
-        "y_label_pos": {"x": 14, "y": _r(top + plot_h / 2)},
+        "x_label_pos": {"x": _r(chart.x_title[0]), "y": chart.x_title[1]},
+        "y_label_pos": {"x": chart.y_title[0], "y": _r(chart.y_title[1])},
         "lines": lines, "end_labels": ends,
         "legend": legend([item["label"] for item in series]),
     }
@@ -121,20 +87,6 @@ def line_chart(series: Sequence[dict[str, Any]], *, x_max: int, y_min: int, y_ma
 
 def _short(label: str, limit: int = 24) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
-
-
-def _spread(labels: list[dict[str, Any]], gap: float, low: float, high: float) -> None:
-    """Move labels apart vertically so that no two are closer than ``gap``."""
-    labels.sort(key=lambda e: e["y"])
-    for j in range(1, len(labels)):
-        labels[j]["y"] = max(labels[j]["y"], labels[j - 1]["y"] + gap)
-    overflow = labels[-1]["y"] - high if labels else 0
-    if overflow > 0:
-        labels[-1]["y"] -= overflow
-        for j in range(len(labels) - 2, -1, -1):
-            labels[j]["y"] = min(labels[j]["y"], labels[j + 1]["y"] - gap)
-    for item in labels:
-        item["y"] = max(item["y"], low)
 
 
 def legend(labels: Sequence[str]) -> list[dict[str, Any]]:
@@ -155,57 +107,27 @@ def radar(axes: Sequence[dict[str, Any]], polygons: Sequence[dict[str, Any]],
     counts as the minimum). ``reference`` (such as the start values) is drawn dotted and grey.
     Returns None for fewer than three axes, where a radar has no area.
     """
-    n = len(axes)
-    if n < 3:
+    found = geometry.report_radar(
+        [(axis["min"], axis["max"]) for axis in axes], [len(axis["label"]) for axis in axes],
+        [item["values"] for item in polygons],
+        None if reference is None else reference["values"], size=size)
+    if found is None:
         return None
-    radius = size / 2 - 40
-    cx = cy = 0.0
-
-    def point(k: int, fraction: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * k / n
-        return cx + radius * fraction * math.cos(angle), cy + radius * fraction * math.sin(angle)
-
-    def fraction(k: int, value: Any) -> float:
-        low, high = axes[k]["min"], axes[k]["max"]
-        if not isinstance(value, (int, float)) or high <= low:
-            return 0.0
-        return min(1.0, max(0.0, (value - low) / (high - low)))
-
-    def shape(values: Sequence[Any]) -> list[tuple[float, float]]:
-        return [point(k, fraction(k, values[k])) for k in range(n)]
-
-    rings = [{"fraction": f, "points": _points(point(k, f) for k in range(n))}
-             for f in (0.25, 0.5, 0.75, 1.0)]
-    spokes, labels = [], []
-    # The drawing's extent, grown by every label (its width estimated from its length).
-    outer = [point(k, 1.0) for k in range(n)]
-    left, right = min(x for x, _ in outer), max(x for x, _ in outer)
-    top, bottom = min(y for _, y in outer), max(y for _, y in outer)
-    for k, axis in enumerate(axes):
-        x, y = point(k, 1.0)
-        spokes.append({"x1": _r(cx), "y1": _r(cy), "x2": _r(x), "y2": _r(y)})
-        lx, ly = point(k, 1.0 + 18 / radius)
-        anchor = "middle" if abs(lx - cx) < 8 else ("start" if lx > cx else "end")
-        ly += 12 if ly > cy + 8 else (-4 if ly < cy - 8 else 4)
-        text = axis["label"]
-        span = 9.0 * len(text)
-        x0 = lx - span / 2 if anchor == "middle" else (lx if anchor == "start" else lx - span)
-        left, right = min(left, x0), max(right, x0 + span)
-        top, bottom = min(top, ly - 14), max(bottom, ly + 4)
-        labels.append({"x": _r(lx), "y": _r(ly), "anchor": anchor, "text": text,
-                       "range": f"{axis['min']}–{axis['max']}"})
+    rings = [{"fraction": f, "points": _points(points)} for f, points in found.rings]
+    spokes = [{"x1": _r(x1), "y1": _r(y1), "x2": _r(x2), "y2": _r(y2)}
+              for (x1, y1), (x2, y2) in found.spokes]
+    labels = [{"x": _r(label.x), "y": _r(label.y), "anchor": label.anchor, "text": axis["label"],
+               "range": f"{axis['min']}–{axis['max']}"}
+              for label, axis in zip(found.labels, axes)]
     drawn = []
-    for i, item in enumerate(polygons):
+    for i, (item, corners, markers) in enumerate(zip(polygons, found.polygons, found.markers)):
         look = style(i)
-        corners = shape(item["values"])
         drawn.append({"label": item["label"], "points": _points(corners), "colour": look.colour,
-                      "dash": look.dash, "markers": [marker(look.marker, x, y, 5)
-                                                     for x, y in corners]})
+                      "dash": look.dash, "markers": [_marker(m) for m in markers]})
     ref = None
     if reference is not None:
-        ref = {"label": reference["label"], "points": _points(shape(reference["values"]))}
-    pad = 8
-    box = (_r(left - pad), _r(top - pad), _r(right - left + 2 * pad), _r(bottom - top + 2 * pad))
+        ref = {"label": reference["label"], "points": _points(found.reference)}
+    box = tuple(_r(v) for v in found.box)
     return {"view_box": " ".join(str(v) for v in box), "width": box[2], "height": box[3],
             "rings": rings, "spokes": spokes, "labels": labels, "polygons": drawn,
             "reference": ref, "legend": legend([p["label"] for p in polygons])}

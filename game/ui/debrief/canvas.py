@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
-from game.ui.look.chart import MARKERS, marker
+from game.reports.chart_geometry import marker_kind
+from game.ui.look.chart import marker
 from game.ui.look.textcache import TextBlock, ellipsize
 from game.ui.look.theme import Colour, Metrics, Palette
 
@@ -44,7 +45,7 @@ class Look:
 def look(palette: Palette, index: int) -> Look:
     """The look of the ``index``-th team (or meter): the same on every page."""
     return Look(palette.chart_meter(index), PATTERNS[index % len(PATTERNS)],
-                MARKERS[index % len(MARKERS)])
+                marker_kind(index))
 
 
 def pattern_line(surface: pygame.Surface, points: list[tuple[float, float]], colour: Colour,

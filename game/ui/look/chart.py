@@ -13,35 +13,35 @@ import pygame
 from pygame import Rect
 
 from game.format.models import Meter
+from game.reports import chart_geometry as geometry
 from game.ui.look.textcache import TextCache
 from game.ui.look.theme import Colour, Metrics, Palette
 
-MARKERS = ("circle", "square", "triangle", "diamond", "down", "cross")
 DASHES = ((1, 0), (3, 1.6), (0.8, 1.2))
 
 
-def marker(surface: pygame.Surface, shape: str, centre: tuple[float, float], r: float,
+def marker(surface: pygame.Surface, kind: str, centre: tuple[float, float], r: float,
            colour: Colour, edge: Colour) -> None:
-    x, y = centre
-    if shape == "circle":
-        pygame.draw.circle(surface, edge, (round(x), round(y)), round(r + 2))
-        pygame.draw.circle(surface, colour, (round(x), round(y)), round(r))
-        return
-    if shape == "square":
-        points = [(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)]
-    elif shape == "triangle":
-        points = [(x, y - r * 1.25), (x + r * 1.2, y + r * 0.9), (x - r * 1.2, y + r * 0.9)]
-    elif shape == "down":
-        points = [(x, y + r * 1.25), (x + r * 1.2, y - r * 0.9), (x - r * 1.2, y - r * 0.9)]
-    elif shape == "diamond":
-        points = [(x, y - r * 1.3), (x + r * 1.3, y), (x, y + r * 1.3), (x - r * 1.3, y)]
+    """A series' marker of ``kind`` (see :data:`chart_geometry.MARKERS`) with a halo of
+    ``edge`` around it."""
+    draw_marker(surface, geometry.marker(kind, centre[0], centre[1], r, screen=True), colour,
+                edge)
+
+
+def draw_marker(surface: pygame.Surface, shape: geometry.Marker, colour: Colour,
+                edge: Colour) -> None:
+    """A marker shape from the chart geometry, filled, on a halo of ``edge``."""
+    if isinstance(shape, geometry.Circle):
+        centre = (round(shape.cx), round(shape.cy))
+        pygame.draw.circle(surface, edge, centre, round(shape.r + 2))
+        pygame.draw.circle(surface, colour, centre, round(shape.r))
+    elif isinstance(shape, geometry.Strokes):
+        w = max(2, round(shape.size * 0.7))
+        for start, end in shape.segments:
+            pygame.draw.line(surface, colour, start, end, w)
     else:
-        w = max(2, round(r * 0.7))
-        pygame.draw.line(surface, colour, (x - r, y - r), (x + r, y + r), w)
-        pygame.draw.line(surface, colour, (x - r, y + r), (x + r, y - r), w)
-        return
-    pygame.draw.polygon(surface, edge, points, max(2, round(r * 0.35)) + 2)
-    pygame.draw.polygon(surface, colour, points)
+        pygame.draw.polygon(surface, edge, shape.points, max(2, round(shape.size * 0.35)) + 2)
+        pygame.draw.polygon(surface, colour, shape.points)
 
 
 def dashed_polyline(surface: pygame.Surface, points: list[tuple[float, float]], colour: Colour,
@@ -82,44 +82,36 @@ def draw_chart(surface: pygame.Surface, area: Rect, meters: list[Meter],
         sample = Rect(x, legend.y, m.px(44), legend_h)
         dashed_polyline(surface, [(sample.x, sample.centery), (sample.right, sample.centery)],
                         colour, max(2, m.px(4)), DASHES[i % len(DASHES)])
-        marker(surface, MARKERS[i % len(MARKERS)], sample.center, m.px(7), colour, palette.surface_alt)
+        marker(surface, geometry.marker_kind(i), sample.center, m.px(7), colour, palette.surface_alt)
         name = text.render(lang_label(meter.label), "semibold", m.small, palette.ink)
         surface.blit(name.surface, (sample.right + m.px(8), legend.y + (legend_h - name.line_height) // 2))
         x = sample.right + m.px(8) + name.width + m.px(28)
     axis_w = text.measure("100", "regular", m.small)[0] + m.px(12)
-    plot = Rect(area.x + axis_w, legend.bottom + m.px(16), area.width - axis_w - m.px(12),
-                area.height - legend_h - m.px(16) - round(m.small * 1.5))
-    low = min(meter.min for meter in meters)
-    high = max(meter.max for meter in meters)
-    span = max(1, high - low)
-    for q in range(5):
-        value = low + span * q / 4
-        y = plot.bottom - plot.height * q / 4
+    box = Rect(area.x + axis_w, legend.bottom + m.px(16), area.width - axis_w - m.px(12),
+               area.height - legend_h - m.px(16) - round(m.small * 1.5))
+    plot = geometry.Plot.of(box.x, box.y, box.width, box.height,
+                            x_max=max(1, len(series) - 1),
+                            y_min=min(meter.min for meter in meters),
+                            y_max=max(meter.max for meter in meters))
+    for q, (value, y) in enumerate(geometry.quarter_value_ticks(plot)):
         pygame.draw.line(surface, palette.border if q == 0 else palette.page,
-                         (plot.x, y), (plot.right, y), max(1, m.px(2)))
+                         (plot.left, y), (plot.right, y), max(1, m.px(2)))
         tick = text.render(f"{round(value)}", "regular", m.small, palette.ink_muted)
-        surface.blit(tick.surface, (plot.x - m.px(10) - tick.width, y - tick.line_height // 2))
-    steps = max(1, len(series) - 1)
-
-    def point(step: int, value: float) -> tuple[float, float]:
-        return (plot.x + plot.width * step / steps,
-                plot.bottom - plot.height * (value - low) / span)
-
-    label_every = max(1, math.ceil(len(labels) * text.measure("00", "regular", m.small)[0] * 2.2
-                                   / max(1, plot.width)))
+        surface.blit(tick.surface, (plot.left - m.px(10) - tick.width, y - tick.line_height // 2))
+    every = geometry.label_every(len(labels), text.measure("00", "regular", m.small)[0],
+                                 plot.width)
     for step, label in enumerate(labels):
-        if step % label_every and step != len(labels) - 1:
+        if step % every and step != len(labels) - 1:
             continue
         tick = text.render(label, "regular", m.small, palette.ink_muted)
-        px, _ = point(step, low)
-        surface.blit(tick.surface, (round(px - tick.width / 2), plot.bottom + m.px(4)))
+        surface.blit(tick.surface, (round(plot.x(step) - tick.width / 2), plot.bottom + m.px(4)))
+    lines = [geometry.line(plot, i, [(step, values.get(meter.id, meter.start))
+                                     for step, values in enumerate(series)], m.px(6), screen=True)
+             for i, meter in enumerate(meters)]
     width = max(2, m.px(4))
-    for i, meter in enumerate(meters):
-        colour = palette.chart_meter(i)
-        points = [point(step, values.get(meter.id, meter.start)) for step, values in enumerate(series)]
-        dashed_polyline(surface, points, colour, width, DASHES[i % len(DASHES)])
-    for i, meter in enumerate(meters):
-        colour = palette.chart_meter(i)
-        for step, values in enumerate(series):
-            marker(surface, MARKERS[i % len(MARKERS)], point(step, values.get(meter.id, meter.start)),
-                   m.px(6), colour, palette.surface_alt)
+    for drawn in lines:
+        dashed_polyline(surface, drawn.points, palette.chart_meter(drawn.index), width,
+                        DASHES[drawn.index % len(DASHES)])
+    for drawn in lines:
+        for shape in drawn.markers:
+            draw_marker(surface, shape, palette.chart_meter(drawn.index), palette.surface_alt)
