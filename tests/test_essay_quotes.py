@@ -1,4 +1,5 @@
-"""Every card of the default deck quotes the essay in its own words, and the quote is really there.
+"""Every card of the bundled essay decks (the default deck and the council deck) quotes the essay in
+its own words, and the quote is really there.
 
 Each card's essay block carries ``quote:``, a verbatim passage of the essay. The essay is ../shared/essay/000_3866fb5d2d195430.txt, relative to the repository
 root; CI has it there. Without it the comparison is skipped, the list itself is still checked.
@@ -73,14 +74,21 @@ def found_in_order(quote: str, essay: str) -> bool:
     return True
 
 
+#: The bundled decks drawn from the essay.
+ESSAY_DECKS = [DEFAULT_DECK, ROOT / "scenarios" / "raadsleden"]
+
+
+@pytest.fixture(scope="module", params=ESSAY_DECKS, ids=[d.name for d in ESSAY_DECKS])
+def deck(request):
+    return load(request.param)
+
+
 @pytest.fixture(scope="module")
-def quotes() -> dict[str, str]:
-    deck = load(DEFAULT_DECK)
+def quotes(deck) -> dict[str, str]:
     return {card.id: card.essay.quote for card in deck.cards.values() if card.essay}
 
 
-def test_every_card_has_a_quote(quotes):
-    deck = load(DEFAULT_DECK)
+def test_every_card_has_a_quote(deck, quotes):
     assert set(quotes) == set(deck.cards)
     for card, quote in quotes.items():
         assert isinstance(quote, str) and len(normalise(quote)) >= 40, card
