@@ -34,6 +34,7 @@ from game.rules.session import Session
 from game.table.match import Match
 from game.authoring.messages import MESSAGES, say
 from game.authoring.yaml_reader import YamlFile, YamlPath
+from game.language.catalog import load_catalog
 from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES
 from game.rules.workshop import MAX_TEAMS, Workshop
 from game.table.workshop_match import WorkshopMatch
@@ -47,18 +48,8 @@ from game.ui.workshop.table import WorkshopTable, default_names
 #: The window the texts must fit.
 SIZE = (1280, 720)
 
-#: How much too long a text is: key -> (English, Dutch).
-AMOUNTS: dict[str, tuple[str, str]] = {
-    "chars_lines_one": ("about {chars} characters too long, 1 line too many",
-                        "ongeveer {chars} tekens te lang, 1 regel te veel"),
-    "chars_lines_many": ("about {chars} characters too long, {lines} lines too many",
-                         "ongeveer {chars} tekens te lang, {lines} regels te veel"),
-    "no_room": ("there is no room left for it: about {chars} characters too long",
-                "er is geen ruimte meer voor: ongeveer {chars} tekens te lang"),
-    "wide_word": ("the word '{word}' is wider than its box; split it or use a shorter word",
-                  "het woord '{word}' is breder dan het vak; breek het af of kies een korter "
-                  "woord"),
-}
+#: The catalog section of how much too long a text is (``locale/<lang>/check.yaml``).
+AMOUNTS = "check.fit"
 
 _WORD = re.compile(r"\S+")
 
@@ -135,8 +126,7 @@ def _amount(over: Overflow, lang: str) -> str:
         return say(AMOUNTS, "wide_word", lang, word=over.word)
     if over.lines <= 0 or over.chars <= 0:
         return say(AMOUNTS, "no_room", lang, chars=max(over.chars, 1))
-    key = "chars_lines_one" if over.lines == 1 else "chars_lines_many"
-    return say(AMOUNTS, key, lang, chars=over.chars, lines=over.lines)
+    return load_catalog(lang).count(f"{AMOUNTS}.chars_lines", over.lines, chars=over.chars)
 
 
 def _card_boxes(app: App, deck: Deck, card: Card
