@@ -18,15 +18,16 @@ The one placeholder rule: :meth:`Catalog.t` fills ``{name}`` placeholders with
 filled is shown as written. Counted texts have ``one`` and ``other`` forms, picked by
 :meth:`Catalog.count`.
 
-A catalog holds no state of its own: the files are read through a cache keyed by folder, language
-and area, whose results cannot be changed, and :func:`load_catalog` gives the same catalog for
-the same language every time.
+Loading: each language's files are read once, through caches of mappings that cannot be changed
+(keyed by folder, language and area); :func:`load_catalog` gives the same catalog for the same
+language every time, and a catalog keeps the screen's texts at hand, as its own immutable
+mapping, so a lookup on the screen is one dictionary lookup.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -48,26 +49,32 @@ class Catalog:
     lang: str
     folder: Path = LOCALE_DIR
 
-    def _languages(self) -> tuple[str, ...]:
-        return (self.lang,) if self.lang == DEFAULT_LANGUAGE else (self.lang, DEFAULT_LANGUAGE)
+    @cached_property
+    def _interface(self) -> Mapping[str, str]:
+        return _texts(self.folder, self.lang, INTERFACE)
+
+    @cached_property
+    def _areas(self) -> frozenset[str]:
+        return _area_names(self.folder)
+
+    def _entries(self, key: str) -> Mapping[str, str]:
+        """The texts of the area that holds ``key``, with Dutch filling the gaps."""
+        area = key.partition(".")[0]
+        return _texts(self.folder, self.lang, area) if area in self._areas else self._interface
 
     def raw(self, key: str) -> str:
         """The text for ``key`` as written, by the fallback rule."""
-        area = _area_of(self.folder, key)
-        for lang in self._languages():
-            text = _read_area(self.folder, lang, area).get(key)
-            if text is not None:
-                return text
-        return key
+        return self._entries(key).get(key, key)
 
     def __contains__(self, key: str) -> bool:
         """Whether ``key`` has a text in this language or in Dutch."""
-        area = _area_of(self.folder, key)
-        return any(key in _read_area(self.folder, lang, area) for lang in self._languages())
+        return key in self._entries(key)
 
     def t(self, key: str, /, **values: Any) -> str:
         """The text for ``key`` with its placeholders filled in."""
-        text = self.raw(key)
+        text = self._entries(key).get(key, key)
+        if not values and "{" not in text and "}" not in text:
+            return text  # what formatting would give, without its cost
         try:
             return text.format(**values)
         except (KeyError, IndexError, ValueError, AttributeError):
@@ -81,13 +88,8 @@ class Catalog:
     def section(self, prefix: str) -> dict[str, str]:
         """Every text under ``prefix``, by the rest of its key, as written (Dutch for a gap)."""
         start = prefix + "."
-        area = _area_of(self.folder, start)
-        found: dict[str, str] = {}
-        for lang in reversed(self._languages()):
-            found.update((key[len(start):], text)
-                         for key, text in _read_area(self.folder, lang, area).items()
-                         if key.startswith(start))
-        return found
+        return {key[len(start):]: text for key, text in self._entries(start).items()
+                if key.startswith(start)}
 
 
 @lru_cache(maxsize=None)
@@ -99,20 +101,24 @@ def load_catalog(lang: str, folder: Path = LOCALE_DIR) -> Catalog:
 def read_entries(lang: str, folder: Path = LOCALE_DIR) -> dict[str, str]:
     """Every text of one language as written in its files, by dotted key (no fallback)."""
     out: dict[str, str] = {}
-    for area in _areas(folder):
+    for area in sorted(_area_names(folder)):
         out.update(_read_area(folder, lang, area))
     return out
 
 
-def _area_of(folder: Path, key: str) -> str:
-    first = key.split(".", 1)[0]
-    return first if first in _areas(folder) else INTERFACE
+@lru_cache(maxsize=None)
+def _area_names(folder: Path) -> frozenset[str]:
+    """The areas, named by the files of the default language."""
+    return frozenset(path.stem for path in (folder / DEFAULT_LANGUAGE).glob("*.yaml"))
 
 
 @lru_cache(maxsize=None)
-def _areas(folder: Path) -> frozenset[str]:
-    """The areas, named by the files of the default language."""
-    return frozenset(path.stem for path in (folder / DEFAULT_LANGUAGE).glob("*.yaml"))
+def _texts(folder: Path, lang: str, area: str) -> Mapping[str, str]:
+    """The texts of one area in ``lang``, with Dutch where ``lang`` has none."""
+    own = _read_area(folder, lang, area)
+    if lang == DEFAULT_LANGUAGE:
+        return own
+    return MappingProxyType({**_read_area(folder, DEFAULT_LANGUAGE, area), **own})
 
 
 @lru_cache(maxsize=None)
