@@ -195,3 +195,29 @@ def test_no_module_outside_the_catalogs_keeps_words_of_its_own():
         for line, what in word_tables(path.read_text(encoding="utf-8")):
             found.append(f"{path.relative_to(ROOT).as_posix()}:{line}: {what}")
     assert found == []
+
+
+# -- the documentation quotes the catalogs --------------------------------------------------
+
+
+def _pattern(template: str) -> str:
+    """A regular expression for ``template`` filled in with anything."""
+    parts = re.split(r"(\{[a-z_]+\})", template.replace("{{", "\0").replace("}}", "\1"))
+    return "".join(".+?" if re.fullmatch(r"\{[a-z_]+\}", part)
+                   else re.escape(part.replace("\0", "{").replace("\1", "}")) for part in parts)
+
+
+@pytest.mark.parametrize("lang", KNOWN_LANGUAGES)
+def test_every_message_in_docs_errors_is_a_catalog_message(lang):
+    """docs/errors.md shows each message as ``validate`` words it, in both languages."""
+    catalog = load_catalog(lang)
+    messages = [text for key, text in read_entries(lang).items()
+                if key.startswith(("check.", "command.validate.")) and len(text) > 12]
+    hint = _pattern(catalog.raw("check.deck.did_you_mean"))
+    shown = re.compile(rf"(?:{'|'.join(_pattern(m) for m in messages)})(?: \({hint}\))?")
+    doc = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    quoted = re.findall(rf"^- {lang}: (`+) ?(.*?) ?\1$", doc, re.MULTILINE)
+    assert len(quoted) >= 30
+    for _, line in quoted:
+        for message in line.split("` or `"):
+            assert shown.fullmatch(message), message
