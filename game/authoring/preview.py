@@ -12,31 +12,8 @@ from dataclasses import dataclass, field
 from game.format.deck import Deck
 from game.authoring.messages import closest, say
 
-#: Messages: key -> (English, Dutch).
-MESSAGES: dict[str, tuple[str, str]] = {
-    "unknown_card": ("this deck has no card '{card}'", "dit deck heeft geen kaart '{card}'"),
-    "unknown_meter": ("this deck has no meter '{meter}'", "dit deck heeft geen meter '{meter}'"),
-    "did_you_mean": ("did you mean '{name}'?", "bedoel je '{name}'?"),
-    "known": ("its {kind}: {names}", "de {kind} in dit deck: {names}"),
-    "cards": ("cards", "kaarten"),
-    "meters": ("meters", "meters"),
-    "unused_flag": (
-        "no card or option in this deck uses the flag '{flag}'",
-        "geen kaart of optie in dit deck gebruikt de vlag '{flag}'",
-    ),
-    "clamped": (
-        "{meter}={value} is outside {low}-{high}; the preview uses {used}",
-        "{meter}={value} ligt buiten {low}-{high}; het voorbeeld gebruikt {used}",
-    ),
-    "needs_flag": (
-        "card '{card}' normally comes only when the flag '{flag}' is set (add it with --flags)",
-        "kaart '{card}' komt normaal alleen als de vlag '{flag}' gezet is (zet hem met --flags)",
-    ),
-    "excludes_flag": (
-        "card '{card}' normally does not come while the flag '{flag}' is set",
-        "kaart '{card}' komt normaal niet zolang de vlag '{flag}' gezet is",
-    ),
-}
+#: The catalog section of the preview's messages (``locale/<lang>/command.yaml``).
+MESSAGES = "command.preview"
 
 #: At most this many ids are listed when none is close to what was typed.
 LISTED = 8

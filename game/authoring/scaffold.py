@@ -53,30 +53,5 @@ def create(folder: Path, out: TextIO, err: TextIO, lang: str = "nl") -> int:
     return 0
 
 
-#: Messages of this command: key -> (English, Dutch).
-MESSAGES: dict[str, tuple[str, str]] = {
-    "not_empty": (
-        "new: '{folder}' already exists and is not an empty folder; nothing was written. "
-        "Choose a new folder name.",
-        "new: '{folder}' bestaat al en is geen lege map; er is niets geschreven. "
-        "Kies een nieuwe mapnaam.",
-    ),
-    "cannot_write": (
-        "new: cannot write in '{folder}': {reason}",
-        "new: kan niet schrijven in '{folder}': {reason}",
-    ),
-    "written": (
-        "A new deck is in {folder}: {files}.",
-        "Er staat een nieuw deck in {folder}: {files}.",
-    ),
-    "next": (
-        "Open deck.yaml in a text editor and read the comments. Check your changes with\n"
-        "  python main.py validate {folder}\n"
-        "and play the deck with\n"
-        "  python main.py play {folder}",
-        "Open deck.yaml in een teksteditor en lees de uitleg. Controleer je wijzigingen met\n"
-        "  python main.py validate {folder}\n"
-        "en speel het deck met\n"
-        "  python main.py play {folder}",
-    ),
-}
+#: The catalog section of this command's messages (``locale/<lang>/command.yaml``).
+MESSAGES = "command.new"

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from game.format import models as fmt
 from game.authoring.format_places import is_model, members, types_at
 from game.authoring.problems import MAX_PER_FILE, Issue, Issues
-from game.authoring.messages import NOUNS, SCHEMA_MESSAGES, did_you_mean, say, visible
+from game.authoring.messages import SCHEMA_MESSAGES, did_you_mean, noun, say, visible
 from game.authoring.yaml_reader import YamlDate, YamlFile, YamlPath, plain_kind
 
 _TYPE_ERRORS = {"string_type", "text_type", "int_type", "float_type", "bool_type", "list_type",
@@ -189,14 +189,14 @@ class _Words:
     def _noun(self, loc: tuple) -> str:
         """"this card", "this option", ...: the part of the format at ``loc``."""
         for m in types_at(self.model, loc):
-            if is_model(m) and m.__name__ in NOUNS:
+            if is_model(m) and noun(m.__name__, "this", self.lang) is not None:
                 return self._noun_of(m, 0)
         return self.say("this_part")
 
     def _noun_of(self, model: type[BaseModel], which: int) -> str:
         """The model's name: ``which`` is 0 for "this card", 1 for "a card", 2 for "cards"."""
-        names = NOUNS.get(model.__name__)
-        return names[1 if self.lang == "nl" else 0][which] if names else model.__name__
+        name = noun(model.__name__, ("this", "a", "many")[which], self.lang)
+        return model.__name__ if name is None else name
 
     def _list_item(self, loc: tuple) -> type[BaseModel] | None:
         """The model of the items of a list at ``loc`` (None for a list of plain values)."""

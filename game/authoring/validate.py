@@ -39,6 +39,7 @@ from game.authoring.diagnostics import Diagnostic, summary_counts
 from game.authoring.loader import DECK_FILE, LoadResult, discover_decks, load_card_file, load_deck
 from game.authoring.messages import say
 from game.authoring.yaml_reader import YamlFile
+from game.language.catalog import load_catalog
 
 Format = Literal["text", "json"]
 #: A check run on a deck that loaded without errors, given the files as read and the language
@@ -90,7 +91,7 @@ def run(paths: list[str], out: TextIO, lang: str = "nl", err: TextIO | None = No
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            print(say(MESSAGES, "no_such_path", lang, path=raw), file=err)
+            print(say(WORDS, "no_such_path", lang, path=raw), file=err)
             missing = True
         elif path.is_dir():
             folders = [path] if (path / DECK_FILE).is_file() else discover_decks(path) or [path]
@@ -187,7 +188,7 @@ def summary(diagnostics: list[Diagnostic], decks: int, files: int, lang: str = "
     n_errors, n_warnings = summary_counts(diagnostics)
 
     def count(n: int, word: str) -> str:
-        return f"{n} {say(WORDS, word + ('_one' if n == 1 else '_many'), lang)}"
+        return load_catalog(lang).count(f"{WORDS}.{word}s", n)
 
     places = [count(decks, "deck")] if decks or not files else []
     if files:
@@ -229,20 +230,5 @@ def _diagnostic_json(diagnostic: Diagnostic, relative_to: Path | None) -> dict:
     }
 
 
-#: Words of the summary line: key -> (English, Dutch).
-WORDS: dict[str, tuple[str, str]] = {
-    "error_one": ("error", "fout"),
-    "error_many": ("errors", "fouten"),
-    "warning_one": ("warning", "waarschuwing"),
-    "warning_many": ("warnings", "waarschuwingen"),
-    "deck_one": ("deck", "deck"),
-    "deck_many": ("decks", "decks"),
-    "file_one": ("file", "bestand"),
-    "file_many": ("files", "bestanden"),
-    "and": (" and ", " en "),
-    "in": ("in", "in"),
-}
-
-MESSAGES: dict[str, tuple[str, str]] = {
-    "no_such_path": ("validate: '{path}' does not exist", "validate: '{path}' bestaat niet"),
-}
+#: The catalog section of this command's words (``locale/<lang>/command.yaml``).
+WORDS = "command.validate"

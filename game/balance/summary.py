@@ -5,50 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from game.format.deck import Deck
+from game.language.catalog import load_catalog
 from game.language.texts import localize
-
-_WORDS = {
-    "nl": {
-        "head": "{games} spellen met deck '{deck}', beleid '{policy}', seed {seed}",
-        "ends": "Hoe spellen eindigen",
-        "term": "termijn volgemaakt",
-        "collapse": "ingestort",
-        "exhausted": "kaarten op",
-        "by_meter": "ingestort op {meter}",
-        "endings": "Afloop",
-        "per_round": "Meters per ronde (gemiddelde ± spreiding)",
-        "round": "ronde",
-        "start": "start",
-        "cards": "Kaarten (in % van de spellen)",
-        "never_seen": "Nooit getoond",
-        "never_picked": "Opties die nooit gekozen zijn",
-        "dominated": "Opties die het nooit waard zijn (een andere optie is overal minstens zo goed)",
-        "options": "Opties: hoe vaak gekozen, en eindstand van die spellen t.o.v. het gemiddelde",
-        "none": "geen",
-    },
-    "en": {
-        "head": "{games} games with deck '{deck}', policy '{policy}', seed {seed}",
-        "ends": "How games end",
-        "term": "term completed",
-        "collapse": "collapsed",
-        "exhausted": "out of cards",
-        "by_meter": "collapsed on {meter}",
-        "endings": "Endings",
-        "per_round": "Meters per round (mean ± spread)",
-        "round": "round",
-        "start": "start",
-        "cards": "Cards (in % of games)",
-        "never_seen": "Never shown",
-        "never_picked": "Options never picked",
-        "dominated": "Options never worth picking (another option is at least as good everywhere)",
-        "options": "Options: how often picked, and final meters of those games against the mean",
-        "none": "none",
-    },
-}
 
 
 def render(deck: Deck, found: dict[str, Any], lang: str = "nl") -> str:
-    w = _WORDS.get(lang, _WORDS["nl"])
+    w = load_catalog(lang).section("balance")
     meters = {m.id: localize(m.label, lang) for m in deck.meters}
     out = [w["head"].format(**found), ""]
 

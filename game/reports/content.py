@@ -20,186 +20,23 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from game.format.deck import Deck
 from game.format.models import Card
+from game.language.catalog import load_catalog
+from game.language.texts import DEFAULT_LANGUAGE, localize
 from game.rules.state import is_workshop
 from game.table import old_events
 from game.table.journal import Journal, SavedSession, now
 from game.table.match import Match
 from game.table.workshop_match import WorkshopMatch
-from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, localize
 
 #: Version of the report's data layout (``report.json``).
 REPORT_VERSION = 1
 #: How many aspects per team the discussion questions are taken from.
 DISCUSSION_ASPECTS = 2
 
-#: The report's own words, per language. Deck texts come from the deck itself.
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "report": "Debriefing",
-        "subtitle": "Verslag van de spelsessie",
-        "card_missing": "(kaart niet meer in het deck)",
-        "option_missing": "(optie niet meer in het deck)",
-        "team": "Team",
-        "team_default": "Team {n}",
-        "overview": "Overzicht",
-        "deck": "Deck",
-        "deck_version": "Deckversie",
-        "played": "Gespeeld",
-        "language": "Taal",
-        "teams": "Teams",
-        "seed": "Startgetal",
-        "status": "Status",
-        "session": "Sessie",
-        "decisions_one": "1 besluit",
-        "decisions_other": "{n} besluiten",
-        "generated": "Opgesteld",
-        "status_finished": "afgerond",
-        "status_active": "niet afgerond",
-        "status_abandoned": "afgebroken",
-        "deck_changed": "Het deck is aangepast nadat deze sessie is gespeeld. Titels en teksten "
-                        "komen uit de huidige versie van het deck.",
-        "outcome": "Uitkomst",
-        "outcome_intro": "Hoe de periode afliep, en waar de meters eindigden ten opzichte van "
-                         "de start.",
-        "end_term": "De periode van {term} rondes is voorbij.",
-        "end_collapse": "{meter} is ingestort ({value}).",
-        "end_exhausted": "Na ronde {round} waren er geen kaarten meer.",
-        "end_open": "De sessie is niet afgerond; gespeeld tot en met ronde {round}.",
-        "end_title_term": "De periode is voorbij",
-        "end_title_collapse": "Het spel is vroegtijdig geëindigd",
-        "end_title_open": "Sessie niet afgerond",
-        "meter": "Meter",
-        "start": "Start",
-        "end": "Eind",
-        "change": "Verschil",
-        "meters_chart": "Verloop van de meters",
-        "meters_chart_intro": "De stand van elke meter na elke ronde. Lijnstijl en markering "
-                              "onderscheiden de meters, ook in zwart-wit.",
-        "round": "Ronde",
-        "value": "Waarde",
-        "chart_of": "Verloop van de meters: {team}",
-        "triangle": "De driehoek: eindstand",
-        "triangle_intro": "Hoe ver elke meter aan het eind gevuld was (de buitenrand is het "
-                          "maximum). De stippellijn is de stand bij de start.",
-        "triangle_start": "Start",
-        "decisions": "Alle besluiten",
-        "decisions_intro": "Elke kaart met de gekozen optie, de verdeling van de stemmen, het "
-                           "effect op de meters en de notitie van de tafel.",
-        "card": "Kaart",
-        "choice": "Gekozen",
-        "choice_votes": "Keuze en stemmen",
-        "votes": "Stemmen",
-        "votes_none": "geen stemmen vastgelegd",
-        "votes_of": "{chosen} van {total}",
-        "note": "Notitie",
-        "no_decisions": "Dit team heeft nog geen besluiten genomen.",
-        "aspects": "De aspecten",
-        "aspects_intro": "Per aspect het opgetelde effect van de besluiten op kaarten over dat "
-                         "aspect. Een kaart kan bij meer aspecten horen.",
-        "aspect": "Aspect",
-        "net": "Netto",
-        "not_touched": "niet geraakt",
-        "to_discuss": "gespreksvraag",
-        "cards_one": "1 kaart",
-        "cards_other": "{n} kaarten",
-        "questions": "Vragen voor het gesprek",
-        "questions_intro": "Bij de aspecten waar een team per saldo het meest verloor, stelt "
-                           "het essay deze vragen.",
-        "questions_none": "Geen enkel aspect leverde per saldo verlies op.",
-        "lost": "{team}: {total}",
-        "footer": "Opgesteld met het dilemmaspel Digitaal leiderschap. Dit verslag is één "
-                  "bestand zonder externe bronnen; druk het af of bewaar het als pdf vanuit de "
-                  "browser.",
-        "legend": "Legenda",
-        "contents": "Inhoud",
-        "facilitator": "Begeleider",
-    },
-    "en": {
-        "report": "Debrief",
-        "subtitle": "Report of the game session",
-        "card_missing": "(card no longer in the deck)",
-        "option_missing": "(option no longer in the deck)",
-        "team": "Team",
-        "team_default": "Team {n}",
-        "overview": "Overview",
-        "deck": "Deck",
-        "deck_version": "Deck version",
-        "played": "Played",
-        "language": "Language",
-        "teams": "Teams",
-        "seed": "Seed",
-        "status": "Status",
-        "session": "Session",
-        "decisions_one": "1 decision",
-        "decisions_other": "{n} decisions",
-        "generated": "Written",
-        "status_finished": "finished",
-        "status_active": "not finished",
-        "status_abandoned": "abandoned",
-        "deck_changed": "The deck was changed after this session was played. Titles and texts "
-                        "come from the current version of the deck.",
-        "outcome": "Outcome",
-        "outcome_intro": "How the term ended, and where the meters ended compared with the "
-                         "start.",
-        "end_term": "The term of {term} rounds is over.",
-        "end_collapse": "{meter} collapsed ({value}).",
-        "end_exhausted": "After round {round} there were no cards left.",
-        "end_open": "The session was not finished; played up to and including round {round}.",
-        "end_title_term": "The term is over",
-        "end_title_collapse": "The game ended early",
-        "end_title_open": "Session not finished",
-        "meter": "Meter",
-        "start": "Start",
-        "end": "End",
-        "change": "Change",
-        "meters_chart": "The meters over time",
-        "meters_chart_intro": "The value of each meter after each round. Line style and marker "
-                              "tell the meters apart, also in black and white.",
-        "round": "Round",
-        "value": "Value",
-        "chart_of": "The meters over time: {team}",
-        "triangle": "The triangle: final values",
-        "triangle_intro": "How full each meter was at the end (the outer edge is the maximum). "
-                          "The dotted line is the start.",
-        "triangle_start": "Start",
-        "decisions": "Every decision",
-        "decisions_intro": "Each card with the option chosen, the vote split, the effect on the "
-                           "meters and the table's note.",
-        "card": "Card",
-        "choice": "Chosen",
-        "choice_votes": "Choice and votes",
-        "votes": "Votes",
-        "votes_none": "no votes recorded",
-        "votes_of": "{chosen} of {total}",
-        "note": "Note",
-        "no_decisions": "This team has not made any decisions yet.",
-        "aspects": "The aspects",
-        "aspects_intro": "Per aspect, the summed effect of the decisions on cards about that "
-                         "aspect. A card can belong to more than one aspect.",
-        "aspect": "Aspect",
-        "net": "Net",
-        "not_touched": "not touched",
-        "to_discuss": "question to discuss",
-        "cards_one": "1 card",
-        "cards_other": "{n} cards",
-        "questions": "Questions for the discussion",
-        "questions_intro": "For the aspects where a team lost most on balance, the essay asks "
-                           "these questions.",
-        "questions_none": "No aspect ended in a net loss.",
-        "lost": "{team}: {total}",
-        "footer": "Written by the dilemma game Digital leadership. This report is a single file "
-                  "without external resources; print it or save it as PDF from the browser.",
-        "legend": "Legend",
-        "contents": "Contents",
-        "facilitator": "Facilitator",
-    },
-}
-
-
 def words(lang: str) -> dict[str, str]:
-    """The report's words in ``lang`` (Dutch for an unknown language, Dutch for a gap)."""
-    own = WORDS.get(lang if lang in KNOWN_LANGUAGES else DEFAULT_LANGUAGE, {})
-    return {**WORDS[DEFAULT_LANGUAGE], **own}
+    """The report's own words in ``lang`` (``locale/<lang>/report.yaml``); deck texts come from
+    the deck itself."""
+    return load_catalog(lang).section("report")
 
 
 class UnknownSession(LookupError):

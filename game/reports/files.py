@@ -22,6 +22,7 @@ from typing import Any
 
 import jinja2
 
+from game.language.catalog import load_catalog
 from game.reports import svg_charts as report_charts
 from game.reports.atomic_file import write_atomic
 from game.reports.content import words
@@ -145,7 +146,7 @@ def when(stamp: str, lang: str = "nl") -> str:
         return stamp
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return moment.strftime("%d-%m-%Y %H:%M" if lang == "nl" else "%Y-%m-%d %H:%M")
+    return moment.strftime(load_catalog(lang).raw("report.when_format"))
 
 
 def charts(report: dict[str, Any]) -> dict[str, Any]:

@@ -47,17 +47,8 @@ from game.ui.look.textcache import TextBox
 SIZE = (1280, 720)
 
 #: How much too long a text is: key -> (English, Dutch).
-AMOUNTS: dict[str, tuple[str, str]] = {
-    "chars_lines_one": ("about {chars} characters too long, 1 line too many",
-                        "ongeveer {chars} tekens te lang, 1 regel te veel"),
-    "chars_lines_many": ("about {chars} characters too long, {lines} lines too many",
-                         "ongeveer {chars} tekens te lang, {lines} regels te veel"),
-    "no_room": ("there is no room left for it: about {chars} characters too long",
-                "er is geen ruimte meer voor: ongeveer {chars} tekens te lang"),
-    "wide_word": ("the word '{word}' is wider than its box; split it or use a shorter word",
-                  "het woord '{word}' is breder dan het vak; breek het af of kies een korter "
-                  "woord"),
-}
+#: The catalog section of how much too long a text is (``locale/<lang>/check.yaml``).
+AMOUNTS = "check.fit"
 
 _WORD = re.compile(r"\S+")
 
@@ -136,8 +127,7 @@ def _amount(over: Overflow, lang: str) -> str:
         return say(AMOUNTS, "wide_word", lang, word=over.word)
     if over.lines <= 0 or over.chars <= 0:
         return say(AMOUNTS, "no_room", lang, chars=max(over.chars, 1))
-    key = "chars_lines_one" if over.lines == 1 else "chars_lines_many"
-    return say(AMOUNTS, key, lang, chars=over.chars, lines=over.lines)
+    return load_catalog(lang).count(f"{AMOUNTS}.chars_lines", over.lines, chars=over.chars)
 
 
 def _card_boxes(ts: Typeset, words: Words, local: Local, deck: Deck, card: Card
