@@ -461,3 +461,29 @@ def test_resume_tells_when_the_card_is_gone(tmp_path):
                                 f"De kaart '{gone}' bestaat niet meer in het deck; "
                                 "er is een nieuwe kaart getrokken."])
     again.close()
+
+
+def test_a_whole_game_is_played_through_what_each_screen_asks(tmp_path):
+    """The one interface autoplay uses: every screen says what it asks, and answering it with
+    the events it names plays the game to its end, each decision in the journal."""
+    from uihelpers import answer
+
+    app = make_app(tmp_path, instant=True)
+    kinds = []
+    for _ in range(100):
+        prompt = app.scene.prompt()
+        kinds.append(prompt.kind)
+        if prompt.kind == "end":
+            break
+        if prompt.kind == "pick":
+            assert prompt.count == len(app.match.session.current_card.options)
+            answer(app, prompt.count - 1)
+        else:
+            assert prompt.kind == "next"
+            answer(app)
+    assert kinds[-1] == "end" and app.match.session.is_over
+    decisions = app.match.session.history
+    assert kinds.count("pick") == len(decisions) >= 2
+    assert all(d["option"] == app.match.deck.card(d["card"]).options[-1].id for d in decisions)
+    assert len(events(app, "decide")) == len(decisions)
+    app.close()

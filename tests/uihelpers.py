@@ -74,3 +74,12 @@ def assert_notice_shown(app, notices: list[str]) -> None:
     inside = (layout.notice.x + app.metrics.px(8), layout.notice.centery)
     drawn = tuple(app.surface.get_at(inside))[:3]
     assert drawn == tuple(app.theme.palette.warning_surface)[:3], f"notice band not drawn: {drawn}"
+
+
+def answer(app, value=None):
+    """Answer what the screen on top asks (its ``prompt()``) with the events it names, each
+    handled as the loop would, then let the animations finish and draw a frame."""
+    for event in app.scene.answer(value):
+        app.handle(event)
+    app.update(5.0)
+    app.render()
