@@ -487,3 +487,22 @@ def test_a_whole_game_is_played_through_what_each_screen_asks(tmp_path):
     assert all(d["option"] == app.match.deck.card(d["card"]).options[-1].id for d in decisions)
     assert len(events(app, "decide")) == len(decisions)
     app.close()
+
+
+def test_every_routed_scene_says_what_it_asks():
+    """Every scene the router can build answers ``prompt()`` itself, so autoplay and the tests
+    never need to know which class is on top."""
+    import ast
+
+    from game.ui.scene import Scene
+
+    router = ROOT / "game" / "ui" / "router.py"
+    names = {alias.name for node in ast.walk(ast.parse(router.read_text(encoding="utf-8")))
+             if isinstance(node, ast.ImportFrom) and node.module.startswith("game.ui.")
+             for alias in node.names if alias.name.endswith("Scene") and alias.name != "Scene"}
+    import game.ui.router as router_module
+
+    classes = [getattr(router_module, name) for name in sorted(names)]
+    assert len(classes) >= 18
+    silent = [c.__name__ for c in classes if c.prompt is Scene.prompt]
+    assert silent == []

@@ -685,3 +685,40 @@ def test_the_workshop_screens_fit_any_window(tmp_path, size):
             assert row.label.width > app.metrics.px(200), "room for the option's text"
         assert not scene.card_rect.colliderect(scene.options_rect)
     app.close()
+
+
+def test_the_facilitator_screens_are_answered_through_what_they_ask(tmp_path):
+    """The note, the menu, the black screen, the tie and the undo question each say what they
+    ask; answering with the events they name does what the keys do."""
+    app = make_app(tmp_path)
+    card = app.scene.card
+    key(app, pygame.K_n, "n")
+    assert app.scene.prompt().kind == "text"
+    uihelpers.answer(app, "Eerst de OR")
+    assert app.table.workshop.notes == {card.id: "Eerst de OR"}
+    key(app, pygame.K_b, "b")
+    assert app.scene.prompt().kind == "close"
+    uihelpers.answer(app)
+    assert app.scene.prompt().kind == "next", "back at the card"
+    key(app, pygame.K_ESCAPE)
+    prompt = app.scene.prompt()
+    assert prompt.kind == "menu" and prompt.count == len(app.scene.actions)
+    uihelpers.answer(app, None)
+    assert app.scene.prompt().kind == "next", "Esc closed the menu"
+    uihelpers.answer(app)  # to the vote
+    assert app.scene.prompt().kind == "votes"
+    uihelpers.answer(app, [1, 1])  # a tie asks which option counts
+    prompt = app.scene.prompt()
+    assert prompt.kind == "pick" and prompt.count == 2
+    uihelpers.answer(app, 1)
+    decided = app.table.workshop.votes[-1]
+    assert decided["option"] == card.options[1].id and decided["votes"] == {
+        card.options[0].id: 1, card.options[1].id: 1}
+    key(app, pygame.K_PAGEUP)  # undo asks first
+    assert app.scene.prompt().kind == "confirm"
+    uihelpers.answer(app, False)
+    assert app.table.workshop.votes[-1] == decided, "no: nothing undone"
+    key(app, pygame.K_PAGEUP)
+    uihelpers.answer(app, True)
+    assert decided not in app.table.workshop.votes
+    app.close()

@@ -72,11 +72,13 @@ class App(Window, SceneStack, SessionHost):
         self.catalog: Catalog = load_catalog(self.lang)
         if not pygame.font.get_init():
             pygame.font.init()
-        self._own_display = surface is None
+        #: Whether the table opened its own window (False around a plain surface, as in tests).
+        self.own_display = surface is None
         self.fullscreen = False
-        self._windowed_size = tuple(options.size)
+        #: The window's size to go back to when fullscreen is left.
+        self.windowed_size = tuple(options.size)
         if surface is None:
-            surface = self._open_window(options)
+            surface = self.open_window(options)
         self.surface = surface
         self.metrics: Metrics = self.theme.metrics(surface.get_size())
         self.fonts = Fonts(self.theme.fonts)
@@ -103,10 +105,11 @@ class App(Window, SceneStack, SessionHost):
         self.seed = options.seed if options.seed is not None else (0 if options.autoplay else None)
         #: Catalog key (under warning.) of a journal problem found at start-up, or None.
         self.journal_problem: str | None = None
-        self._reported: str | None = None
-        self.journal, self.journal_problem = self._open_journal(options.data_dir)
+        #: The journal warning last printed to the terminal, so it is printed once.
+        self.reported_warning: str | None = None
+        self.journal, self.journal_problem = self.open_journal(options.data_dir)
         if first_scene:
-            self._open_first_scene()
+            self.open_first_scene()
 
     @classmethod
     def offscreen(cls, lang: str, size: tuple[int, int]) -> "App":
@@ -169,7 +172,7 @@ class App(Window, SceneStack, SessionHost):
         while self.running:
             if self.dirty:
                 self.render()
-                if self._own_display:
+                if self.own_display:
                     pygame.display.flip()
                 if self.options.exit_after_first_frame:
                     break

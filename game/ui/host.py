@@ -32,7 +32,7 @@ from game.ui.workshop import table as workshop_table
 class SessionHost:
     """What the table plays: journal, match, workshop table, notices and an author's preview."""
 
-    def _open_journal(self, folder: Path | None) -> tuple[Journal | None, str | None]:
+    def open_journal(self, folder: Path | None) -> tuple[Journal | None, str | None]:
         if folder is None:
             return None, "no_journal"
         try:
@@ -41,7 +41,7 @@ class SessionHost:
             print(f"warning: {exc}", file=sys.stderr)
             return None, "journal_failed"
 
-    def _open_first_scene(self) -> None:
+    def open_first_scene(self) -> None:
         """The title screen, or straight into a game (resumed, or the deck asked for)."""
         options = self.options
         if not options.autoplay:  # autoplay starts the game once the title has been drawn
@@ -84,8 +84,8 @@ class SessionHost:
         if self.preview is not None and self.match is not None:
             return self.t("preview.warning", card=self.preview)
         if self.match is not None and self.match.warning:
-            if self.match.warning != self._reported:
-                self._reported = self.match.warning
+            if self.match.warning != self.reported_warning:
+                self.reported_warning = self.match.warning
                 print(f"warning: {self.match.warning}", file=sys.stderr)
             return self.t("warning.journal_write")
         return self.t(f"warning.{self.journal_problem}") if self.journal_problem else None

@@ -1,8 +1,11 @@
-"""Scenes and the stack they live on.
+"""The scene base: one screen's input routing, keyboard focus, text drawing, and what it asks.
 
-A scene is one screen: it handles events, advances its animations and draws itself. Scenes are
-pushed on a stack; a scene pushed on top (the menu) is dismissed with a result, which the scene
-below receives in :meth:`Scene.on_result`, so no screen reaches into another's state.
+A scene is one screen: it handles events, advances its animations and draws itself. It lives
+on the stack (:mod:`game.ui.stack`); a scene opened on top (the menu) is dismissed with a
+result, which the scene below receives in :meth:`Scene.on_result`, so no screen reaches into
+another's state. A scene never builds another: it asks for a route (:mod:`game.ui.routes`).
+:meth:`Scene.prompt` and :meth:`Scene.answer` say what a screen asks of the players and which
+events answer it; autoplay and the tests play through them.
 
 Pointer input arrives normalised: a mouse click, or a tap converted from touch coordinates to
 pixels, both become :meth:`Scene.on_click`; mouse events that SDL synthesises from touch are
@@ -42,8 +45,10 @@ class Prompt:
 
     ``kind`` is one of "start" (the title: choose a deck), "setup" (a workshop's set-up),
     "pick" (one of ``count`` options), "next" (go on), "votes" (the votes of team ``team`` on
-    ``count`` options), "end" (the game is over) and "errors" (a deck that cannot be played,
-    with its problems in ``lines``). ``step`` tells two moments of one screen apart.
+    ``count`` options), "end" (the game is over), "errors" (a deck that cannot be played, with
+    its problems in ``lines``), and, over a game, "menu" (one of ``count`` actions), "confirm"
+    (yes or no), "text" (a line of text) and "close" (a screen to read and close). ``step``
+    tells two moments of one screen apart.
     """
 
     kind: str

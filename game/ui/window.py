@@ -18,7 +18,7 @@ MIN_SIZE = (640, 360)
 class Window:
     """The surface the table draws on, and what depends on its size and language."""
 
-    def _open_window(self, options: PlayOptions) -> pygame.Surface:
+    def open_window(self, options: PlayOptions) -> pygame.Surface:
         if not pygame.display.get_init():
             pygame.display.init()
         pygame.display.set_caption(self.catalog.t("app.window_title"))
@@ -29,13 +29,13 @@ class Window:
                 return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             except pygame.error:
                 self.fullscreen = False
-        return pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
 
     def resize(self, size: tuple[int, int]) -> None:
         size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
         if size == self.surface.get_size() == (self.metrics.width, self.metrics.height):
             return  # VIDEORESIZE and WINDOWSIZECHANGED both report one resize
-        if self._own_display:
+        if self.own_display:
             current = pygame.display.get_surface()
             if current is None or current.get_size() != size:
                 flags = pygame.FULLSCREEN if self.fullscreen else pygame.RESIZABLE
@@ -45,27 +45,27 @@ class Window:
                     current = pygame.display.get_surface()
             self.surface = current
             if not self.fullscreen:
-                self._windowed_size = self.surface.get_size()
+                self.windowed_size = self.surface.get_size()
         elif self.surface.get_size() != size:
             self.surface = pygame.Surface(size, 0, self.surface)
-        self._relayout()
+        self.relayout()
 
     def toggle_fullscreen(self) -> None:
-        if not self._own_display:
+        if not self.own_display:
             return
         try:
             if self.fullscreen:
-                surface = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+                surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
             else:
-                self._windowed_size = self.surface.get_size()
+                self.windowed_size = self.surface.get_size()
                 surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         except pygame.error:
             return
         self.fullscreen = not self.fullscreen
         self.surface = surface
-        self._relayout()
+        self.relayout()
 
-    def _relayout(self) -> None:
+    def relayout(self) -> None:
         self.metrics = self.theme.metrics(self.surface.get_size())
         for scene in self.stack:
             scene.layout_changed()
@@ -76,6 +76,6 @@ class Window:
             return
         self.lang = lang
         self.catalog = load_catalog(lang)
-        if self._own_display:
+        if self.own_display:
             pygame.display.set_caption(self.catalog.t("app.window_title"))
-        self._relayout()
+        self.relayout()

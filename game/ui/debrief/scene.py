@@ -27,7 +27,7 @@ from game.ui.debrief.canvas import Canvas
 from game.ui.debrief.pages import MetersPage, Page, QuestionsPage, TrianglePage
 from game.ui.debrief.tables import AspectsPage, DecisionsPage
 from game.ui.debrief.exporting import ExportError, export_reports
-from game.ui.scene import NUMBER_KEYS, Scene
+from game.ui.scene import NUMBER_KEYS, Prompt, Scene, key_event
 from game.ui.look.widgets import Button, panel
 
 PAGES: tuple[type[Page], ...] = (MetersPage, TrianglePage, DecisionsPage, AspectsPage,
@@ -138,6 +138,12 @@ class DebriefScene(Scene):
         self.app.invalidate()
 
     # ------------------------------------------------------------------ input
+    def prompt(self) -> Prompt:
+        return Prompt("close")
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        return [key_event(pygame.K_ESCAPE)]
+
     def on_key(self, key: int, mod: int) -> None:
         if key == pygame.K_ESCAPE:
             self.app.pop(None)

@@ -21,7 +21,7 @@ from pygame import Rect
 
 from game.ui.layout import screens as layout
 from game.ui.overlays.glossary_terms import SEARCH_EXTRA, SEARCH_MAX, GlossaryIndex, Row
-from game.ui.scene import ACTIVATE_KEYS, Scene
+from game.ui.scene import ACTIVATE_KEYS, Prompt, Scene, key_event
 from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import Button, panel
 
@@ -192,6 +192,12 @@ class GlossaryScene(Scene):
 
     def close(self) -> None:
         self.app.pop(None)
+
+    def prompt(self) -> Prompt:
+        return Prompt("close")
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        return [key_event(pygame.K_ESCAPE)]
 
     def on_key(self, key: int, mod: int, text: str = "") -> None:
         if key == pygame.K_ESCAPE:

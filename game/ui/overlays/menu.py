@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.layout import screens as layout
-from game.ui.scene import NUMBER_KEYS, Scene
+from game.ui.scene import NUMBER_KEYS, Prompt, Scene, key_event
 from game.ui.look.widgets import Button, panel
 
 ACTIONS = ("resume", "undo", "restart", "title", "quit")
@@ -43,6 +43,15 @@ class MenuScene(Scene):
             for i, (action, rect) in enumerate(zip(self.actions, self.layout.buttons))
         ]
         self._dim = None
+
+    def prompt(self) -> Prompt:
+        return Prompt("menu", count=len(self.actions))
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        """The number key of the ``value``-th action (Esc, back to the game, without one)."""
+        if value is None:
+            return [key_event(pygame.K_ESCAPE)]
+        return [key_event(pygame.K_1 + value, str(value + 1))]
 
     def activate(self, button_id: str) -> None:
         self.app.pop(button_id)

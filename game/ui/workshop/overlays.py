@@ -60,6 +60,13 @@ class ConfirmScene(_Dialog):
         self.layout_changed()
         self.focus, self.keyboard = 0, True
 
+    def prompt(self) -> Prompt:
+        return Prompt("confirm")
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        """Enter for yes, Esc for no."""
+        return [key_event(pygame.K_RETURN, "\r") if value else key_event(pygame.K_ESCAPE)]
+
     @property
     def shot_name(self) -> str:
         return "confirm"
@@ -167,6 +174,16 @@ class NoteScene(_Dialog):
         self.field = TextField(text, self.LIMIT, swallow)
         self.layout_changed()
 
+    def prompt(self) -> Prompt:
+        return Prompt("text")
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        """The text typed (as the keyboard sends it), then Enter; Esc without a text."""
+        if value is None:
+            return [key_event(pygame.K_ESCAPE)]
+        typed = [pygame.event.Event(pygame.TEXTINPUT, text=char) for char in str(value)]
+        return typed + [key_event(pygame.K_RETURN, "\r")]
+
     @property
     def shot_name(self) -> str:
         return "note"
@@ -210,6 +227,12 @@ class BlackScene(Scene):
     """A black screen for when the room should look at each other, not at the projector;
     any key, click or tap brings the game back (and does nothing else)."""
 
+    def prompt(self) -> Prompt:
+        return Prompt("close")
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        return [key_event(pygame.K_SPACE, " ")]
+
     @property
     def shot_name(self) -> str:
         return "black"
@@ -232,6 +255,12 @@ class MessageScene(_Dialog):
         self.heading, self.text = heading, text
         self.layout_changed()
         self.focus, self.keyboard = 0, True
+
+    def prompt(self) -> Prompt:
+        return Prompt("close")
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        return [key_event(pygame.K_RETURN, "\r")]
 
     @property
     def shot_name(self) -> str:
