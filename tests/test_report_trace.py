@@ -115,3 +115,27 @@ def test_the_english_report_says_it_in_english(deck, journal, tmp_path):
     assert recs[1]["verdict_text"].startswith("Not addressed:")
     html = (out / HTML_FILE).read_text(encoding="utf-8")
     assert "Why did the meters move?" in html and "A course of action from public value" in html
+
+
+def test_the_recommendations_quote_the_essay_in_its_own_words():
+    """The four headings and quotes of the essay's closing section, as the Dutch report and
+    screens show them, are really in the essay (compared as tests/test_essay_quotes.py does)."""
+    import pytest
+
+    from game.language.catalog import load_catalog
+    from game.reports.advice import RECOMMENDATIONS
+    from test_essay_quotes import ESSAY, PIECES, essay_text, normalise
+
+    if not ESSAY.is_file():
+        pytest.skip("the essay text is not beside the repository")
+    essay = essay_text(ESSAY.read_text(encoding="utf-8"))
+    words = load_catalog("nl").section("report")
+    for rec in RECOMMENDATIONS:
+        title = words[f"advice.{rec.id}.title"]
+        assert normalise(title) in essay, title
+        at = 0
+        for piece in PIECES.split(words[f"advice.{rec.id}.quote"]):
+            if piece.strip():
+                found = essay.find(normalise(piece), at)
+                assert found >= 0, piece
+                at = found
