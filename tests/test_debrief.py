@@ -22,9 +22,11 @@ from game.reports.files import CSV_FILE, HTML_FILE, JSON_FILE
 pytestmark = pytest.mark.usefixtures("pygame_display")
 
 TITLES_NL = ["De meters door de tijd", "De driehoek", "Alle besluiten", "De negen aspecten",
-             "Vragen voor het gesprek"]
+             "Vragen voor het gesprek", "Waarom bewogen de meters?",
+             "De vier aanbevelingen uit het essay"]
 TITLES_EN = ["The meters over time", "The triangle", "Every decision", "The nine aspects",
-             "Questions for the discussion"]
+             "Questions for the discussion", "Why did the meters move?",
+             "The essay's four recommendations"]
 NOTE = "Lang gesproken over de AVG; de FG moet er eerder bij."
 NAMES = ["Rood", "Blauw", "Groen", "Geel", "Paars", "Oranje"]
 
@@ -107,7 +109,7 @@ def test_pages_follow_the_clicker_and_the_page_buttons(deck, tmp_path):
             break
         seen.append((scene.page, scene.step))
     pages = [page for page, _ in seen]
-    assert pages == sorted(pages) and set(pages) == {0, 1, 2, 3, 4}
+    assert pages == sorted(pages) and set(pages) == set(range(7))
     assert len(seen) == sum(p.steps for p in scene.pages)
     assert scene.pages[2].steps > 1, "twelve cards for two teams do not fit on one screen"
     assert not scene.button("next").enabled
@@ -128,8 +130,10 @@ def test_pages_follow_the_clicker_and_the_page_buttons(deck, tmp_path):
     assert scene.page == 1
     key(app, pygame.K_4, "4")
     assert scene.page == 3 and scene.title == TITLES_NL[3]
+    key(app, pygame.K_7, "7")
+    assert scene.page == 6 and scene.title == TITLES_NL[6]
     key(app, pygame.K_END)
-    assert scene.page == 4
+    assert scene.page == 6
     key(app, pygame.K_HOME)
     assert (scene.page, scene.step) == (0, 0)
 
@@ -139,9 +143,9 @@ def test_pages_follow_the_clicker_and_the_page_buttons(deck, tmp_path):
         assert scene.page == number - 1 and scene.title == title
         assert title in scene.texts
     tap(app, scene.button("previous").rect.center)
-    assert (scene.page, scene.step) == (3, scene.pages[3].steps - 1)
+    assert (scene.page, scene.step) == (5, scene.pages[5].steps - 1)
     tap(app, scene.button("next").rect.center)
-    assert (scene.page, scene.step) == (4, 0)
+    assert (scene.page, scene.step) == (6, 0)
 
     # Esc (and the back button) dismiss the debrief, back to the screen below.
     key(app, pygame.K_ESCAPE)
@@ -229,6 +233,59 @@ def test_the_other_pages_show_their_content(deck, tmp_path):
         assert entry["question"] in texts and entry["label"] in texts
         for team in entry["teams"]:
             assert any(t.startswith(team["team"] + " (") for t in texts)
+    app.close()
+
+
+def _signed(value: int) -> str:
+    return f"+{value}" if value > 0 else f"\u2212{-value}" if value < 0 else "0"
+
+
+def _no_overlap(drawn):
+    """Texts drawn on a page that overlap: a sign that one ran into the next."""
+    return [(a, b) for i, (a, ra) in enumerate(drawn) for b, rb in drawn[i + 1:]
+            if ra.colliderect(rb)]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_why_page_traces_each_team_and_the_advice_page_judges_it(deck, tmp_path, size):
+    app = make_app(tmp_path, size=size)
+    scene = open_debrief(app, play_workshop(deck, app.journal, teams=3))
+    report = scene.report
+    key(app, pygame.K_6, "6")
+    assert scene.title == "Waarom bewogen de meters?" and scene.current.steps == 3
+    origins = 0
+    for step, team in enumerate(report["teams"]):
+        scene.go(5, step)
+        app.render()
+        texts = scene.texts
+        assert team["name"] in texts and f"Team {step + 1} van 3" in texts
+        for meter in report["meters"]:
+            top = team["causes"][meter["id"]][0]
+            assert report["labels"]["cards"][top["card"]] in texts
+            assert f"R{top['round']}" in texts and _signed(top["delta"]) in texts
+            for cause in team["causes"][meter["id"]][:2]:
+                origin = cause["scheduled_by"]
+                if origin and report["labels"]["cards"][cause["card"]] in texts:
+                    card = report["labels"]["cards"][origin["card"]]
+                    assert f"← R{origin['round']}: {card}" in texts
+                    origins += 1
+        assert not _no_overlap(scene.text_rects())
+    assert origins, "this game has a follow-up among the decisions that moved a meter most"
+
+    key(app, pygame.K_7, "7")
+    for step, team in enumerate(report["teams"]):
+        scene.go(6, step)
+        app.render()
+        texts = scene.texts
+        for rec in team["recommendations"]:
+            assert rec["title"] in texts and rec["verdict_label"] in texts
+            assert rec["reason"] in texts or rec["summary"] in texts
+        shown = [r["shown"][0] for r in team["recommendations"] if r["shown"]]
+        assert shown and any(report["labels"]["cards"][d["card"]] in t
+                             for d in shown for t in texts)
+        assert not _no_overlap(scene.text_rects())
+    verdicts = {r["verdict"] for t in report["teams"] for r in t["recommendations"]}
+    assert {"followed", "short"} <= verdicts
     app.close()
 
 

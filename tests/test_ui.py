@@ -190,6 +190,62 @@ def test_play_to_the_end(tmp_path):
     app.close()
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_end_screen_says_why_the_meters_moved_and_what_the_essay_advises(tmp_path, size):
+    from game.ui.single.card import CardScene
+    from game.ui.single.end import EndScene
+
+    app = make_app(tmp_path, size=size, deck=ROOT / "scenarios" / "digitaal-leiderschap",
+                   seed=3)
+    for i in range(80):
+        if isinstance(app.scene, EndScene):
+            break
+        if isinstance(app.scene, CardScene):
+            key(app, pygame.K_1 + i % 2)
+        key(app, pygame.K_RETURN)
+    scene = app.scene
+    assert isinstance(scene, EndScene) and scene.view == "summary"
+    L = scene.layout
+    for tab in L.tabs:
+        assert L.view.contains(L.chart) and not tab.colliderect(L.view)
+        assert not any(tab.colliderect(b) for b in L.buttons)
+    report = scene.game_report()
+    team = report["teams"][0]
+    cards = report["labels"]["cards"]
+
+    key(app, pygame.K_w, "w")
+    app.render()
+    assert scene.view == "why"
+    texts = scene.texts
+    for meter in report["meters"]:
+        top = team["causes"][meter["id"]][0]
+        assert cards[top["card"]] in texts and f"R{top['round']}" in texts
+    follow_ups = [c for cs in team["causes"].values() for c in cs[:2] if c["scheduled_by"]]
+    assert follow_ups, "seed 3 brings the newspaper back after the scan car"
+    origin = follow_ups[0]["scheduled_by"]
+    assert f"← R{origin['round']}: {cards[origin['card']]}" in texts
+    drawn = scene.canvas.drawn
+    for text, rect in drawn:
+        assert L.view.contains(rect), (text, rect)
+    assert not [(a, b) for i, (a, ra) in enumerate(drawn) for b, rb in drawn[i + 1:]
+                if ra.colliderect(rb)]
+    assert app.metrics.body >= (28 if size[1] >= 1080 else 18)
+
+    click(app, scene.button("view-advice").rect.center)
+    app.render()
+    assert scene.view == "advice"
+    texts = scene.texts
+    for rec in team["recommendations"]:
+        assert rec["title"] in texts and rec["verdict_label"] in texts
+    assert "Hier schoot het tekort" in texts and "Gevolgd" in texts
+    for text, rect in scene.canvas.drawn:
+        assert L.view.contains(rect), (text, rect)
+
+    key(app, pygame.K_w, "w")
+    assert scene.view == "summary"
+    app.close()
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160), (1024, 768)])
 def test_layouts_fit_the_window(tmp_path, size):
     from game.ui.layout import screens as layout

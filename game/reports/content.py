@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from game.format.deck import Deck
+from game.reports.advice import recommendations
+from game.reports.causes import causes
 from game.format.models import Card
 from game.language.catalog import load_catalog
 from game.language.texts import DEFAULT_LANGUAGE, localize
@@ -250,6 +252,8 @@ def build_report(deck: Deck, teams: Sequence[Team], *, lang: str,
     team_reports = [_team_report(deck, team, n, lang, w) for n, team in enumerate(teams, 1)]
     _distinct_names(team_reports)
     aspects = _aspects(deck, team_reports, lang)
+    for team in team_reports:
+        team["recommendations"] = _recommendations(team, meters, w)
     for i, team in enumerate(team_reports):
         team["discussion"] = _worst_aspects(aspects, i)
         for aspect in aspects:
@@ -276,6 +280,7 @@ def build_report(deck: Deck, teams: Sequence[Team], *, lang: str,
         "teams": team_reports,
         "aspects": aspects,
         "discussion": _discussion(aspects),
+        "labels": _labels(team_reports),
     }
 
 
@@ -349,7 +354,52 @@ def _team_report(deck: Deck, team: Team, number: int, lang: str,
                       else _end_title(end_reason, finished, w)),
         "end_reason_text": _end_reason_text(deck, state, end_reason, finished, lang, w),
         "loose_notes": [dict(n) for n in team.loose_notes],
+        "causes": causes(team.decisions, meter_ids),
     }
+
+
+def _labels(teams: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The titles of the cards and the labels of the options the teams decided, by id: what
+    the causes and the recommendations, which name cards and options by id, are shown with."""
+    cards: dict[str, str] = {}
+    options: dict[str, dict[str, str]] = {}
+    for team in teams:
+        for decision in team["decisions"]:
+            cards[decision["card"]] = decision["card_title"]
+            options.setdefault(decision["card"], {})[decision["option"]] = \
+                decision["option_label"]
+    return {"cards": cards, "options": options}
+
+
+def _recommendations(team: Mapping[str, Any], meters: Sequence[Mapping[str, Any]],
+                     w: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The essay's four recommendations against a team's decisions
+    (:func:`game.reports.advice.recommendations`), each with its words in the report's
+    language: ``title`` (the essay's heading), ``quote``, ``scope``, ``verdict_label``
+    ("Gevolgd"), ``reason`` (what the decisions did), ``summary`` (the meter and its net change,
+    for a narrow screen; "" when no card came up) and the one-line ``verdict_text``."""
+    shorts = {m["id"]: m["short"] for m in meters}
+    found = recommendations(team["decisions"], [m["id"] for m in meters])
+    for rec in found:
+        key = f"advice.{rec['id']}"
+        rec["title"] = w[f"{key}.title"]
+        rec["quote"] = w[f"{key}.quote"]
+        rec["scope"] = w[f"{key}.scope"]
+        meter = (shorts[rec["meter"]].lower() if rec["meter"] is not None
+                 else w["advice.all_meters"])
+        rec["verdict_label"] = w[f"advice.verdict.{rec['verdict']}"]
+        rec["reason"] = w[f"advice.reason.{rec['verdict']}"].format(
+            scope=rec["scope"], meter=meter, net=_signed(rec["net"]))
+        rec["summary"] = (w["advice.summary"].format(meter=meter, net=_signed(rec["net"]))
+                          if rec["decisions"] else "")
+        rec["verdict_text"] = w["advice.verdict_line"].format(verdict=rec["verdict_label"],
+                                                              reason=rec["reason"])
+    return found
+
+
+def _signed(value: int) -> str:
+    """A change with its sign ("+4", "−3" with a true minus, "0")."""
+    return f"+{value}" if value > 0 else f"\u2212{-value}" if value < 0 else "0"
 
 
 def _diff(after: Any, before: Any) -> int | None:

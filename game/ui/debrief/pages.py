@@ -1,4 +1,4 @@
-"""The debrief's five pages, each drawn from the report data (:func:`game.reports.content.build_report`).
+"""The debrief's pages, each drawn from the report data (:func:`game.reports.content.build_report`).
 
 A page is told the area it may use (:meth:`Page.layout`), says how many steps it needs to show
 everything (a long list of decisions takes several), and draws one step at a time. The clicker
@@ -8,9 +8,12 @@ walks through the steps of a page before it moves to the next page.
 2. the triangle: per team its final values and how its term ended;
 3. every decision: per card, each team's choice, the vote split and the facilitator's note;
 4. the aspects: per aspect how each team's choices on its cards moved the meters;
-5. questions for the discussion: the essay's questions where teams lost most.
+5. questions for the discussion: the essay's questions where teams lost most;
+6. why the meters moved: per meter the decisions that moved it most;
+7. the essay's four recommendations held against the decisions.
 
-The tables of pages 3 and 4 live in :mod:`game.ui.debrief.tables`.
+The tables of pages 3 and 4 live in :mod:`game.ui.debrief.tables`, pages 6 and 7 in
+:mod:`game.ui.debrief.why`.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
-"""The debrief: five pages to look back on the session together, and the report to take home.
+"""The debrief: seven pages to look back on the session together, and the report to take home.
 
 Pushed over the game at the end of a workshop or from the menu at any time; Esc or "Terug"
 dismisses it and the game below is as it was. The pages move like slides, so a presenter
 clicker drives them: PageDown, Right, Space or Enter go on, PageUp and Left go back (a long
 page is shown in steps, and the clicker walks through them first), Home and End go to the first
-and the last page, the numbers 1 to 5 jump to a page. The mouse and touch use the arrows and
+and the last page, the numbers 1 to 7 jump to a page. The mouse and touch use the arrows and
 numbered page buttons on the band and the buttons below the page; Up, Down and Tab move the
 keyboard focus over the buttons. X (or "Exporteer verslag") writes the report and says where.
 
@@ -26,12 +26,15 @@ from game.ui.layout import debrief as debrief_layout
 from game.ui.debrief.canvas import Canvas
 from game.ui.debrief.pages import MetersPage, Page, QuestionsPage, TrianglePage
 from game.ui.debrief.tables import AspectsPage, DecisionsPage
+from game.ui.debrief.why import AdvicePage, TracePage
 from game.ui.debrief.exporting import ExportError, export_reports
 from game.ui.scene import NUMBER_KEYS, Prompt, Scene, key_event
 from game.ui.look.widgets import Button, panel
 
 PAGES: tuple[type[Page], ...] = (MetersPage, TrianglePage, DecisionsPage, AspectsPage,
-                                 QuestionsPage)
+                                 QuestionsPage, TracePage, AdvicePage)
+#: The number keys that jump to a page (the scene's own go up to 6).
+PAGE_KEYS = {**NUMBER_KEYS, pygame.K_7: 7, pygame.K_KP7: 7}
 NEXT = (pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE)
 BACK = (pygame.K_PAGEUP, pygame.K_LEFT)
 
@@ -161,8 +164,8 @@ class DebriefScene(Scene):
             self.go(0)
         elif key == pygame.K_END:
             self.go(len(self.pages) - 1)
-        elif key in NUMBER_KEYS and NUMBER_KEYS[key] <= len(self.pages):
-            self.go(NUMBER_KEYS[key] - 1)
+        elif key in PAGE_KEYS and PAGE_KEYS[key] <= len(self.pages):
+            self.go(PAGE_KEYS[key] - 1)
         elif key == pygame.K_x:
             self.export()
         elif key in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB):

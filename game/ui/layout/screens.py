@@ -378,13 +378,18 @@ class EndLayout:
     history: Rect
     rows: list[Rect]
     pager: Rect
+    #: The tabs over the right side: the course of the game, why the meters moved, and the
+    #: essay's recommendations; and the panel the last two draw into (chart and history
+    #: together).
+    tabs: list[Rect]
+    view: Rect
 
     def rects(self) -> list[Rect]:
         return [self.frame.band, self.heading, self.left, self.text, self.finals, self.chart,
-                self.history, self.pager, *self.buttons, *self.rows]
+                self.history, self.pager, *self.buttons, *self.rows, *self.tabs, self.view]
 
 
-def end(m: Metrics, meter_count: int, button_count: int = 3) -> EndLayout:
+def end(m: Metrics, meter_count: int, button_count: int = 3, tab_count: int = 3) -> EndLayout:
     f = frame(m, band_height=m.base.band_height * 1.15)
     heading = f.band.inflate(-2 * f.margin, -m.px(24))
     content = f.content
@@ -399,7 +404,12 @@ def end(m: Metrics, meter_count: int, button_count: int = 3) -> EndLayout:
     finals_h = round(m.label * 1.4) * meter_count + m.px(12)
     finals = Rect(inner.x, buttons_top - m.px(28) - finals_h, inner.width, finals_h)
     text = Rect(inner.x, inner.y, inner.width, finals.top - m.px(24) - inner.y)
-    right = Rect(left.right + gap, content.y, content.right - left.right - gap, content.height)
+    whole = Rect(left.right + gap, content.y, content.right - left.right - gap, content.height)
+    tab_h = m.px(64)
+    tabs = row(Rect(whole.x, whole.y, min(whole.width, m.px(330) * tab_count), tab_h),
+               tab_count, m.px(12))
+    right = Rect(whole.x, whole.y + tab_h + m.px(12), whole.width,
+                 whole.height - tab_h - m.px(12))
     chart = Rect(right.x, right.y, right.width, round(right.height * 0.40))
     history = Rect(right.x, chart.bottom + gap, right.width, right.bottom - chart.bottom - gap)
     hist_inner = history.inflate(-2 * m.px(24), -2 * m.px(18))
@@ -411,7 +421,8 @@ def end(m: Metrics, meter_count: int, button_count: int = 3) -> EndLayout:
     count = max(1, (list_area.height + m.px(6)) // (row_h + m.px(6)))
     rows = [Rect(list_area.x, list_area.y + i * (row_h + m.px(6)), list_area.width, row_h)
             for i in range(count)]
-    return EndLayout(f, heading, left, text, finals, buttons, chart, history, rows, pager)
+    return EndLayout(f, heading, left, text, finals, buttons, chart, history, rows, pager, tabs,
+                     right)
 
 
 @dataclass

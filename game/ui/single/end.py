@@ -2,6 +2,12 @@
 
 The deck's ending is shown when it has one; otherwise a built-in text says whether the term
 ran out or which meter collapsed. The decision list pages with PageUp/PageDown or the wheel.
+
+Three tabs over the right side switch what it shows: the course of the game (the chart and the
+decisions), "Waarom?" (per meter the decisions that moved it most, and what brought a
+follow-up card to the table) and the essay's four recommendations held against the decisions.
+The last two are the debrief's own pages (:mod:`game.ui.debrief.why`), drawn from the same
+report data, so the screen and the report say the same. W goes to the next tab.
 """
 
 from __future__ import annotations
@@ -9,6 +15,9 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
+from game.reports.content import report_for_match
+from game.ui.debrief.canvas import Canvas
+from game.ui.debrief.why import AdvicePage, TracePage
 from game.ui.deck_texts import end_reason
 from game.ui.layout import screens as layout
 from game.ui.look.chart import draw_chart
@@ -17,6 +26,8 @@ from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import Button, delta_label, panel
 
 ACTIONS = ("new", "title", "quit")
+#: The views of the right side, each with its tab, and the catalog key of the tab's label.
+VIEWS = {"summary": "trace.tab_summary", "why": "trace.tab_why", "advice": "trace.tab_advice"}
 
 
 class EndScene(Scene):
@@ -26,6 +37,11 @@ class EndScene(Scene):
         self.session = match.session
         self.history = self.session.history
         self.scroll = 0
+        #: What the right side shows: one of :data:`VIEWS`.
+        self.view = "summary"
+        self.canvas = Canvas(app)
+        self.report: dict | None = None
+        self._report_lang: str | None = None
         self._static: pygame.Surface | None = None
         self.layout_changed()
         self.focus = 0
@@ -39,12 +55,46 @@ class EndScene(Scene):
         styles = {"new": "primary"}
         self.buttons = [Button(a, r, self.app.t(f"end.{a}"), style=styles.get(a, "secondary"))
                         for a, r in zip(ACTIONS, self.layout.buttons)]
+        self.buttons += [Button(f"view-{v}", r, self.app.t(key))
+                         for (v, key), r in zip(VIEWS.items(), self.layout.tabs)]
         self.scroll = min(self.scroll, self.max_scroll)
         self._static = None
 
     def carry_over(self, old) -> None:
         if isinstance(old, EndScene):
             self._scroll_to(old.scroll)
+            self.show(old.view)
+
+    # ------------------------------------------------------------------ the views
+    def show(self, view: str) -> None:
+        """Show ``view`` (one of :data:`VIEWS`) on the right side."""
+        if view in VIEWS and view != self.view:
+            self.view = view
+            self._static = None
+            self.app.invalidate()
+
+    def game_report(self) -> dict:
+        """The report data of this game in the table's language (made once per language)."""
+        if self.report is None or self._report_lang != self.app.lang:
+            self.report = report_for_match(self.match, self.app.lang)
+            self._report_lang = self.app.lang
+        return self.report
+
+    def view_page(self):
+        """The debrief page the right side shows now (None: the course of the game), laid out
+        in its panel."""
+        kind = {"why": TracePage, "advice": AdvicePage}.get(self.view)
+        if kind is None:
+            return None
+        page = kind(self.canvas, self.game_report())
+        pad = self.app.metrics.px(24)
+        page.layout(self.layout.view.inflate(-2 * pad, -2 * pad))
+        return page
+
+    @property
+    def texts(self) -> list[str]:
+        """The texts the why or advice view drew last (empty for the course of the game)."""
+        return [text for text, _ in self.canvas.drawn]
 
     @property
     def per_page(self) -> int:
@@ -75,7 +125,9 @@ class EndScene(Scene):
 
     # ------------------------------------------------------------------ input
     def activate(self, button_id: str) -> None:
-        if button_id == "new":
+        if button_id.startswith("view-"):
+            self.show(button_id[5:])
+        elif button_id == "new":
             self.app.restart()
         elif button_id == "title":
             self.app.to_title()
@@ -91,6 +143,9 @@ class EndScene(Scene):
             self._scroll_to(self.scroll + step)
         elif key == pygame.K_ESCAPE:
             self.app.to_title()
+        elif key == pygame.K_w:
+            views = list(VIEWS)
+            self.show(views[(views.index(self.view) + 1) % len(views)])
         else:
             super().on_key(key, mod)
 
@@ -109,7 +164,7 @@ class EndScene(Scene):
         if self._static is None or self._static.get_size() != surface.get_size():
             self._static = self._draw_static()
         surface.blit(self._static, (0, 0))
-        self.draw_buttons(surface)
+        self.draw_buttons(surface, selected={f"view-{self.view}"})
         self.app.draw_warning(surface, self.layout.frame.warning)
 
     def _draw_static(self) -> pygame.Surface:
@@ -130,6 +185,12 @@ class EndScene(Scene):
                     L.text.height - reason.height - m.px(14))
         self.text_in(s, body, self.body(), "regular", m.body, p.ink)
         self._draw_finals(s)
+        self.canvas.clear()
+        page = self.view_page()
+        if page is not None:
+            panel(s, L.view, m, p)
+            page.draw(s, 0)
+            return s
         panel(s, L.chart, m, p, fill=p.surface_alt)
         series = [self.history[0]["meters_before"]] + [h["meters_after"] for h in self.history] \
             if self.history else [self.session.meters]

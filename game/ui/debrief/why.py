@@ -1,0 +1,222 @@
+"""Two pages that answer "why": the decisions that moved each meter, and the essay's four
+recommendations held against the decisions.
+
+:class:`TracePage` shows, per meter, the few decisions that moved it most (from the report's
+``causes``), with the earlier decision that brought a follow-up card to the table
+("← R2: card: option"); :class:`AdvicePage` shows the four recommendations of the essay's
+closing section, each with its one-line verdict and the decisions that show it. A workshop gets
+one step per team; a single game one step. Both are drawn from the report data only, so the
+room sees what the report file says, and the single game's end screen draws the same pages
+into its own panel.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+from pygame import Rect
+
+from game.reports.files import signed
+from game.ui.debrief.canvas import sample
+from game.ui.debrief.pages import Page
+from game.ui.layout.screens import row, stack
+
+#: How many decisions per meter the trace shows at most (the report keeps a few more).
+SHOWN = 3
+
+
+class _PerTeam(Page):
+    """A page with one step per team, its name at the top when there are several."""
+
+    def layout(self, area: Rect) -> None:
+        super().layout(area)
+        self.steps = max(1, len(self.teams))
+
+    def pager(self, step: int) -> str:
+        if self.single:
+            return ""
+        return self.t("trace.team_of", n=step + 1, total=len(self.teams))
+
+    def room(self, s: pygame.Surface | None, step: int) -> Rect:
+        """The part of the page under the team's name and above the pager (drawing the name
+        when ``s`` is given)."""
+        c, m, p = self.c, self.c.m, self.c.palette
+        bottom = self.pager_rect().top - m.px(12) if not self.single else self.area.bottom
+        top = self.area.y
+        if not self.single:
+            name_h = max(c.line_height("bold", m.heading), m.px(34))
+            if s is not None:
+                team = self.teams[step]
+                sample(s, Rect(self.area.x, top, m.px(64), name_h), self.looks[step], m,
+                       p.surface)
+                c.line(s, team["name"], "bold", m.heading, p.ink,
+                       (self.area.x + m.px(76), top), self.area.width - m.px(76))
+            top += name_h + m.px(12)
+        return Rect(self.area.x, top, self.area.width, bottom - top)
+
+    def labels(self, card: str, option: str) -> tuple[str, str]:
+        """A card's title and an option's label, by id, as the report names them."""
+        labels = self.report.get("labels", {})
+        return (labels.get("cards", {}).get(card, card),
+                labels.get("options", {}).get(card, {}).get(option, option))
+
+    def finish(self, s: pygame.Surface, step: int) -> None:
+        if not self.single:
+            self.draw_pager(s, self.pager(step))
+
+
+class TracePage(_PerTeam):
+    """Per meter the decisions that moved it most, largest first, with where a follow-up came
+    from."""
+
+    title_key = "trace.title"
+
+    def draw(self, s: pygame.Surface, step: int) -> None:
+        c, m, p = self.c, self.c.m, self.c.palette
+        team = self.teams[step]
+        room = self.room(s, step)
+        for cell, meter in zip(row(room, len(self.meters), m.gap), self.meters):
+            self.inset(s, cell)
+            inner = cell.inflate(-2 * m.px(20), -2 * m.px(16))
+            self._meter(s, inner, meter, team)
+        self.finish(s, step)
+
+    def _meter(self, s: pygame.Surface, inner: Rect, meter: dict[str, Any],
+               team: dict[str, Any]) -> None:
+        c, m, p = self.c, self.c.m, self.c.palette
+        head_h = c.line_height("bold", m.heading)
+        change = team["meter_changes"].get(meter["id"]) or 0
+        total = signed(change)
+        total_w = c.width(total, "bold", m.heading)
+        c.line(s, meter["short"], "bold", m.heading, p.ink, inner.topleft,
+               inner.width - total_w - m.px(16))
+        c.line(s, total, "bold", m.heading, _ink(p, change), (inner.right - total_w, inner.y),
+               total_w)
+        y = inner.y + head_h + m.px(6)
+        pygame.draw.line(s, p.ink_muted, (inner.x, y), (inner.right, y), max(1, m.px(2)))
+        y += m.px(12)
+        found = team.get("causes", {}).get(meter["id"], [])
+        if not found:
+            c.fit(s, Rect(inner.x, y, inner.width, inner.bottom - y), self.t("trace.none"),
+                  "regular", m.shrunk(m.body), p.ink_muted)
+            return
+        for cause in found[:SHOWN]:
+            blocks = self._blocks(cause, inner.width)
+            lines = 3 if cause.get("scheduled_by") else 2  # round, option (and origin option)
+            height = c.line_height("bold", m.body) * lines + sum(b.height for b in blocks)
+            if y + height > inner.bottom:
+                break
+            self._cause(s, Rect(inner.x, y, inner.width, height), cause, blocks)
+            y += height + m.px(18)
+
+    def _blocks(self, cause: dict[str, Any], width: int) -> list:
+        """The card title, wrapped; for a follow-up also the card it came from, wrapped."""
+        c, m, p = self.c, self.c.m, self.c.palette
+        title, _ = self.labels(cause["card"], cause["option"])
+        blocks = [c.text.render(title, "semibold", m.body, p.ink, width)]
+        origin = cause.get("scheduled_by")
+        if origin:
+            card, _ = self.labels(origin["card"], origin["option"])
+            blocks.append(c.text.render(self.t("trace.from_card", round=origin["round"],
+                                               card=card),
+                                        "semibold", m.body, p.ink, width - m.px(16)))
+        return blocks
+
+    def _cause(self, s: pygame.Surface, rect: Rect, cause: dict[str, Any], blocks: list) -> None:
+        """Round and change, the card, the option chosen, and for a follow-up the earlier
+        decision that scheduled it ("← R3: card" over its option)."""
+        c, m, p = self.c, self.c.m, self.c.palette
+        line_h = c.line_height("bold", m.body)
+        title, option = self.labels(cause["card"], cause["option"])
+        delta = signed(cause["delta"])
+        delta_w = c.width(delta, "bold", m.body)
+        c.line(s, self.t("trace.round", round=cause["round"]), "bold", m.body, p.ink,
+               rect.topleft, rect.width - delta_w - m.px(12))
+        c.line(s, delta, "bold", m.body, _ink(p, cause["delta"]),
+               (rect.right - delta_w, rect.y), delta_w)
+        y = rect.y + line_h
+        self._blit(s, blocks[0], title, (rect.x, y))
+        y += blocks[0].height
+        c.line(s, "→ " + option, "regular", m.body, p.ink_muted, (rect.x, y), rect.width)
+        y += line_h
+        origin = cause.get("scheduled_by")
+        if origin:
+            card, chosen = self.labels(origin["card"], origin["option"])
+            bar = Rect(rect.x, y + m.px(4), m.px(6), blocks[1].height + line_h - m.px(8))
+            pygame.draw.rect(s, p.accent, bar, border_radius=bar.width // 2)
+            x, width = rect.x + m.px(16), rect.width - m.px(16)
+            self._blit(s, blocks[1], self.t("trace.from_card", round=origin["round"],
+                                            card=card), (x, y))
+            c.line(s, chosen, "regular", m.body, p.ink, (x, y + blocks[1].height), width)
+
+    def _blit(self, s: pygame.Surface, block, text: str, pos: tuple[int, int]) -> None:
+        s.blit(block.surface, pos)
+        self.c.drawn.append((text, Rect(pos[0], pos[1], block.width, block.height)))
+
+
+class AdvicePage(_PerTeam):
+    """The essay's four recommendations, each with its verdict and the decisions that show
+    it, two by two."""
+
+    title_key = "advice.title"
+
+    def draw(self, s: pygame.Surface, step: int) -> None:
+        c, m = self.c, self.c.m
+        team = self.teams[step]
+        room = self.room(s, step)
+        found = team.get("recommendations", [])
+        columns = 2 if len(found) > 1 else 1
+        rows = -(-len(found) // columns) or 1
+        cells = [cell for line in stack(room, rows, m.gap) for cell in row(line, columns, m.gap)]
+        for cell, rec in zip(cells, found):
+            self.inset(s, cell)
+            self._recommendation(s, cell.inflate(-2 * m.px(20), -2 * m.px(14)), rec)
+        self.finish(s, step)
+
+    def _recommendation(self, s: pygame.Surface, inner: Rect, rec: dict[str, Any]) -> None:
+        """The essay's heading, the verdict in its colour, what the decisions did, and as many
+        of the decisions that show it as there is room for."""
+        c, m, p = self.c, self.c.m, self.c.palette
+        line_h = c.line_height("semibold", m.body)
+        title = c.text.render(rec["title"], "bold", m.body, p.accent, inner.width)
+        reason = c.text.render(rec["reason"], "regular", m.body, p.ink, inner.width)
+        ink = {"followed": p.positive, "short": p.negative}.get(rec["verdict"], p.ink)
+        wanted = min(len(rec.get("shown", [])), 2) * line_h
+        compact = bool(rec.get("summary")) and (
+            title.height + line_h + reason.height + m.px(12) + wanted > inner.height)
+        if compact:  # a narrow panel: the verdict and the net change on one line, no sentence
+            reason = c.text.render(rec["summary"], "regular", m.body, p.ink, inner.width)
+        if title.height + line_h + reason.height + m.px(12) > inner.height:
+            title = c.text.fit(rec["title"], "bold", m.shrunk(m.body), p.accent, inner.width,
+                               line_h * 2)
+            reason = c.text.fit(rec["summary"] if compact else rec["reason"], "regular",
+                                m.shrunk(m.body), p.ink, inner.width,
+                                max(line_h, inner.height - title.height - line_h - m.px(12)))
+        y = inner.y
+        for block, text in ((title, rec["title"]), (None, rec["verdict_label"]),
+                            (reason, rec["summary"] if compact else rec["reason"])):
+            if block is None:
+                c.line(s, text, "bold", m.body, ink, (inner.x, y), inner.width)
+                y += line_h
+                continue
+            height = min(block.height, inner.bottom - y)
+            s.blit(block.surface, (inner.x, y), Rect(0, 0, block.width, height))
+            c.drawn.append((text, Rect(inner.x, y, block.width, height)))
+            y += height + (m.px(8) if block is title else m.px(4))
+        for item in rec.get("shown", []):
+            if y + line_h > inner.bottom:
+                break
+            card, option = self.labels(item["card"], item["option"])
+            delta = signed(item["delta"])
+            delta_w = c.width(delta, "bold", m.body)
+            c.line(s, f"{self.t('trace.round', round=item['round'])} · {card} → {option}",
+                   "regular", m.body, p.ink_muted, (inner.x, y),
+                   inner.width - delta_w - m.px(12))
+            c.line(s, delta, "bold", m.body, _ink(p, item["delta"]),
+                   (inner.right - delta_w, y), delta_w)
+            y += line_h
+
+
+def _ink(p, value: int):
+    return p.positive if value > 0 else p.negative if value < 0 else p.ink_muted
