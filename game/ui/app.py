@@ -104,6 +104,8 @@ class App(Window, SceneStack, SessionHost):
         #: Catalog key (under warning.) of a journal problem found at start-up, or None.
         self.journal_problem: str | None = None
         self._reported: str | None = None
+        #: The onboarding game whose summary was written (so it is written once).
+        self.summary_of = None
         self.journal, self.journal_problem = self._open_journal(options.data_dir)
         if first_scene:
             self._open_first_scene()
