@@ -275,3 +275,19 @@ def test_headless_autoplay_plays_the_guided_game_and_a_term_and_writes_the_summa
     assert any(n.endswith("-summary.png") for n in names) and any(n.endswith("-end.png") for n in names)
     page = (out / "summary.html").read_text(encoding="utf-8")
     assert "Vragen om mee te nemen naar de raad" in page
+
+
+def test_the_onboarding_state_is_saved_only_when_set_and_old_saves_load_without_it():
+    from game.rules.session import Session
+
+    deck = load_deck(COUNCIL).deck
+    plain = Session.new(deck, 3)
+    saved = plain.to_dict()
+    assert "onboarding" not in saved, "an ordinary game saves as before"
+    again, _ = Session.from_dict(deck, saved)
+    assert again.onboarding == {}
+    plain.set_onboarding("tutorial", 4)
+    saved = plain.to_dict()
+    assert saved["onboarding"] == {"tutorial": 4} and saved["version"] == 2
+    again, _ = Session.from_dict(deck, saved)
+    assert again.onboarding == {"tutorial": 4}
