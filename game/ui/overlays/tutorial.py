@@ -162,7 +162,9 @@ class TutorialScene(Scene):
 
     @property
     def text(self) -> str:
-        return self.app.t(f"tutorial.{self.current.key}.text")
+        """The step's text; the meters' step names the deck's own meters."""
+        meters = ", ".join(self.app.local(m.label) for m in self.match.deck.meters)
+        return self.app.t(f"tutorial.{self.current.key}.text", meters=meters)
 
     # ------------------------------------------------------------------ what it asks
     def prompt(self) -> Prompt:
