@@ -106,7 +106,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="seed for the card draws and the autoplay policy")
     play.add_argument("--out", type=Path, default=None, metavar="DIR",
                       help="with --autoplay: write DIR/session.json at the end; in a workshop: "
-                      "where the reports are written")
+                      "where the reports are written; in onboarding: where summary.html is "
+                      "written")
     play.add_argument("--screenshots", type=Path, default=None, metavar="DIR",
                       help="write one PNG per screen shown to DIR")
     play.add_argument("--step-delay", type=float, default=0.0, metavar="SECONDS",
@@ -125,8 +126,12 @@ def _parser() -> argparse.ArgumentParser:
         "screen opens filled in with what is given. Keys while playing: PageDown/Right/Space "
         "next, PageUp/Left back (undo after a question), B or . black screen, P pause the "
         "countdown, N note, Esc menu, F11 fullscreen")
-    workshop.add_argument("--mode", choices=("single", "workshop"), default="single",
-                          help="single: one player or group (default); workshop: teams vote")
+    workshop.add_argument("--mode", choices=("single", "workshop", "onboarding"),
+                          default="single",
+                          help="single: one player or group (default); workshop: teams vote; "
+                          "onboarding: an introduction for council members, with a guided first "
+                          "game, the council's question after each outcome and summary.html at "
+                          "the end (default deck: scenarios/raadsleden)")
     workshop.add_argument("--teams", type=_team_count, default=None, metavar="N",
                           help="number of teams, 1 to 6 (implies --mode workshop)")
     workshop.add_argument("--team-names", type=_names, default=(), metavar="A,B",
@@ -327,10 +332,17 @@ def _play(args: argparse.Namespace) -> int:
     if args.deck is not None and not (args.deck / "deck.yaml").is_file():
         print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
         return 2
-    if args.teams or args.team_names or args.timer or args.aspects:
+    if (args.teams or args.team_names or args.timer or args.aspects) \
+            and args.mode != "onboarding":
         args.mode = "workshop"  # teams, a timer or chosen aspects only exist in a workshop
-    if args.out is not None and not (args.autoplay or args.mode == "workshop"):
-        print("error: --out goes with --autoplay or --mode workshop", file=sys.stderr)
+    if args.mode == "onboarding" and (args.teams or args.team_names or args.timer
+                                      or args.aspects or args.card):
+        print("error: --mode onboarding is a single game: no teams, timer, aspects or --card",
+              file=sys.stderr)
+        return 2
+    if args.out is not None and args.mode == "single" and not args.autoplay:
+        print("error: --out goes with --autoplay, --mode workshop or --mode onboarding",
+              file=sys.stderr)
         return 2
     if (args.card or args.flags or args.meters) and (args.deck is None or args.resume):
         print("error: --card, --flags and --meters go with a DECK (and not with --resume)",

@@ -286,6 +286,16 @@ class Session:
         else:
             self._state.notes.pop(card, None)
 
+    @property
+    def onboarding(self) -> dict[str, Any]:
+        """A council onboarding game's own values (empty: an ordinary game), as a copy."""
+        return dict(self._state.onboarding)
+
+    def set_onboarding(self, key: str, value: Any) -> None:
+        """Keep one of an onboarding game's values (the guided first game's step); the rules
+        never read them, undo leaves them as they are."""
+        self._state.onboarding[key] = value
+
     def name_team(self, name: str) -> None:
         """Give the team playing a name, for the report ("": none)."""
         self._state.team = name.strip()

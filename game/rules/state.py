@@ -15,6 +15,9 @@ Saved versions:
 
 * session 1: the first form; 2 adds ``votes``, ``notes`` and ``team``, so a single game keeps
   its vote splits and notes in its state as a workshop does (version 1 loads with none).
+  Version 2 may also hold ``onboarding`` (a council onboarding game: how far its guided
+  first game got); it is written only when set, so a game without it saves as before, and a
+  save without it loads as an ordinary game.
 * workshop 0: the form before it had a version (no ``version`` key); 1 adds the version and
   always writes ``aspects`` and ``table``.
 """
@@ -126,6 +129,10 @@ class SessionState:
     notes: dict[str, str] = field(default_factory=dict)
     #: The name the table gave the team playing ("": none; a report numbers the team).
     team: str = ""
+    #: A council onboarding game's own values (empty: an ordinary game): ``tutorial``, the
+    #: step of the guided first game reached, or "done" once it was finished or skipped. The
+    #: rules never read it; it is kept here so a resumed game lands where it stopped.
+    onboarding: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The saved form: JSON-ready plain data, sharing nothing with this state."""
@@ -141,6 +148,8 @@ class SessionState:
             "history": copy_plain(self.history), "votes": copy_plain(self.votes),
             "notes": dict(self.notes), "team": self.team,
         })
+        if self.onboarding:
+            data["onboarding"] = copy_plain(self.onboarding)
         return data
 
     @classmethod
@@ -160,6 +169,7 @@ class SessionState:
             ending=data["ending"], end_reason=data["end_reason"], collapsed=data["collapsed"],
             history=data["history"], votes=data.get("votes", []),
             notes=data.get("notes", {}), team=data.get("team", ""),
+            onboarding=data.get("onboarding") or {},
         )
 
     def round_fields(self) -> dict[str, Any]:

@@ -154,6 +154,12 @@ class Match(JournalLink):
         self.session.note(text)
         self._record("note", {"card": card.id, "text": text.strip()})
 
+    def onboarding(self, key: str, value: Any) -> None:
+        """Keep an onboarding game's value (how far its guided first game got); journalled
+        before this returns, so a resumed game lands at the same step."""
+        self.session.set_onboarding(key, value)
+        self._record("onboarding", {key: value})
+
     def undo(self) -> bool:
         if not self.session.undo():
             return False

@@ -10,6 +10,8 @@ from platformdirs import user_data_dir
 APP_NAME = "dilemmaspel"
 #: The bundled deck played when none is named.
 DEFAULT_DECK = "digitaal-leiderschap"
+#: The bundled deck a council member's introduction (``--mode onboarding``) plays.
+ONBOARDING_DECK = "raadsleden"
 
 
 def data_dir() -> Path:

@@ -107,6 +107,8 @@ class App(Window, SceneStack, SessionHost):
         self.journal_problem: str | None = None
         #: The journal warning last printed to the terminal, so it is printed once.
         self.reported_warning: str | None = None
+        #: The onboarding game whose summary was written (so it is written once).
+        self.summary_of = None
         self.journal, self.journal_problem = self.open_journal(options.data_dir)
         if first_scene:
             self.open_first_scene()

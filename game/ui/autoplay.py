@@ -148,6 +148,14 @@ class AutoplayDriver:
             else:
                 open_setup(app)
             return
+        if app.options.mode == "onboarding":
+            folder = app.onboarding_deck()
+            if not (folder / "deck.yaml").is_file():
+                print(f"error: no deck at {folder}", file=sys.stderr)
+                app.quit(2)
+                return
+            app.start_onboarding()
+            return
         folder = app.options.deck or Path(app.options.scenarios_dir) / DEFAULT_DECK
         if not (Path(folder) / "deck.yaml").is_file():
             print(f"error: no deck at {folder}", file=sys.stderr)

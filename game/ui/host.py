@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,9 @@ from game.language.texts import KNOWN_LANGUAGES, localize
 from game.rules.session import IncompatibleSave, Notice, Session
 from game.table.journal import Journal, JournalError, SavedSession
 from game.table.match import Match
+from game.table.places import ONBOARDING_DECK
+from game.table.places import data_dir as user_data_dir
+from game.reports.summary import build_summary, write_summary
 from game.ui import routes
 from game.ui.look.widgets import warning_line
 from game.ui.overlays.toast import LONG, Toast
@@ -53,6 +57,10 @@ class SessionHost:
                     workshop_table.start_from_options(self)
                 else:
                     workshop_table.open_setup(self)
+                return
+            if options.mode == "onboarding" and options.card is None:
+                self.go(routes.Title())
+                self.start_onboarding()
                 return
             if options.deck is not None:
                 result = self.load(Path(options.deck))
@@ -108,8 +116,12 @@ class SessionHost:
     def load(self, folder: Path):
         return load_deck(folder, lang=self.lang)
 
-    def start_deck(self, folder: Path, result=None) -> bool:
-        """Start a new game of the deck in ``folder``; show its errors if it cannot be loaded."""
+    def start_deck(self, folder: Path, result=None, onboarding: bool = False) -> bool:
+        """Start a new game of the deck in ``folder``; show its errors if it cannot be loaded.
+
+        With ``onboarding`` the game is a council member's introduction: it starts with the
+        guided first game, and its state says so, so a resumed game is one too.
+        """
         result = result if result is not None else self.load(folder)
         if result.deck is None:
             self.go(routes.DeckErrors(folder, result))
@@ -117,8 +129,25 @@ class SessionHost:
         self.preview = None
         match = Match.start(result.deck, str(Path(folder).resolve()), self.lang, self.journal,
                             seed=self.seed)
+        if onboarding:
+            match.onboarding("tutorial", 0)
         self.begin(match)
         return True
+
+    def onboarding_deck(self) -> Path:
+        """The deck a council member's introduction plays: the one named on the command line,
+        else the bundled council deck."""
+        return Path(self.options.deck or Path(self.options.scenarios_dir) / ONBOARDING_DECK)
+
+    def start_onboarding(self) -> bool:
+        """Start a council member's introduction (``--mode onboarding``, or the title screen's
+        "Introductie voor raadsleden")."""
+        folder = self.onboarding_deck()
+        if not (folder / "deck.yaml").is_file():
+            self.notices = [self.t("notice.deck_missing", path=str(folder))]
+            self.invalidate()
+            return False
+        return self.start_deck(folder, onboarding=True)
 
     def resume(self, saved: SavedSession, quiet: bool = False) -> bool:
         """Continue a saved session; its deck is loaded again from where it was played.
@@ -231,6 +260,33 @@ class SessionHost:
             match.abandon()
         fresh = Match.start(match.deck, match.deck_path, self.lang, self.journal, seed=self.seed)
         self.begin(fresh)
+
+    def onboarding_ended(self) -> tuple[dict[str, Any], Path] | None:
+        """An onboarding game reached its end: write its take-home summary (once) to
+        ``--out``, or else to a folder in the user's data folder. Returns the summary and
+        where it was written, for the screen to show; None when there is nothing to show
+        (not an onboarding game, already written, or it could not be written: a toast says so).
+        """
+        match = self.match
+        if match is None or not match.session.onboarding or self.summary_of is match:
+            return None
+        self.summary_of = match
+        if self.options.out_dir is not None:
+            folder = Path(self.options.out_dir)
+        else:
+            base = Path(self.options.data_dir) if self.options.data_dir else user_data_dir()
+            name = f"sessie-{match.session_id}" if match.session_id else \
+                datetime.now().strftime("sessie-%Y%m%d-%H%M%S")
+            folder = base / "samenvattingen" / name
+        summary = build_summary(match.deck, match.session.to_dict(), self.lang)
+        try:
+            path = write_summary(summary, folder)
+        except OSError as exc:
+            print(f"warning: the summary cannot be written to {folder}: {exc}", file=sys.stderr)
+            self.toast = Toast(self.t("onboarding.summary_failed"), LONG)
+            return None
+        print(f"summary: {path}", file=sys.stderr)
+        return summary, path
 
     def to_title(self) -> None:
         self.match = None

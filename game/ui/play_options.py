@@ -35,7 +35,9 @@ class PlayOptions:
     card: str | None = None
     flags: tuple[str, ...] = ()
     meters: tuple[tuple[str, int], ...] = ()
-    #: "single" (one player or group) or "workshop" (a facilitator with 1 to 6 teams).
+    #: "single" (one player or group), "workshop" (a facilitator with 1 to 6 teams) or
+    #: "onboarding" (a council member's introduction: a guided first game, the council's
+    #: questions after each outcome and a take-home summary at the end).
     mode: str = "single"
     #: Workshop set-up given on the command line (the title screen asks for what is missing).
     teams: int | None = None

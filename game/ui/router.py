@@ -12,6 +12,8 @@ from game.ui import routes
 from game.ui.debrief.scene import DebriefScene
 from game.ui.overlays.glossary import GlossaryScene
 from game.ui.overlays.menu import ACTIONS, MenuScene
+from game.ui.overlays.summary import SummaryScene
+from game.ui.overlays.tutorial import TutorialScene, step_for
 from game.ui.scene import Scene
 from game.ui.single.card import CardScene
 from game.ui.single.end import EndScene
@@ -95,7 +97,12 @@ def _current(app, step: str | None) -> None:
     session = app.match.session
     if session.is_over:
         app.reset(EndScene(app, app.match))
-    elif session.phase == "card":
-        app.reset(CardScene(app, app.match))
-    else:
-        app.reset(OutcomeScene(app, app.match))
+        written = app.onboarding_ended()
+        if written is not None:  # an onboarding game's summary, over its end
+            app.push(SummaryScene(app, *written))
+        return
+    screen = "card" if session.phase == "card" else "outcome"
+    app.reset(CardScene(app, app.match) if screen == "card" else OutcomeScene(app, app.match))
+    step = step_for(session.onboarding, screen)
+    if step is not None:  # the guided first game of an onboarding game, over this screen
+        app.push(TutorialScene(app, app.match, step))

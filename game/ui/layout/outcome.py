@@ -53,6 +53,8 @@ class OutcomeWords:
     outcome: str
     #: The essay's section line, paraphrase and question; None for a card without essay.
     essay: tuple[str, str, str] | None
+    #: The question a council member would ask (an onboarding game's; "": none shown).
+    council: str = ""
 
     @classmethod
     def of(cls, t: Words, local: Local, deck: Deck, card: Card | None,
@@ -83,6 +85,8 @@ class OutcomeScreen:
     essay: screens.EssayLayout | None
     #: The essay in place of the outcome in a very small window: without the paraphrase.
     essay_short: bool
+    #: Below the panels: the council's question (an onboarding game's), or None.
+    council: Rect | None = None
 
     @property
     def beside(self) -> bool:
@@ -152,6 +156,9 @@ def outcome_screen(ts: Typeset, words: OutcomeWords, meter_count: int, glossary:
     tools = (("glossary",) if glossary else ()) + (
         ("essay",) if words.essay is not None and not beside else ())
     plan: dict = dict(tools=len(tools))
+    reserve = council_height(ts, words.council) if words.council else 0
+    if reserve:
+        plan["reserve"] = reserve
     if beside:
         plan["essay_height"] = screens.essay_heights(m, *heights) + 2 * screens.essay_pad(m)
     plan["choice_lines"] = _choice_lines(ts, words.choice,
@@ -169,7 +176,22 @@ def outcome_screen(ts: Typeset, words: OutcomeWords, meter_count: int, glossary:
         if beside:
             pad = screens.essay_pad(m)
             essay = screens.essay(m, layout.essay.inflate(-2 * pad, -2 * pad), *heights)
-    return OutcomeScreen(m, words, layout, tools, fits, shown, essay_size, essay, short)
+    council = None
+    if reserve:
+        content = layout.frame.content
+        low = max(layout.panel.bottom, layout.essay.bottom if layout.essay else 0) + m.px(16)
+        council = Rect(content.x, low, content.width, reserve - m.px(16))
+    return OutcomeScreen(m, words, layout, tools, fits, shown, essay_size, essay, short,
+                         council)
+
+
+def council_height(ts: Typeset, question: str) -> int:
+    """The room the council's question takes below the panels: its label, the question at
+    its largest size over the content's width, padding and the gap above it."""
+    m = ts.metrics
+    width = screens.frame(m).content.width - m.px(48)
+    block = ts.fit(question, "semibold", text_sizes(m, m.body), width, m.px(400))
+    return round(m.small * 1.5) + block.height + m.px(24) + m.px(16)
 
 
 def _essay_blocks(ts: Typeset, essay: tuple[str, str, str], width: int, size: int

@@ -226,13 +226,19 @@ def outcome_fixed_height(m: Metrics, choice_lines: int = 2) -> int:
 
 
 def outcome(m: Metrics, meter_count: int, text_height: int | None = None, tools: int = 0,
-            essay_height: int | None = None, choice_lines: int = 2) -> OutcomeLayout:
+            essay_height: int | None = None, choice_lines: int = 2,
+            reserve: int = 0) -> OutcomeLayout:
     """The outcome panel; given the outcome text's height, the panel fits it and is centred.
 
     With ``essay_height`` (the essay panel's full height) the essay panel stands to the right
-    of the outcome; both panels get the same height and are centred together.
+    of the outcome; both panels get the same height and are centred together. ``reserve``
+    keeps that much of the content's foot free (an onboarding game's council question).
     """
     f = frame(m)
+    if reserve:
+        content = Rect(f.content.x, f.content.y, f.content.width,
+                       max(m.px(200), f.content.height - reserve))
+        f = Frame(f.band, content, f.warning, f.margin)
     round_w = m.px(300)
     meters = meter_band(m, f.band, meter_count, f.margin, round_w + m.px(40))
     round_rect = Rect(f.band.right - f.margin - round_w, f.band.y, round_w, f.band.height)
@@ -444,11 +450,15 @@ class TitleLayout:
     folder: Rect
     #: Beside "start": a workshop with teams, set up first.
     workshop: Rect
+    #: Above "start": the introduction for council members (a guided first game).
+    onboarding: Rect | None = None
 
     def rects(self) -> list[Rect]:
         items = [self.frame.band, self.name, self.subtitle, *self.languages, self.list_heading,
                  *self.decks, self.pager, self.side, self.details_panel, self.details_text,
                  self.start, self.folder, self.workshop]
+        if self.onboarding is not None:
+            items.append(self.onboarding)
         if self.resume_panel is not None:
             items += [self.resume_panel, self.resume_text, self.resume]
         return items
@@ -493,10 +503,11 @@ def title(m: Metrics, with_resume: bool) -> TitleLayout:
     start = Rect(inner.x, inner.bottom - button_h, start_w, button_h)
     workshop = Rect(start.right + m.px(16), start.y, inner.right - start.right - m.px(16),
                     button_h)
-    details_text = Rect(inner.x, inner.y, inner.width, start.top - m.px(16) - inner.y)
+    onboarding = Rect(inner.x, start.top - m.px(16) - button_h, inner.width, button_h)
+    details_text = Rect(inner.x, inner.y, inner.width, onboarding.top - m.px(16) - inner.y)
     return TitleLayout(f, name, subtitle, languages, list_heading, decks, pager, side,
                        resume_panel, resume_text, resume, details_panel, details_text, start,
-                       folder, workshop)
+                       folder, workshop, onboarding)
 
 
 @dataclass

@@ -112,6 +112,19 @@ class CardScene(Scene):
         """Where option ``index`` is on screen (for tests and pointer input)."""
         return self.layout.options[index]
 
+    def callout(self, target: str) -> Rect | None:
+        """Where an element of this screen is, for the guided first game's callouts: "meters",
+        "card", "options", "preview", "glossary", "confirm" or "round" (None: not shown)."""
+        L = self.layout
+        if target == "meters":
+            return L.meters[0].area.unionall([s.area for s in L.meters]) if L.meters else None
+        if target == "options":
+            return L.options[0].unionall(L.options) if L.options else None
+        rects = {"card": L.panel, "preview": L.preview, "glossary": L.glossary,
+                 "confirm": L.confirm, "round": L.round}
+        rect = rects.get(target)
+        return Rect(rect) if rect is not None else None
+
     # ------------------------------------------------------------------ choosing
     def select(self, index: int) -> None:
         if not 0 <= index < len(self.options):

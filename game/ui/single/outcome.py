@@ -12,6 +12,7 @@ E swaps the outcome text for the essay. G opens the glossary, as on the card.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pygame
@@ -65,6 +66,8 @@ class OutcomeScene(MeterMotion, Scene):
         app = self.app
         focused = self.focused_button()
         words = OutcomeWords.of(app.t, app.local, self.match.deck, self.card, self.option)
+        if self.council_question():
+            words = replace(words, council=self.council_question())
         self.screen = outcome_screen(self.typeset, words, len(self.match.deck.meters),
                                      has_glossary(self.match.deck), self._essay_choice)
         label = app.t("outcome.to_end" if self.ends_next else "outcome.next")
@@ -156,6 +159,59 @@ class OutcomeScene(MeterMotion, Scene):
     def outcome_text(self) -> str:
         return self.screen.words.outcome
 
+    # ------------------------------------------------------------------ the council's question
+    def council_question(self) -> str:
+        """In an onboarding game, the question a council member would ask about this card
+        ("Wat zou de raad hier vragen?"); empty otherwise or when the card has none."""
+        if not self.session.onboarding or self.card is None or not self.card.council_question:
+            return ""
+        return self.app.local(self.card.council_question)
+
+    def question_label(self) -> str:
+        """The label over the essay's question: "Om te bespreken", or in an onboarding game
+        on a card without a council question of its own (the council deck's cards, whose
+        essay question is the raad's) "Wat zou de raad hier vragen?"."""
+        if self.session.onboarding and self.card is not None and not self.card.council_question:
+            return self.app.t("onboarding.council_heading")
+        return self.app.t("outcome.discuss")
+
+    def council_rect(self) -> Rect | None:
+        """Where the council's question is, below the panels; None when there is none."""
+        return self.screen.council if self.council_question() else None
+
+    def _draw_council_question(self, s: pygame.Surface) -> None:
+        """"Wat zou de raad hier vragen?" and the card's council question, beside the essay's."""
+        rect = self.council_rect()
+        if rect is None:
+            return
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        panel(s, rect, m, p)
+        pygame.draw.rect(s, p.accent, Rect(rect.x, rect.y + m.radius, m.px(8),
+                                           rect.height - 2 * m.radius))
+        inner = Rect(rect.x + m.px(32), rect.y + m.px(12), rect.width - m.px(48),
+                     rect.height - m.px(24))
+        label = Rect(inner.x, inner.y, inner.width, round(m.small * 1.5))
+        self.text_in(s, label, app.t("onboarding.council_heading"), "semibold", m.small,
+                     p.ink_muted, valign="center")
+        self.text_in(s, Rect(inner.x, label.bottom, inner.width, inner.bottom - label.bottom),
+                     self.council_question(), "semibold", m.body, p.ink)
+
+    def callout(self, target: str) -> Rect | None:
+        """Where an element of this screen is, for the guided first game's callouts:
+        "changes", "council" (the council's question, else the essay), "next"."""
+        L = self.layout
+        if target == "changes":
+            return Rect(L.changes)
+        if target == "council":
+            rect = self.council_rect()
+            E = self.essay_layout
+            if rect is None and E is not None and self.essay_open:
+                rect = E.label.union(self.essay_boxes()["essay.question"].rect)
+            return Rect(rect) if rect is not None else None
+        if target == "next":
+            return Rect(L.next)
+        return None
+
     # ------------------------------------------------------------------ time
     def values(self) -> dict[str, float]:
         """The meters as shown now: part-way from before to after while animating."""
@@ -244,6 +300,7 @@ class OutcomeScene(MeterMotion, Scene):
             stripe = Rect(L.essay.x, L.essay.y + m.radius, m.px(8), L.essay.height - 2 * m.radius)
             pygame.draw.rect(s, p.accent, stripe)
             self._draw_essay(s, hint=True)
+        self._draw_council_question(s)
         return s
 
     def essay_boxes(self) -> dict[str, TextBox]:
@@ -273,7 +330,7 @@ class OutcomeScene(MeterMotion, Scene):
                                             and self.screen.essay_short):
                 block = app.text.render(box.text, box.weight, box.sizes[0], p.ink, box.rect.width)
                 s.blit(block.surface, box.rect.topleft, Rect(0, 0, box.rect.width, box.rect.height))
-        self.text_in(s, E.label, app.t("outcome.discuss"), "semibold", m.small, p.ink_muted,
+        self.text_in(s, E.label, self.question_label(), "semibold", m.small, p.ink_muted,
                      valign="center")
         s.set_clip(clip)
 

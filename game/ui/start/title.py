@@ -80,6 +80,9 @@ class TitleScene(Scene):
                               enabled=self.selected is not None))
         buttons.append(Button("workshop", L.workshop, app.t("title.workshop"), number="W",
                               enabled=self.selected is not None))
+        if L.onboarding is not None:
+            buttons.append(Button("onboarding", L.onboarding, app.t("onboarding.title_button"),
+                                  number="I"))
         self.buttons = buttons
 
     def prompt(self) -> Prompt:
@@ -109,6 +112,8 @@ class TitleScene(Scene):
             app.resume(self.saved)
         elif button_id == "workshop" and self.selected is not None:
             app.go(routes.WorkshopSetup(self.entries, self.selected))
+        elif button_id == "onboarding":
+            app.start_onboarding()
         app.invalidate()
 
     def on_key(self, key: int, mod: int) -> None:
@@ -118,6 +123,8 @@ class TitleScene(Scene):
             self.app.quit()
         elif key == pygame.K_w and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             self.activate("workshop")
+        elif key == pygame.K_i and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.activate("onboarding")
         else:
             super().on_key(key, mod)
 
