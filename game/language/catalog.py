@@ -6,8 +6,7 @@ file per area: ``interface`` (the screen), ``check`` (deck checking), ``command`
 commands' own words), ``report`` (the debrief report) and ``balance`` (the simulator's summary).
 A file is a nested YAML mapping; keys are addressed with dots (``card.round``). A key whose first
 part names an area file (``check.deck.no_cards``) is read from that file, which holds only that
-part; every other key is in ``interface.yaml``. A file is read the first time one of its keys is
-asked for, once per language, so a command reads only the areas it uses.
+part; every other key is in ``interface.yaml``.
 
 The one fallback rule: a key missing in the asked language is taken from Dutch (the game's first
 language), and a key missing in Dutch too shows as the key itself, so a gap is visible but never
@@ -18,10 +17,10 @@ The one placeholder rule: :meth:`Catalog.t` fills ``{name}`` placeholders with
 filled is shown as written. Counted texts have ``one`` and ``other`` forms, picked by
 :meth:`Catalog.count`.
 
-Loading: each language's files are read once, through caches of mappings that cannot be changed
-(keyed by folder, language and area); :func:`load_catalog` gives the same catalog for the same
-language every time, and a catalog keeps the screen's texts at hand, as its own immutable
-mapping, so a lookup on the screen is one dictionary lookup.
+Loading: a file is read once per language, the first time one of its keys is asked for (so a
+command reads only the areas it uses), through a cache of mappings that cannot be changed, keyed
+by folder, language and area; Dutch is read for a gap only. :func:`load_catalog` gives the same catalog for the same language every time,
+and a catalog keeps its screen texts at hand, so a lookup on the screen is one dictionary lookup.
 """
 
 from __future__ import annotations
