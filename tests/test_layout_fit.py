@@ -73,6 +73,7 @@ def test_the_layout_imports_no_scene() -> None:
 
 def _scene_boxes(app, deck, card):
     """What the check measured when it laid out the real scenes: the boxes they draw in."""
+    from game.format.deck import Deck
     from game.rules.session import Session
     from game.rules.workshop import MAX_TEAMS, Workshop
     from game.table.match import Match
@@ -87,8 +88,13 @@ def _scene_boxes(app, deck, card):
     scene = CardScene(app, Match(Session.at_card(deck, card.id), folder, app.lang))
     for part, box in scene.text_boxes().items():
         yield "text_overflow", _part_path(part), box
+    # The check measures each option's own outcome text. The lines the deck's dynamics rules
+    # add under it depend on the meters of the game being played, so the scenes are compared on
+    # the same deck without its rules.
+    plain = Deck(spec=deck.spec.model_copy(update={"dynamics": []}), cards=deck.cards,
+                 folder=deck.folder, content_hash=deck.content_hash)
     for index, option in enumerate(card.options):
-        session = Session.at_card(deck, card.id)
+        session = Session.at_card(plain, card.id)
         session.choose(option.id)
         outcome = OutcomeScene(app, Match(session, folder, app.lang))
         boxes = outcome.text_boxes()

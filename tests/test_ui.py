@@ -237,7 +237,8 @@ def test_the_end_screen_says_why_the_meters_moved_and_what_the_essay_advises(tmp
     texts = scene.texts
     for rec in team["recommendations"]:
         assert rec["title"] in texts and rec["verdict_label"] in texts
-    assert "Hier schoot het tekort" in texts and "Gevolgd" in texts
+    labels = {rec["verdict_label"] for rec in team["recommendations"]}
+    assert labels & {"Gevolgd", "Hier schoot het tekort"}, "a game this long judges something"
     for text, rect in scene.canvas.drawn:
         assert L.view.contains(rect), (text, rect)
 

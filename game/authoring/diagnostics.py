@@ -44,6 +44,7 @@ CODES: dict[str, str] = {
     "E203": "unknown-meter",
     "E204": "duplicate-id",
     "E205": "unknown-language",
+    "E206": "two-best-endings",
     # Images
     "E301": "unsafe-path",
     "E302": "missing-image",

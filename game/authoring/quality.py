@@ -188,6 +188,11 @@ class QualityCheck:
                 at = path + ("options", i)
                 note(flags.set_at, option.set_flags, doc, at + ("set_flags",))
                 note(flags.cleared_at, option.clear_flags, doc, at + ("clear_flags",))
+        # A dynamics rule that reads a flag makes setting it worth something, too.
+        for i, rule in enumerate(self.deck.spec.dynamics):
+            at = ("dynamics", i, "when")
+            note(flags.required_at, rule.when.flags, self.deck_doc, at + ("flags",))
+            note(flags.excluded_at, rule.when.not_flags, self.deck_doc, at + ("not_flags",))
         return flags
 
     def _flags_unused(self) -> None:

@@ -59,6 +59,7 @@ class CrossCheck:
         self._follow_ups(card_ids if self.cards_complete else None)
         self._meters(declared["meters"])
         self._aspects(declared["aspects"])
+        self._best_ending()
         self._languages()
         images = self._portraits()
         endings = self.deck.get("endings", [])
@@ -158,6 +159,21 @@ class CrossCheck:
                 self._unknown(self.deck_doc, ("endings", i, "meter"), ending["meter"], known,
                               "E203", "unknown_meter")
             keys_of(self.deck_doc, ("endings", i, "meters"), ending.get("meters"))
+        for i, rule in _dicts(self.deck.get("dynamics")):
+            keys_of(self.deck_doc, ("dynamics", i, "effects"), rule.get("effects"))
+            when = rule.get("when")
+            if isinstance(when, dict):
+                keys_of(self.deck_doc, ("dynamics", i, "when", "meters"), when.get("meters"))
+
+    def _best_ending(self) -> None:
+        """At most one ending is the deck's best (the simulator measures how often it is
+        reached, so two would make that figure meaningless)."""
+        best = [i for i, ending in _dicts(self.deck.get("endings")) if ending.get("best") is True]
+        if len(best) > 1:
+            first = self.deck_doc.position(("endings", best[0], "best"))[0]
+            for i in best[1:]:
+                self.issues.add(self.deck_doc, ("endings", i, "best"), "E206", "two_best_endings",
+                                at_key=True, where=f"{relative_name(self.deck_doc.file, self.folder)}:{first}")
 
     def _aspects(self, known: set[str] | None) -> None:
         if not known:

@@ -2,7 +2,14 @@
 
 For authors balancing a deck: how games end, how often the term is completed, each meter's
 mean and spread per round, how often each card comes up, how often each option is picked and
-how the games where it was picked ended, the cards never seen and the options never picked.
+how the games where it was picked ended, the cards never seen and the options never picked,
+and how often the deck's best ending is reached.
+
+The policies: ``random``; ``cautious`` (protect the weakest meter, looking at this card's
+effects only); ``greedy`` (the largest sum of effects); ``lookahead`` (this card's effects and
+the deck's dynamics, plus the expected best reply to every card that could come next, weighted by
+its draw weight: what a team that knows the deck plans, without knowing the draw); and
+``only:METER`` (always the best option for one meter).
 Games are spread over the machine's cores when there are many; every game has its own seed
 derived from the run's seed, so a run gives the same figures on any number of cores.
 """
@@ -17,7 +24,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from game.authoring.loader import load_deck
 from game.format.deck import Deck
@@ -25,11 +32,32 @@ from game.format.models import Card, Option
 from game.format.dominance import direction, dominated_options
 from game.rules.session import Session
 
-Policy = Literal["random", "cautious", "greedy"]
-POLICIES: tuple[Policy, ...] = ("random", "cautious", "greedy")
+#: A policy's name: one of :data:`POLICIES`, or ``only:METER`` (always the option best for one
+#: meter, such as ``only:capaciteit``).
+Policy = str
+POLICIES: tuple[str, ...] = ("random", "cautious", "greedy", "lookahead")
+ONLY = "only:"
 #: Below this many games one process is quicker than starting workers.
 PARALLEL_FROM = 4000
 CHUNK = 2000
+#: Lookahead weighs the mean of the meters against the weakest one by this share.
+LOOKAHEAD_MEAN_SHARE = 0.35
+
+
+class UnknownPolicy(ValueError):
+    """A policy the simulator does not know, or an ``only:`` policy naming no meter of the deck."""
+
+
+def policy_names(deck: Deck) -> list[str]:
+    """Every policy the simulator can play this deck with."""
+    return [*POLICIES, *(ONLY + m.id for m in deck.meters)]
+
+
+def check_policy(deck: Deck, policy: str) -> str:
+    """``policy`` if the simulator can play ``deck`` with it; raises :class:`UnknownPolicy`."""
+    if policy not in policy_names(deck):
+        raise UnknownPolicy(policy)
+    return policy
 
 
 def game_seed(run_seed: int, game: int) -> int:
@@ -37,24 +65,143 @@ def game_seed(run_seed: int, game: int) -> int:
     return int.from_bytes(digest, "big")
 
 
-def _pick(policy: Policy, session: Session, card: Card, rng: random.Random) -> Option:
-    """The option a policy takes: at random, protecting the weakest meter, or the most gain."""
+def _pick(policy: Policy, session: Session, card: Card, rng: random.Random,
+          planner: "Planner | None" = None) -> Option:
+    """The option a policy takes: at random, protecting the weakest meter, the most gain,
+    planning a draw ahead, or the best for one meter."""
     options = card.options
     if policy == "random":
         return options[rng.randrange(len(options))]
-    meters = session.meters
+    if policy == "lookahead":
+        planner = planner or Planner(session.deck)
+        scores = [planner.score(session, o) for o in options]
+    elif policy.startswith(ONLY):
+        meter = policy[len(ONLY):]
+        scores = [session.meters_after(o)[0][meter] for o in options]
+    else:
+        meters = session.meters
 
-    def score(option: Option) -> float:
-        changes = session.effects_of(option)
-        if policy == "greedy":
-            return sum(changes.values())
-        after = sorted(meters[m] + changes.get(m, 0) for m in meters)
-        return after[0] + 0.01 * sum(after)
+        def score(option: Option) -> float:
+            changes = session.effects_of(option)
+            if policy == "greedy":
+                return sum(changes.values())
+            after = sorted(meters[m] + changes.get(m, 0) for m in meters)
+            return after[0] + 0.01 * sum(after)
 
-    scores = [score(o) for o in options]
+        scores = [score(o) for o in options]
     best = max(scores)
     tied = [o for o, s in zip(options, scores) if s == best]
     return tied[rng.randrange(len(tied))]
+
+
+def vals_map(order: list[str], vals: list[int]) -> dict[str, int]:
+    """Meter values by id, from a list in deck order."""
+    return dict(zip(order, vals))
+
+
+class Planner:
+    """The lookahead policy's arithmetic for one deck, on plain lists indexed by meter.
+
+    Built once per batch of games: every card's options and the dynamics rules are turned into
+    (meter index, change) tuples, so weighing an option against every card that could come
+    next (thousands of positions per decision) stays quick.
+    """
+
+    def __init__(self, deck: Deck) -> None:
+        self.deck = deck
+        order = [m.id for m in deck.meters]
+        self.order = order
+        index = {m: i for i, m in enumerate(order)}
+        self.lows = [m.min for m in deck.meters]
+        self.highs = [m.max for m in deck.meters]
+        self.collapse = [(index[r.id], r.min, r.max, r.at_min, r.at_max)
+                         for r in deck.collapse_rules if r.at_min or r.at_max]
+        self.mean_share = LOOKAHEAD_MEAN_SHARE / len(order)
+        #: Per rule: its meter conditions, its changes, and whether it also reads the round
+        #: or flags (then the rule itself, checked the slow way).
+        self.rules = [(tuple((index[m], lo, hi) for m, lo, hi in r.meters),
+                       tuple((index[m], d) for m, d in r.effects),
+                       r if (r.need or r.forbid or r.first != -math.inf or r.last != math.inf)
+                       else None) for r in deck.dynamics]
+        self.rules_read_flags = any(r.need or r.forbid for r in deck.dynamics)
+        self.options: dict[str, list[tuple]] = {
+            card.id: [(tuple((index[m], d) for m, d in o.effects.items() if d and m in index),
+                       o.set_flags, o.clear_flags) for o in card.options]
+            for card in deck.cards.values()}
+
+    def value(self, vals: list[int]) -> float:
+        """How good a position is for a player who wants every meter strong: the weakest meter
+        plus a share of the mean, and far below anything else when a meter collapsed."""
+        for i, low, high, at_min, at_max in self.collapse:
+            v = vals[i]
+            if (at_min and v <= low) or (at_max and v >= high):
+                return -1000.0 + sum(vals) / len(vals)
+        return min(vals) + self.mean_share * sum(vals)
+
+    def after(self, vals: list[int], effects: tuple, round_no: int, flags: frozenset) -> list[int]:
+        """The meters after an option's effects and the dynamics that then fire (a new list).
+
+        Written for speed: the lookahead weighs thousands of positions per decision."""
+        vals = vals[:]
+        lows, highs = self.lows, self.highs
+        for i, d in effects:
+            v = vals[i] + d
+            if v < lows[i]:
+                v = lows[i]
+            elif v > highs[i]:
+                v = highs[i]
+            vals[i] = v
+        fired = None
+        for conds, changes, slow in self.rules:
+            for i, lo, hi in conds:
+                v = vals[i]
+                if v < lo or v > hi:
+                    break
+            else:
+                if slow is None or slow.holds(round_no, vals_map(self.order, vals), flags):
+                    fired = changes if fired is None else fired + changes
+        if fired:
+            for i, d in fired:
+                v = vals[i] + d
+                if v < lows[i]:
+                    v = lows[i]
+                elif v > highs[i]:
+                    v = highs[i]
+                vals[i] = v
+        return vals
+
+    def score(self, session: Session, option: Option) -> float:
+        """The value of ``option``: the position it leaves (its effects and the deck's
+        dynamics), plus the expected value of the best reply to each card that could come up
+        next, weighted by its draw weight. It reads the deck and the state, never the seed's
+        future draws."""
+        meters, _ = session.meters_after(option)
+        vals = [meters[m] for m in self.order]
+        now = self.value(vals)
+        if now < -500 or session.round >= session.term:
+            return 2 * now
+        flags = session.flags
+        if option.set_flags or option.clear_flags:
+            flags = flags.union(option.set_flags).difference(option.clear_flags)
+        odds = session.next_card_odds(option, meters, flags)
+        total = sum(weight for _, weight in odds)
+        if not total:
+            return 2 * now
+        next_round = session.round + 1
+        read_flags = self.rules_read_flags
+        after, value, options = self.after, self.value, self.options
+        expected = 0.0
+        for card, weight in odds:
+            best = -math.inf
+            for effects, set_flags, clear_flags in options[card.id]:
+                reply_flags = flags
+                if read_flags and (set_flags or clear_flags):
+                    reply_flags = flags.union(set_flags).difference(clear_flags)
+                v = value(after(vals, effects, next_round, reply_flags))
+                if v > best:
+                    best = v
+            expected += weight * best
+        return now + expected / total
 
 
 @dataclass
@@ -142,13 +289,14 @@ class Tally:
 def play_games(deck: Deck, run_seed: int, first: int, count: int, policy: Policy) -> Tally:
     """Games ``first`` .. ``first + count - 1`` of a run, counted."""
     tally = Tally()
+    planner = Planner(deck) if policy == "lookahead" else None
     for game in range(first, first + count):
         seed = game_seed(run_seed, game)
         rng = random.Random(seed)
         session = Session.new(deck, seed, undoable=False)
         while not session.is_over:
             card = session.current_card
-            session.choose(_pick(policy, session, card, rng).id)
+            session.choose(_pick(policy, session, card, rng, planner).id)
             session.advance()
         tally.add_game(session)
     return tally
@@ -215,8 +363,11 @@ def summary(deck: Deck, tally: Tally, policy: Policy, seed: int) -> dict[str, An
                 never_picked.append(f"{card.id}/{option.id}")
         for worse, better in dominated_options(card, meter_ids, directions):
             dominated.append({"card": card.id, "option": worse, "at_least_as_good": better})
+    best = deck.best_ending
     return {
         "deck": deck.id, "games": tally.games, "seed": seed, "policy": policy,
+        "best_ending": best.id if best else None,
+        "best_ending_pct": round(100 * tally.endings[best.id] / n, 2) if best else None,
         "term_completed_pct": round(100 * tally.reasons["term"] / n, 2),
         "collapse_pct": round(100 * tally.reasons["collapse"] / n, 2),
         "exhausted_pct": round(100 * tally.reasons["exhausted"] / n, 2),

@@ -18,6 +18,10 @@ def render(deck: Deck, found: dict[str, Any], lang: str = "nl") -> str:
     rows += [("  " + w["by_meter"].format(meter=meters[m]), pct)
              for m, pct in found["collapse_by_meter_pct"].items()]
     rows.append((w["exhausted"], found["exhausted_pct"]))
+    best = deck.best_ending
+    if best is not None and found.get("best_ending_pct") is not None:
+        rows.append((w["best_ending"].format(title=localize(best.title, lang)),
+                     found["best_ending_pct"]))
     width = max(len(label) for label, _ in rows)
     out.append(w["ends"])
     out.extend(f"  {label:<{width}}  {pct:6.1f}%" for label, pct in rows)

@@ -182,9 +182,12 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--games", type=_positive, default=1000, metavar="N",
                           help="how many games (default: 1000)")
     simulate.add_argument("--seed", type=int, default=1, help="seed of the run (default: 1)")
-    simulate.add_argument("--policy", choices=("random", "cautious", "greedy"), default="random",
-                          help="how options are chosen: at random (default), protecting the "
-                          "weakest meter, or for the largest total gain")
+    simulate.add_argument("--policy", default="random", metavar="POLICY",
+                          help="how options are chosen: random (default); cautious (protect the "
+                          "weakest meter); greedy (the largest total gain); lookahead (plan over "
+                          "this card and the cards that could come next, without knowing the "
+                          "draw); only:METER (always the best option for one meter, such as "
+                          "only:capaciteit)")
     simulate.add_argument("--json", action="store_true", help="print the figures as JSON")
     simulate.add_argument("--workers", type=_positive, default=None, metavar="N",
                           help="processes to use (default: one per core)")
@@ -287,7 +290,8 @@ def _reports(args: argparse.Namespace) -> int:
 def _simulate(args: argparse.Namespace) -> int:
     from game.balance.summary import render
     from game.authoring.loader import DECK_FILE, load_deck
-    from game.balance.simulate import simulate, summary
+    from game.balance.simulate import policy_names, simulate, summary
+    from game.language.catalog import load_catalog
 
     if not (args.deck / DECK_FILE).is_file():
         print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
@@ -297,6 +301,12 @@ def _simulate(args: argparse.Namespace) -> int:
         for problem in result.diagnostics:
             print(problem.format(), file=sys.stderr)
         return 1
+    if args.policy not in policy_names(result.deck):
+        words = load_catalog(args.lang).section("balance")
+        print(words["unknown_policy"].format(policy=args.policy,
+                                             known=", ".join(policy_names(result.deck))),
+              file=sys.stderr)
+        return 2
     bar = ProgressBar(args.games) if sys.stderr.isatty() else None
     tally = simulate(result.deck, args.games, args.seed, args.policy, args.workers,
                      progress=bar.update if bar else None)

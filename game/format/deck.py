@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from game.format.models import Aspect, Card, Character, DeckFile, Ending, Meter
+from game.format.models import Aspect, Card, Character, DeckFile, DynamicRule, Ending, Meter
 
 
 class MeterRange(NamedTuple):
@@ -59,6 +59,38 @@ class DrawRule:
     meters: tuple[tuple[str, float, float], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Dynamic:
+    """A dynamics rule as the engine checks it after every decision (its conditions compiled)."""
+
+    #: The rule as written.
+    rule: DynamicRule
+    id: str
+    #: Flags that must be set, and flags that must not be.
+    need: tuple[str, ...]
+    forbid: tuple[str, ...]
+    #: The first and the last round it applies in (-inf and inf when any).
+    first: float
+    last: float
+    #: (meter id, low, high) for each meter that must lie in a range.
+    meters: tuple[tuple[str, float, float], ...]
+    #: (meter id, change) for each meter it changes, in deck order.
+    effects: tuple[tuple[str, int], ...]
+    #: (meter id, change, lowest, highest) for each meter it changes: what clamping needs.
+    changes: tuple[tuple[str, int, int, int], ...]
+
+    def holds(self, round_no: int, meters: dict[str, int], flags) -> bool:
+        """Whether the rule applies to these meters, flags (any collection) and round."""
+        if not self.first <= round_no <= self.last:
+            return False
+        for meter, low, high in self.meters:
+            if not low <= meters[meter] <= high:
+                return False
+        if self.need and not all(flag in flags for flag in self.need):
+            return False
+        return not (self.forbid and any(flag in flags for flag in self.forbid))
+
+
 @dataclass(frozen=True)
 class Deck:
     spec: DeckFile
@@ -81,6 +113,10 @@ class Deck:
     conditional: tuple[DrawRule, ...] = field(init=False, repr=False)
     #: Weight of each unconditional card that leaves the draw once used.
     single_use_weight: dict[str, float] = field(init=False, repr=False)
+    #: The dynamics rules, compiled, in deck order.
+    dynamics: tuple[Dynamic, ...] = field(init=False, repr=False)
+    #: The deck's best ending (None: it marks none).
+    best_ending: Ending | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_characters", {c.id: c for c in self.spec.characters})
@@ -102,6 +138,15 @@ class Deck:
         object.__setattr__(self, "conditional", tuple(
             DrawRule(c, c.id, not c.repeatable, c.weight, *c.when.compiled())
             for c in drawable if not c.when.empty))
+        order = [m.id for m in self.spec.meters]
+        bounds = {m.id: (m.min, m.max) for m in self.spec.meters}
+        object.__setattr__(self, "dynamics", tuple(
+            Dynamic(r, r.id, *r.when.compiled(),
+                    tuple((m, r.effects[m]) for m in order if r.effects.get(m)),
+                    tuple((m, r.effects[m], *bounds[m]) for m in order if r.effects.get(m)))
+            for r in self.spec.dynamics))
+        object.__setattr__(self, "best_ending",
+                           next((e for e in self.spec.endings if e.best), None))
 
     @property
     def id(self) -> str:

@@ -283,12 +283,42 @@ class Ending(Model):
     )
     title: Text = Field(description="The ending's title, shown when the game ends this way.")
     text: Text = Field(description="What happened, shown below the title.")
+    best: bool = Field(
+        False, description="The deck's best ending, the one wise play should reach (at most "
+                           "one ending; the simulator reports how often it is reached)."
+    )
 
     @model_validator(mode="after")
     def _meter_for_collapse(self) -> "Ending":
         if self.trigger == "collapse" and self.meter is None:
             raise PydanticCustomError("ending_meter", "a collapse ending names its meter")
         return self
+
+
+class DynamicRule(Model):
+    """How the meters act on each other: after every decision, when the rule's conditions hold
+    on the meters (after the option's effects), its effects apply once.
+
+    This is how a deck models the essay's point that strategy (willen), support (mogen) and
+    capacity (kunnen) reinforce each other: "when strategy and legitimacy are strong, the council
+    votes money for the data team and capacity grows"; "when capacity lags, the others pay".
+    """
+
+    id: Id = Field(description="The rule's id, kept in each decision's record and the reports.")
+    when: Conditions = Field(
+        default_factory=Conditions,
+        description="When the rule applies: meter ranges (after the option's effects), flags, "
+                    "rounds. Every listed condition must hold; left out, it applies always.",
+    )
+    effects: dict[str, int] = Field(
+        default_factory=dict,
+        description="Meter changes by meter id, applied after the option's effects, e.g. "
+                    "{capaciteit: 4}.",
+    )
+    text: Text = Field(
+        description="What happened in the game's world, in one sentence, shown under the "
+                    "outcome: \"De raad trekt bij de begroting geld uit voor het datateam.\"",
+    )
 
 
 class Character(Model):
@@ -345,6 +375,11 @@ class DeckFile(Model):
                                   description="How the game can end; the first that fits is shown.")
     glossary: list[GlossaryEntry] = Field(default_factory=list,
                                           description="Terms players can look up while playing.")
+    dynamics: list[DynamicRule] = Field(
+        default_factory=list,
+        description="Rules by which the meters act on each other after every decision, in "
+                    "order; each applies at most once per decision.",
+    )
     cards: list[Card] = Field(default_factory=list, description="Cards may also live here.")
 
 

@@ -33,7 +33,7 @@ from game.rules.state import (
 )
 
 __all__ = ["EndReason", "IncompatibleSave", "MIN_COMPATIBLE_VERSION", "Notice", "Phase",
-           "RuleError", "SAVE_VERSION", "Session"]
+           "RuleError", "SAVE_VERSION", "Session", "apply_dynamics"]
 
 
 class RuleError(Exception):
@@ -219,6 +219,48 @@ class Session:
         """The name the table gave the team playing ("": none)."""
         return self._state.team
 
+    def meters_after(self, option: Option) -> tuple[dict[str, int], list[dict[str, Any]]]:
+        """The meters an option would leave, its effects and the deck's dynamics applied, and
+        the dynamics rules that would fire: what :meth:`choose` would do, without doing it."""
+        meters = dict(self._state.meters)
+        for meter, low, high in self.deck.meter_ranges:
+            delta = option.effects.get(meter)
+            if delta:
+                meters[meter] = max(low, min(high, meters[meter] + delta))
+        if not self.deck.dynamics:
+            return meters, []
+        flags = self._state.flags
+        if option.set_flags or option.clear_flags:
+            flags = set(flags).union(option.set_flags).difference(option.clear_flags)
+        return meters, apply_dynamics(self.deck, self._state.round, meters, flags)
+
+    def next_card_odds(self, option: Option, meters: Mapping[str, int],
+                       flags: Any) -> list[tuple[Card, float]]:
+        """The cards that could come up in the next round if ``option`` were chosen now and
+        left ``meters`` and ``flags``, each with its draw weight: what a player who knows the
+        deck (but not the draw) can expect. A follow-up due then comes up for certain.
+        """
+        s, deck = self._state, self.deck
+        round_no = s.round + 1
+        flags = frozenset(flags)
+        used = set(s.used)
+        scheduled = list(s.scheduled)
+        scheduled += [{"card": f.card, "due": s.round + f.after} for f in option.follow_up]
+        for item in sorted(scheduled, key=lambda x: x["due"]):
+            if item["due"] > round_no:
+                break
+            card = deck.card(item["card"])
+            if card is not None and (card.repeatable or card.id not in used) \
+                    and card.when.holds(round_no, dict(meters), flags):
+                return [(card, 1.0)]
+        odds = [(c, c.weight) for c in deck.unconditional if c.repeatable or c.id not in used]
+        for rule in deck.conditional:
+            if (rule.first <= round_no <= rule.last and not (rule.once and rule.id in used)
+                    and flags.issuperset(rule.need) and flags.isdisjoint(rule.forbid)
+                    and all(low <= meters.get(m, 0) <= high for m, low, high in rule.meters)):
+                odds.append((rule.card, rule.weight))
+        return odds
+
     def effects_of(self, option: Option) -> dict[str, int]:
         """The meter changes an option would make now, after clamping to the ranges."""
         changes = {}
@@ -258,6 +300,7 @@ class Session:
                      for f in option.follow_up]
         s.scheduled.extend(scheduled)
         s.phase = "outcome"
+        fired = apply_dynamics(self.deck, round_no, meters, s.flags) if self.deck.dynamics else []
         self._check_collapse()
         record: Decision = {
             "round": round_no,
@@ -270,6 +313,8 @@ class Session:
             "flags_after": list(s.flags),
             "scheduled": [{"card": x["card"], "due": x["due"]} for x in scheduled],
         }
+        if self.deck.dynamics:
+            record["dynamics"] = fired
         s.history.append({**record, "before": before} if before else record)
         if votes is not None:
             s.votes.append({"round": round_no, "card": card.id, "option": option.id,
@@ -501,6 +546,29 @@ class Session:
         s.current = None
         s.end_reason = reason
         s.ending = ending_id
+
+
+def apply_dynamics(deck: Deck, round_no: int, meters: dict[str, int],
+                   flags: Any) -> list[dict[str, Any]]:
+    """Apply every dynamics rule of the deck whose conditions hold on ``meters`` (the meters
+    after a decision's effects), once each, in deck order, clamped to the meters' ranges;
+    ``meters`` is changed in place. Every rule is checked against the meters as the option
+    left them, so the order of the rules does not change which fire.
+
+    Returns what fired: ``{"id": rule id, "changes": {meter: change}}`` per rule, the changes
+    as they turned out after clamping (a rule that changed nothing is still listed).
+    """
+    firing = [rule for rule in deck.dynamics if rule.holds(round_no, meters, flags)]
+    fired = []
+    for rule in firing:
+        changes = {}
+        for meter, delta, low, high in rule.changes:
+            now = meters[meter]
+            after = max(low, min(high, now + delta))
+            meters[meter] = after
+            changes[meter] = after - now
+        fired.append({"id": rule.id, "changes": changes})
+    return fired
 
 
 def _clamp(value: int, low: int, high: int) -> int:

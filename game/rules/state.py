@@ -18,6 +18,8 @@ Saved versions:
   Version 2 may also hold ``onboarding`` (a council onboarding game: how far its guided
   first game got); it is written only when set, so a game without it saves as before, and a
   save without it loads as an ordinary game.
+  A decision of a deck with dynamics rules also holds ``dynamics`` (the rules that fired);
+  that adds a key without changing any, so the version stays 2 and older saves load as they are.
 * workshop 0: the form before it had a version (no ``version`` key); 1 adds the version and
   always writes ``aspects`` and ``table``.
 """
@@ -48,12 +50,15 @@ ScheduledFollowUp = TypedDict("ScheduledFollowUp", {"card": str, "due": int, "fr
 
 
 class Decision(TypedDict, total=False):
-    """One decision in a game's history (every key but ``before`` is always there).
+    """One decision in a game's history (every key but ``dynamics`` and ``before`` is always
+    there).
 
     ``round``, ``card`` and ``option``: what was decided when; ``meters_before`` and
     ``meters_after``: the meters around it; ``flags_set``, ``flags_cleared`` and
     ``flags_after``: the flags it changed and all flags after it; ``scheduled``: the
-    follow-ups it scheduled (``card`` and ``due``); ``before``: the round fields just before
+    follow-ups it scheduled (``card`` and ``due``); ``dynamics``: the deck's dynamics rules
+    that fired after it, ``{id, changes}`` each, their changes already in ``meters_after``
+    (only in games of a deck with dynamics: read it with ``.get``); ``before``: the round fields just before
     it (see :data:`ROUND_FIELDS`), which undo puts back, absent when the game cannot undo.
     """
 
@@ -66,6 +71,7 @@ class Decision(TypedDict, total=False):
     flags_cleared: list[str]
     flags_after: list[str]
     scheduled: list[dict[str, Any]]
+    dynamics: list[dict[str, Any]]
     before: dict[str, Any]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.ui.layout.outcome import essay_lines
+from game.ui.look.widgets import signed
 
 
 def end_reason(app, deck, state, term: int) -> str:
@@ -22,3 +23,25 @@ def essay_texts(app, deck, essay) -> tuple[str, str, str]:
     """A card's essay context as shown in the table's language: the section line, the
     paraphrase and the question (see :func:`~game.ui.layout.outcome.essay_lines`)."""
     return essay_lines(app.t, app.local, deck, essay)
+
+
+def dynamics_lines(app, deck, fired) -> list[str]:
+    """What the deck's dynamics did after a decision, one sentence per rule that fired, with
+    its meter changes: "De raad trekt geld uit voor het datateam. (Capaciteit +6)". ``fired``
+    is a decision record's ``dynamics`` (absent or empty: no lines)."""
+    rules = {rule.id: rule for rule in deck.spec.dynamics}
+    lines = []
+    for item in fired or ():
+        rule = rules.get(item.get("id"))
+        if rule is None:
+            continue  # the deck changed since the game was saved
+        changes = []
+        for meter in deck.meters:
+            delta = item.get("changes", {}).get(meter.id)
+            if delta:
+                name = app.local(meter.label).split(" (")[0]
+                changes.append(app.t("dynamics.change", meter=name, delta=signed(delta)))
+        text = app.local(rule.text)
+        lines.append(app.t("dynamics.line", text=text, changes=", ".join(changes))
+                     if changes else text)
+    return lines

@@ -20,7 +20,7 @@ from pygame import Rect
 
 from game.ui.layout import screens as layout
 from game.ui import routes
-from game.ui.deck_texts import essay_texts
+from game.ui.deck_texts import dynamics_lines, essay_texts
 from game.ui.layout.outcome import OutcomeWords, outcome_screen
 from game.ui.look.motion import DURATION, MeterMotion, between
 from game.ui.overlays.glossary_terms import has_glossary
@@ -65,7 +65,8 @@ class OutcomeScene(MeterMotion, Scene):
     def layout_changed(self) -> None:
         app = self.app
         focused = self.focused_button()
-        words = OutcomeWords.of(app.t, app.local, self.match.deck, self.card, self.option)
+        words = self._with_dynamics(
+            OutcomeWords.of(app.t, app.local, self.match.deck, self.card, self.option))
         if self.council_question():
             words = replace(words, council=self.council_question())
         self.screen = outcome_screen(self.typeset, words, len(self.match.deck.meters),
@@ -82,6 +83,15 @@ class OutcomeScene(MeterMotion, Scene):
         if focused is not None:
             self.focus_on(focused.id)
         self._static = None
+
+    def _with_dynamics(self, words: OutcomeWords) -> OutcomeWords:
+        """The outcome text with a line per dynamics rule that fired after the decision (what
+        the meters did to each other), so it is measured, fitted and drawn with the outcome;
+        the meter chips and the animation already include their changes."""
+        lines = dynamics_lines(self.app, self.match.deck, (self.record or {}).get("dynamics"))
+        if not lines:
+            return words
+        return replace(words, outcome="\n\n".join([words.outcome, "\n".join(lines)]))
 
     @property
     def layout(self) -> layout.OutcomeLayout:

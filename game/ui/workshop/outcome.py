@@ -14,7 +14,7 @@ import pygame
 from pygame import Rect
 
 from game.ui import routes
-from game.ui.deck_texts import essay_texts
+from game.ui.deck_texts import dynamics_lines, essay_texts
 from game.ui.look.motion import DURATION, MeterMotion, between
 from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import panel
@@ -104,8 +104,23 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
                 continue
             lines = [self._team_line(i, option.id, votes.get(i) or {}) for i in sorted(teams)]
             text = app.local(option.outcome) or app.t("outcome.no_text")
+            text = self._with_dynamics(text, sorted(teams))
             groups.append(Group(index, app.local(option.label), text, lines))
         return groups
+
+    def _with_dynamics(self, text: str, teams: list[int]) -> str:
+        """An option's outcome with what the deck's dynamics then did for the teams that chose
+        it: one line per rule, or per team when their meters made different rules fire."""
+        app, deck = self.app, self.table.deck
+        per_team = [(i, dynamics_lines(app, deck, self.records[i].get("dynamics")))
+                    for i in teams]
+        if not any(lines for _, lines in per_team):
+            return text
+        if all(lines == per_team[0][1] for _, lines in per_team):
+            return "\n\n".join([text, "\n".join(per_team[0][1])])
+        said = [app.t("dynamics.team", team=self.table.team_name(i), line=line)
+                for i, lines in per_team for line in lines]
+        return "\n\n".join([text, "\n".join(said)])
 
     def _team_line(self, team: int, option: str, votes: dict[str, int]) -> str:
         app = self.app
