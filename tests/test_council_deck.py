@@ -19,7 +19,7 @@ from game.authoring.loader import load_deck
 from game.balance.simulate import simulate, summary
 from game.format.dominance import direction, dominated_options
 from game.language.texts import languages_of
-from test_default_deck import effect_gap
+from deckfacts import deck_texts, effect_gap
 
 COUNCIL_DECK = ROOT / "scenarios" / "raadsleden"
 
@@ -80,37 +80,9 @@ def test_shape(deck):
         assert 2 <= len(card.options) <= 4, card.id
 
 
-def _texts(deck):
-    spec = deck.spec
-    yield "deck title", spec.title
-    yield "deck description", spec.description
-    for item in [*spec.meters, *spec.aspects]:
-        yield item.id, item.label
-    for item in spec.meters:
-        yield item.id, item.description
-    for item in spec.aspects:
-        yield item.id, item.question
-    for character in spec.characters:
-        yield character.id, character.role
-    for ending in spec.endings:
-        yield ending.id, ending.title
-        yield ending.id, ending.text
-    for entry in spec.glossary:
-        yield "glossary", entry.term
-        yield "glossary", entry.definition
-    for card in deck.cards.values():
-        yield card.id, card.title
-        yield card.id, card.text
-        yield card.id, card.essay.context
-        yield card.id, card.essay.question
-        for option in card.options:
-            yield f"{card.id}/{option.id}", option.label
-            yield f"{card.id}/{option.id}", option.outcome
-
-
 def test_every_text_is_in_dutch_and_english(deck):
     assert deck.languages == ["nl", "en"]
-    for where, text in _texts(deck):
+    for where, text in deck_texts(deck):
         assert languages_of(text) == {"nl", "en"}, where
         assert all(part.strip() for part in text.values()), where
 

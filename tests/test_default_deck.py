@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from conftest import DEFAULT_DECK, load
+from deckfacts import deck_texts, effect_gap
 from game.format.models import Card
 from game.format.dominance import direction, dominated_options
 from game.balance.simulate import simulate, summary
@@ -41,33 +42,9 @@ def test_every_card_carries_its_essay_context(deck):
         assert card.aspects, card.id
 
 
-def _texts(deck):
-    spec = deck.spec
-    yield "deck title", spec.title
-    yield "deck description", spec.description
-    for item in [*spec.meters, *spec.aspects]:
-        yield item.id, item.label
-    for character in spec.characters:
-        yield character.id, character.role
-    for ending in spec.endings:
-        yield ending.id, ending.title
-        yield ending.id, ending.text
-    for entry in spec.glossary:
-        yield "glossary", entry.term
-        yield "glossary", entry.definition
-    for card in deck.cards.values():
-        for name in ("title", "text"):
-            yield card.id, getattr(card, name)
-        yield card.id, card.essay.context
-        yield card.id, card.essay.question
-        for option in card.options:
-            yield f"{card.id}/{option.id}", option.label
-            yield f"{card.id}/{option.id}", option.outcome
-
-
 def test_every_text_is_in_dutch_and_english(deck):
     assert deck.languages == ["nl", "en"]
-    for where, text in _texts(deck):
+    for where, text in deck_texts(deck):
         assert languages_of(text) == {"nl", "en"}, where
 
 
@@ -133,12 +110,6 @@ def test_every_option_costs_something(deck):
     free = [f"{card.id}/{option.id}" for card in deck.cards.values() for option in card.options
             if not any(change < 0 for change in option.effects.values())]
     assert free == []
-
-
-def effect_gap(card: Card) -> int:
-    """How far the best option leads the runner-up on the sum of its effects."""
-    sums = sorted((sum(option.effects.values()) for option in card.options), reverse=True)
-    return sums[0] - sums[1]
 
 
 def test_no_card_has_an_obvious_answer(deck):
