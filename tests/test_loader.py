@@ -1,4 +1,5 @@
-"""Loading decks: every folder under tests/decks/invalid must give exactly its expected.txt.
+"""Loading decks: every folder under tests/decks/invalid and tests/decks/hostile must give
+exactly its expected.txt.
 
 An ``expected.txt`` lists one ``FILE:LINE:COL: CODE`` per line (FILE relative to the case
 folder); lines starting with # are comments. A deck that loads is also measured on the table
@@ -22,7 +23,9 @@ from game.authoring.loader import check_card_file, discover_decks, load_deck
 from game.authoring.yaml_reader import MAX_BYTES, YamlDate, parse_yaml, read_yaml
 
 DECKS = Path(__file__).parent / "decks"
-INVALID = sorted(p for p in (DECKS / "invalid").iterdir() if p.is_dir())
+#: Mistakes an author makes (invalid) and decks built to break the game (hostile).
+INVALID = sorted(p for kind in ("invalid", "hostile") for p in (DECKS / kind).iterdir()
+                 if p.is_dir())
 MINIMAL = DECKS / "valid" / "minimal"
 
 BASE_DECK = """\

@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "W001": "missing-translation",
     "W002": "no-term-ending",
     "W003": "no-cards",
+    "W004": "bidi-control",
     # Warnings: the quality of the play (see game/authoring/quality.py)
     "W101": "dominated-option",
     "W102": "unreachable-card",
