@@ -84,7 +84,7 @@ def test_invalid_case_reports_exactly_what_is_expected(case: Path, lang: str) ->
 
 def test_every_code_has_a_case() -> None:
     covered = {line.split(": ")[-1] for case in INVALID for line in expected(case)}
-    elsewhere = {"E001"}  # a file over 1 MiB is built below
+    elsewhere = {"E001", "E011"}  # a file over 1 MiB and one of 524,000 numbers: built below
     assert set(CODES) - covered - elsewhere == set()
     assert covered <= set(CODES)
 
@@ -159,7 +159,8 @@ def test_links_leading_out_of_the_deck_are_refused(tmp_path: Path) -> None:
         "  - {id: b, name: B, role: B, portrait: binnen.png}\n"
         "endings:"))
     (deck / "weg.png").symlink_to(outside / "secret.png")
-    (deck / "echt.png").write_bytes(b"\xff\xd8\xff\xe0 a JPEG start")
+    # the start of a 16x16 JPEG: enough for its size to be read from the header
+    (deck / "echt.png").write_bytes(b"\xff\xd8\xff\xc0\x00\x0b\x08\x00\x10\x00\x10\x01\x01\x11\x00")
     (deck / "binnen.png").symlink_to(deck / "echt.png")
     (deck / "cards").mkdir()
     (deck / "cards" / "geleend.yaml").symlink_to(outside / "cards.yaml")
