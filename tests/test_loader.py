@@ -1,4 +1,5 @@
-"""Loading decks: every folder under tests/decks/invalid must give exactly its expected.txt.
+"""Loading decks: every folder under tests/decks/invalid and tests/decks/hostile must give
+exactly its expected.txt.
 
 An ``expected.txt`` lists one ``FILE:LINE:COL: CODE`` per line (FILE relative to the case
 folder); lines starting with # are comments. A deck that loads is also measured on the table
@@ -22,7 +23,9 @@ from game.authoring.loader import check_card_file, discover_decks, load_deck
 from game.authoring.yaml_reader import MAX_BYTES, YamlDate, parse_yaml, read_yaml
 
 DECKS = Path(__file__).parent / "decks"
-INVALID = sorted(p for p in (DECKS / "invalid").iterdir() if p.is_dir())
+#: Mistakes an author makes (invalid) and decks built to break the game (hostile).
+INVALID = sorted(p for kind in ("invalid", "hostile") for p in (DECKS / kind).iterdir()
+                 if p.is_dir())
 MINIMAL = DECKS / "valid" / "minimal"
 
 BASE_DECK = """\
@@ -156,7 +159,8 @@ def test_links_leading_out_of_the_deck_are_refused(tmp_path: Path) -> None:
         "  - {id: b, name: B, role: B, portrait: binnen.png}\n"
         "endings:"))
     (deck / "weg.png").symlink_to(outside / "secret.png")
-    (deck / "echt.png").write_bytes(b"\xff\xd8\xff\xe0 a JPEG start")
+    # the start of a 16x16 JPEG: enough for its size to be read from the header
+    (deck / "echt.png").write_bytes(b"\xff\xd8\xff\xc0\x00\x0b\x08\x00\x10\x00\x10\x01\x01\x11\x00")
     (deck / "binnen.png").symlink_to(deck / "echt.png")
     (deck / "cards").mkdir()
     (deck / "cards" / "geleend.yaml").symlink_to(outside / "cards.yaml")

@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
     "E008": "file-unreadable",
     "E009": "not-utf8",
     "E010": "too-many-problems",
+    "E011": "too-many-values",
     # The deck format
     "E101": "missing-field",
     "E102": "unknown-field",
@@ -49,10 +50,12 @@ CODES: dict[str, str] = {
     "E301": "unsafe-path",
     "E302": "missing-image",
     "E303": "not-an-image",
+    "E304": "image-too-large",
     # Warnings: the deck as a whole
     "W001": "missing-translation",
     "W002": "no-term-ending",
     "W003": "no-cards",
+    "W004": "bidi-control",
     # Warnings: the quality of the play (see game/authoring/quality.py)
     "W101": "dominated-option",
     "W102": "unreachable-card",

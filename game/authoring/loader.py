@@ -91,6 +91,18 @@ def load_card_file(file: Path, lang: str = "nl") -> LoadResult:
     return LoadResult(file.parent, diagnostics=issues.result(), files=[doc])
 
 
+def _warn_bidi(issues: Issues, doc: YamlFile) -> None:
+    """Warn about every text holding a bidirectional control character.
+
+    Such a character (U+202A-U+202E, U+2066-U+2069) is invisible and can make a text read in
+    another order than it is stored, so a shared deck could say something its check did not see.
+    """
+    for path, info in doc.scalars.items():
+        found = fmt.BIDI_CONTROL.search(info.raw)
+        if found is not None:
+            issues.add(doc, path, "W004", "bidi_control", char=f"U+{ord(found.group()):04X}")
+
+
 class _DeckLoader:
     """One load of one deck folder."""
 
@@ -129,6 +141,8 @@ class _DeckLoader:
                                 deck_doc).run()
         else:
             CrossCheck(self.issues, self.folder, {}, cards, False).ids_only()
+        for doc in ([deck_doc] if usable else []) + card_docs:
+            _warn_bidi(self.issues, doc)
 
         result.diagnostics = self.issues.result()
         if result.error_count == 0 and spec is not None and None not in card_models:

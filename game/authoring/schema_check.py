@@ -63,7 +63,7 @@ def explain(doc: YamlFile, model: type[BaseModel], exc: ValidationError, lang: s
         path = _data_path(doc.data, err["loc"])
         key = (err.get("ctx") or {}).get("key")
         value = doc.value_at(path)
-        if err["type"] in ("text_type", "text_language") and isinstance(value, dict) \
+        if err["type"] in ("text_type", "text_language", "control_char") and isinstance(value, dict) \
                 and key in value:
             path += (key,)
         logical = path + (err["loc"][-1],) if err["type"] == "missing" else path
@@ -131,6 +131,9 @@ class _Words:
         elif kind == "text_language":
             where, code, message = self.doc.key_position(path), "E104", self.say(
                 "bad_language", value=_short(path[-1] if path else ""))
+        elif kind == "control_char":
+            code, message = "E104", self.say("control_char", char=err["ctx"]["char"])
+            advice = self.say("control_char_advice")
         elif kind == "ending_meter":
             code, message = "E101", self.say("ending_meter")
         else:
@@ -288,6 +291,8 @@ class _Words:
                             items=items, actual=ctx.get("actual_length"))
         if kind in _BOUNDS:
             return self.say(_BOUNDS[kind], limit=_number(next(iter(ctx.values()), "")))
+        if kind == "finite_number":
+            return self.say("finite")
         if kind in ("range_order", "meter_range", "meter_start"):
             return self.say(kind, **ctx)
         return err.get("msg", "")

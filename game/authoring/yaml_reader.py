@@ -3,7 +3,8 @@
 Deck files are shared between municipalities, so reading one must never run code, follow
 references or exhaust memory. PyYAML only parses here: the data is built from its events, never
 constructed by it. Anchors, aliases, merge keys and tags are refused, nesting is limited and the
-file size is capped before anything is read.
+file size is capped before anything is read, and reading stops at the first value past
+:data:`MAX_NODES`, so a hostile file costs well under a second.
 
 Every value keeps its line and column, and every scalar remembers whether it was written plain
 (unquoted) and how, so that the format check can explain that ``title: NO`` was read as yes/no.
@@ -25,6 +26,10 @@ from game.authoring.messages import say, visible
 
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 32
+#: Values (keys, texts, numbers, lists and mappings) in one file. The largest bundled file has
+#: under 1,500; a file of a few hundred thousand tiny values would cost seconds and hundreds
+#: of megabytes to check, so reading stops at the first value past this.
+MAX_NODES = 20_000
 
 #: Keys and indices leading from the top of a file to one value.
 YamlPath = tuple[Union[str, int], ...]
@@ -199,6 +204,8 @@ def _parse_into(result: YamlFile, text: str, report: _Reporter) -> None:
         return
     except _SecondDocument as exc:
         report("E002", "multi", exc.where)
+    except _TooManyNodes as exc:
+        report("E011", "too_many_values", exc.where, limit=MAX_NODES)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -217,6 +224,12 @@ def _parse_into(result: YamlFile, text: str, report: _Reporter) -> None:
         report("E002", "control_char", where, char=f"#x{exc.character:04x}")
     result.data = None
     result.readable = False
+
+
+class _TooManyNodes(Exception):
+    def __init__(self, where: tuple[int, int]) -> None:
+        super().__init__("too many values")
+        self.where = where
 
 
 class _SecondDocument(Exception):
@@ -255,11 +268,16 @@ class _Builder:
         self.skipping = 0
         self.skipping_key = False
         self.documents = 0
+        self.nodes = 0
         self.resolver = yaml.resolver.Resolver()
         # used only to convert single plain scalars, never to build the document
         self.constructor = yaml.constructor.SafeConstructor()
 
     def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent)):
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise _TooManyNodes(_where(event))
         if self.skipping:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 self.skipping += 1

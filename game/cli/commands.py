@@ -29,14 +29,33 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+#: The largest id the journal holds (SQLite's integers are 64-bit).
+MAX_ID = 2 ** 63 - 1
+
+
 def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
+    """A whole number of at least 1, in ASCII digits (Python's int() also reads '١' as 1)."""
+    if not text.isascii() or not text.strip().isdigit():
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _session_id(text: str) -> int:
+    """A session id: ASCII digits, from 1 to the largest id the journal can hold."""
+    value = _positive(text)
+    if value > MAX_ID:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a session id: too large")
+    return value
+
+
+def _path(text: str) -> Path:
+    """A path given on the command line; an empty one is a mistake, not the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path; name a file or folder")
+    return Path(text)
 
 
 def _team_count(text: str) -> int:
@@ -73,7 +92,7 @@ def _meter_values(text: str) -> tuple[tuple[str, int], ...]:
 
 
 def _data_dir_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--data-dir", type=Path, default=None, metavar="DIR",
+    command.add_argument("--data-dir", type=_path, default=None, metavar="DIR",
                          help="where the session journal is kept (default: your data folder)")
 
 
@@ -89,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
         "play", help="play a deck (the default when no command is given)",
         description="Open the table. Without DECK, the title screen lists the decks under "
         "scenarios/ and in your own deck folder.")
-    play.add_argument("deck", nargs="?", type=Path, metavar="DECK",
+    play.add_argument("deck", nargs="?", type=_path, metavar="DECK",
                       help="a deck folder to play straight away")
     play.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
                       help="interface and deck language (default: nl)")
@@ -104,11 +123,11 @@ def _parser() -> argparse.ArgumentParser:
                       help="let a seeded random policy choose the options")
     play.add_argument("--seed", type=int, default=None,
                       help="seed for the card draws and the autoplay policy")
-    play.add_argument("--out", type=Path, default=None, metavar="DIR",
+    play.add_argument("--out", type=_path, default=None, metavar="DIR",
                       help="with --autoplay: write DIR/session.json at the end; in a workshop: "
                       "where the reports are written; in onboarding: where summary.html is "
                       "written")
-    play.add_argument("--screenshots", type=Path, default=None, metavar="DIR",
+    play.add_argument("--screenshots", type=_path, default=None, metavar="DIR",
                       help="write one PNG per screen shown to DIR")
     play.add_argument("--step-delay", type=float, default=0.0, metavar="SECONDS",
                       help="with --autoplay: wait this long between steps")
@@ -169,7 +188,7 @@ def _parser() -> argparse.ArgumentParser:
         "with Dutch comments explaining every field, and deck.schema.json so that editors "
         "such as VS Code can check the files while you type. DIR must not exist yet or be "
         "empty.")
-    new.add_argument("folder", type=Path, metavar="DIR", help="the folder to create")
+    new.add_argument("folder", type=_path, metavar="DIR", help="the folder to create")
     new.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
                      help="language of the messages (default: nl)")
 
@@ -178,7 +197,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Play N games through the rules engine (no window) and report how games "
         "end, the meters per round, how often each card comes up, each option's pick rate and "
         "how its games ended, cards never seen and options never worth picking.")
-    simulate.add_argument("deck", type=Path, metavar="DECK", help="a deck folder")
+    simulate.add_argument("deck", type=_path, metavar="DECK", help="a deck folder")
     simulate.add_argument("--games", type=_positive, default=1000, metavar="N",
                           help="how many games (default: 1000)")
     simulate.add_argument("--seed", type=int, default=1, help="seed of the run (default: 1)")
@@ -204,9 +223,9 @@ def _parser() -> argparse.ArgumentParser:
         "report", help="export a session's debrief: report.html, report.json, decisions.csv",
         description="Write the debrief of a journalled session (see 'sessions' for the ids) as "
         "a self-contained HTML page, report.json and decisions.csv.")
-    report.add_argument("session", type=_positive, nargs="+", metavar="SESSION",
+    report.add_argument("session", type=_session_id, nargs="+", metavar="SESSION",
                         help="session id; several ids give one report with all their teams")
-    report.add_argument("--out", type=Path, required=True, metavar="DIR",
+    report.add_argument("--out", type=_path, required=True, metavar="DIR",
                         help="folder to write the three files to")
     report.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
                         help="language of the report (default: the session's own)")
@@ -216,7 +235,7 @@ def _parser() -> argparse.ArgumentParser:
         "schema", help="print the deck format's JSON Schema",
         description="Print the JSON Schema of deck files and card files (format 1), for "
         "editors such as VS Code's YAML extension.")
-    schema.add_argument("--out", type=Path, default=None, metavar="FILE",
+    schema.add_argument("--out", type=_path, default=None, metavar="FILE",
                         help="write the schema to FILE instead of printing it")
     return parser
 
@@ -278,6 +297,10 @@ def _reports(args: argparse.Namespace) -> int:
     except JournalError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if journal.recovered is not None:
+        print(f"note: the journal in {folder} was damaged. It was put aside as "
+              f"{journal.recovered.name} and a new, empty journal was started; the sessions "
+              "in the damaged copy are not listed.", file=sys.stderr)
     try:
         if args.command == "sessions":
             return list_sessions(journal)

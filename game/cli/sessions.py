@@ -33,7 +33,9 @@ def list_sessions(journal: Journal, out: IO[str] | None = None) -> int:
         return 0
     header = ("id", "date", "deck", "status", "teams", "decisions", "seed")
     rows = [(str(s.id), _date(s.updated), s.deck_id, s.status, str(_team_count(s)),
-             str(s.decisions), str(s.seed)) for s in sessions]
+             str(s.decisions), str(s.seed)) if not s.damaged else
+            (str(s.id), _date(str(s.updated)), str(s.deck_id), "damaged", "-", "-", "-")
+            for s in sessions]
     widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
     numeric = {0, 4, 5, 6}
 
@@ -79,6 +81,11 @@ def export_session(journal: Journal, session_id: int | Sequence[int], out_dir: P
         return 1
     try:
         saved = saved_sessions(journal, ids)
+        damaged = [str(s.id) for s in saved if s.damaged]
+        if damaged:
+            print(f"error: session {', '.join(damaged)} is damaged in the journal and cannot be "
+                  "reported; 'sessions' lists the sessions that can", file=err)
+            return 1
         deck_ids = {s.deck_id for s in saved}
         if len(deck_ids) > 1:
             print("error: these sessions played different decks ("

@@ -16,6 +16,7 @@ import re
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -36,14 +37,46 @@ COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 SECTION_PATTERN = r"^[1-7][a-d]?$"
 #: The ids options get by position when they have none of their own.
 OPTION_LETTERS = "abcd"
+#: The largest size of a meter value, a range end or a meter change. A deck has no use for
+#: more, and a number with thousands of digits would overflow the table's drawing (a screen
+#: position is a float) long after the deck was checked.
+MAX_VALUE = 100_000
+#: Control characters a text may not hold: every C0 and C1 control except tab and newline.
+#: A NUL cannot be drawn, and the others do nothing a player could see.
+CONTROL_PATTERN = "^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$"
+_CONTROL = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")
+#: Bidirectional controls (U+202A-U+202E, U+2066-U+2069): allowed, but they can make a text
+#: read differently from how it is stored, so the deck check warns about them.
+BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def control_char(text: str) -> str | None:
+    """The first forbidden control character in ``text`` as U+XXXX, or None."""
+    found = _CONTROL.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
+
+
+def _no_control(text: str) -> str:
+    char = control_char(text)
+    if char is not None:
+        raise PydanticCustomError("control_char", "the text holds the control character {char}",
+                                  {"char": char})
+    return text
+
+
+#: A string with no control characters other than tab and newline.
+PlainText = Annotated[str, AfterValidator(_no_control),
+                      WithJsonSchema({"type": "string", "pattern": CONTROL_PATTERN})]
+#: A meter value or a range end: a whole number of at most MAX_VALUE either way.
+Value = Annotated[int, Field(ge=-MAX_VALUE, le=MAX_VALUE)]
 
 _TEXT_SCHEMA = {
     "anyOf": [
-        {"type": "string"},
+        {"type": "string", "pattern": CONTROL_PATTERN},
         {
             "type": "object",
             "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
-            "additionalProperties": {"type": "string"},
+            "additionalProperties": {"type": "string", "pattern": CONTROL_PATTERN},
             "minProperties": 1,
         },
     ],
@@ -53,7 +86,7 @@ _TEXT_SCHEMA = {
 
 def _validate_text(value: Any) -> Union[str, dict[str, str]]:
     if isinstance(value, str):
-        return value
+        return _no_control(value)
     if isinstance(value, dict) and value:
         for key, item in value.items():
             if not isinstance(key, str) or not LANGUAGE_CODE.match(key):
@@ -64,6 +97,11 @@ def _validate_text(value: Any) -> Union[str, dict[str, str]]:
                 )
             if not isinstance(item, str):
                 raise PydanticCustomError("text_type", "the '{key}' text must be text", {"key": key})
+            char = control_char(item)
+            if char is not None:
+                raise PydanticCustomError(
+                    "control_char", "the '{key}' text holds the control character {char}",
+                    {"key": key, "char": char})
         return dict(value)
     raise PydanticCustomError(
         "text_type", "expected text: a string, or one per language (nl: ..., en: ...)"
@@ -98,8 +136,8 @@ class Model(BaseModel):
 class Range(Model):
     """An inclusive range; either end may be left out."""
 
-    min: int | None = Field(None, description="Lowest value that matches (inclusive).")
-    max: int | None = Field(None, description="Highest value that matches (inclusive).")
+    min: Value | None = Field(None, description="Lowest value that matches (inclusive).")
+    max: Value | None = Field(None, description="Highest value that matches (inclusive).")
 
     def holds(self, value: int) -> bool:
         return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
@@ -171,7 +209,7 @@ class Option(Model):
     id: Id | None = Field(None, description="Stable id; defaults to a, b, c, d by position.")
     label: Text = Field(description="The text on the button.")
     outcome: Text = Field("", description="What happens, in one or two sentences, and why.")
-    effects: dict[str, int] = Field(
+    effects: dict[str, Value] = Field(
         default_factory=dict, description="Meter changes by meter id, e.g. {legitimiteit: -10}."
     )
     set_flags: list[Id] = Field(default_factory=list, description="Flags this option sets.")
@@ -194,7 +232,7 @@ class EssayContext(Model):
         description="Essay section, such as 4b or 6d."
     )
     context: Text = Field(description="A short paraphrase, or a quote of at most two sentences.")
-    quote: str | None = Field(
+    quote: PlainText | None = Field(
         None,
         description="The essay in its own words: a verbatim passage, in Dutch as the essay is "
                     "written (' … ' joins two parts of one passage).",
@@ -211,7 +249,8 @@ class Card(Model):
     text: Text = Field(description="The situation, in a few sentences.")
     options: list[Option] = Field(min_length=2, max_length=4, description="Two to four options.")
     when: Conditions = Field(default_factory=Conditions, description="When the card may come up.")
-    weight: float = Field(1.0, ge=0, le=1000, description="Relative chance to be drawn.")
+    weight: float = Field(1.0, ge=0, le=1000, allow_inf_nan=False,
+                          description="Relative chance to be drawn.")
     repeatable: bool = Field(False, description="May come up more than once.")
     follow_up_only: bool = Field(
         False, description="Only comes up when an option schedules it as a follow-up."
@@ -222,12 +261,16 @@ class Card(Model):
         description="What a raadslid could ask the college about this dilemma (shown in "
                     "onboarding mode after the outcome, beside the essay's question).",
     )
-    aspects: list[str] = Field(default_factory=list, description="Aspect ids, such as 4a or 6b.")
+    aspects: list[PlainText] = Field(default_factory=list,
+                                     description="Aspect ids, such as 4a or 6b.")
 
     @field_validator("weight", mode="before")
     @classmethod
     def _int_weight(cls, value: Any) -> Any:
-        return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        if isinstance(value, int) and not isinstance(value, bool):
+            # a whole number too large for a float is out of range, not a crash
+            return float(value) if abs(value) <= MAX_VALUE else (MAX_VALUE + 1.0 if value > 0 else -MAX_VALUE - 1.0)
+        return value
 
     @model_validator(mode="after")
     def _option_ids(self) -> "Card":
@@ -252,9 +295,9 @@ class Meter(Model):
     id: Id = Field(description="The meter's id; effects and conditions name the meter by it.")
     label: Text = Field(description="Short name shown beside the bar.")
     description: Text = Field("", description="What the meter stands for.")
-    start: int = Field(50, description="Value at the start of the game.")
-    min: int = Field(0, description="Lowest value.")
-    max: int = Field(100, description="Highest value.")
+    start: Value = Field(50, description="Value at the start of the game.")
+    min: Value = Field(0, description="Lowest value.")
+    max: Value = Field(100, description="Highest value.")
     collapse: Literal["min", "max", "both", "none"] = Field(
         "min", description="Where reaching the end of the range ends the game."
     )
@@ -276,7 +319,7 @@ class Ending(Model):
     trigger: Literal["collapse", "term"] = Field(
         description="collapse: a meter reached its end; term: the term is over."
     )
-    meter: str | None = Field(None, description="For collapse: which meter.")
+    meter: PlainText | None = Field(None, description="For collapse: which meter.")
     at: Literal["min", "max"] = Field("min", description="For collapse: which end of the range.")
     meters: dict[str, Range] = Field(
         default_factory=dict, description="For term: meter ranges this ending needs."

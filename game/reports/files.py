@@ -119,10 +119,28 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=isolate,
     )
     env.filters["signed"] = signed
     env.filters["when"] = when
     return env
+
+
+#: Characters that change the direction of the text around them (U+202A-U+202E, U+2066-U+2069).
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def isolate(value: Any) -> Any:
+    """A printed text holding direction controls, isolated as ``<bdi>`` would (FSI ... PDI).
+
+    A deck or team name may hold an invisible right-to-left override; isolated, it can turn
+    only its own text around, never the report's words beside it. The isolate characters work
+    in element text, attributes and SVG alike, so the template needs no change. Texts without
+    such controls, and markup the template builds itself, are printed as they are.
+    """
+    if type(value) is str and not _BIDI.isdisjoint(value):
+        return f"\u2068{value}\u2069"
+    return value
 
 
 def signed(value: Any) -> str:

@@ -139,7 +139,7 @@ class AutoplayDriver:
     def _start(self) -> None:
         app = self.app
         if app.options.resume:
-            saved = app.latest_unfinished()
+            saved = app.nothing_to_resume()
             if saved is not None and app.resume(saved):
                 return
         if app.options.mode == "workshop":

@@ -40,16 +40,21 @@ class SessionHost:
         if folder is None:
             return None, "no_journal"
         try:
-            return Journal.open(folder), None
+            journal = Journal.open(folder)
         except JournalError as exc:
             print(f"warning: {exc}", file=sys.stderr)
             return None, "journal_failed"
+        if journal.recovered is not None:
+            print(f"warning: {self.t('warning.journal_recovered')} ({journal.recovered})",
+                  file=sys.stderr)
+            return journal, "journal_recovered"
+        return journal, None
 
     def open_first_scene(self) -> None:
         """The title screen, or straight into a game (resumed, or the deck asked for)."""
         options = self.options
         if not options.autoplay:  # autoplay starts the game once the title has been drawn
-            saved = self.latest_unfinished() if options.resume else None
+            saved = self.nothing_to_resume() if options.resume else None
             if saved is not None and self.resume(saved, quiet=True):
                 return
             if options.mode == "workshop":
@@ -112,6 +117,14 @@ class SessionHost:
             print(f"warning: the journal cannot be read: {exc}", file=sys.stderr)
             self.journal_problem = "journal_unreadable"
             return None
+
+    def nothing_to_resume(self) -> SavedSession | None:
+        """The session ``--resume`` asks for; when there is none, that is said plainly."""
+        saved = self.latest_unfinished()
+        if saved is None:
+            print(self.t("notice.nothing_to_resume"), file=sys.stderr)
+            self.notices = [self.t("notice.nothing_to_resume")]
+        return saved
 
     def load(self, folder: Path):
         return load_deck(folder, lang=self.lang)

@@ -138,8 +138,10 @@ class Portraits:
         pygame.draw.circle(image, self.palette.surface, centre, d // 2 + max(2, size // 50))
         pygame.draw.circle(image, colour, centre, d // 2)
         font = self.fonts.get("bold", max(10, round(d * 0.42)))
-        label = font.render(initials(localize(character.name, lang)), True, ink)
-        image.blit(label, label.get_rect(center=centre))
+        text = initials(localize(character.name, lang))
+        if font.size(text)[0] > 0:  # a name of only invisible characters has no initials
+            label = font.render(text, True, ink)
+            image.blit(label, label.get_rect(center=centre))
 
 
 def _rounded(image: pygame.Surface, radius: int) -> pygame.Surface:

@@ -91,7 +91,7 @@ class TextBlock:
         # Centre each line's glyph box in its line slot so extra leading is shared above/below.
         pad = (self.line_height - font.get_height()) // 2
         for i, (line, width) in enumerate(zip(self.lines, self._widths)):
-            if not line:
+            if not line or width <= 0:  # nothing to draw: SDL refuses text of zero width
                 continue
             if self._align == "center":
                 x = (self.width - width) // 2
