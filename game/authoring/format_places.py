@@ -83,18 +83,53 @@ def texts(data: Any, model: type[BaseModel], base: YamlPath) -> Iterator[tuple[Y
     stack: list[tuple[Any, Any, YamlPath]] = [(data, model, base)]
     while stack:
         value, tp, path = stack.pop()
-        if is_text(tp):
+        shapes = _shapes(tp)
+        if shapes is None:
             yield path, value
             continue
-        for member in members(tp):
-            if is_model(member) and isinstance(value, dict):
-                stack += [(v, child_types(member, k)[0], path + (k,))
+        for kind, member in shapes:
+            if kind == "model" and isinstance(value, dict):
+                stack += [(v, _field_type(member, k), path + (k,))
                           for k, v in value.items() if k in member.model_fields]
-            elif isinstance(value, list) and get_origin(member) is list:
-                stack += [(v, child_types(member, i)[0], path + (i,))
-                          for i, v in enumerate(value)]
-            elif isinstance(value, dict) and get_origin(member) is dict:
-                stack += [(v, child_types(member, k)[0], path + (k,)) for k, v in value.items()]
+            elif kind == "list" and isinstance(value, list):
+                item = _item_type(member)
+                stack += [(v, item, path + (i,)) for i, v in enumerate(value)]
+            elif kind == "dict" and isinstance(value, dict):
+                item = _item_type(member)
+                stack += [(v, item, path + (k,)) for k, v in value.items()]
             else:
                 continue
             break
+
+
+# The walk above asks the same few questions of the same few types for every card; the
+# answers depend on the format's types alone, so each is worked out once.
+
+@functools.lru_cache(maxsize=256)
+def _shapes(tp: Any) -> tuple[tuple[str, Any], ...] | None:
+    """None for a player text; else each alternative of ``tp`` as ("model" | "list" | "dict" |
+    "other", the alternative)."""
+    if is_text(tp):
+        return None
+    out = []
+    for member in members(tp):
+        if is_model(member):
+            out.append(("model", member))
+        elif get_origin(member) is list:
+            out.append(("list", member))
+        elif get_origin(member) is dict:
+            out.append(("dict", member))
+        else:
+            out.append(("other", member))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def _field_type(model: Any, name: str) -> Any:
+    return child_types(model, name)[0]
+
+
+@functools.lru_cache(maxsize=256)
+def _item_type(container: Any) -> Any:
+    """The type of the items of a list, or of the values of a dict."""
+    return get_args(container)[-1]

@@ -22,6 +22,7 @@ if they are not running yet, and stopped again afterwards.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -46,7 +47,18 @@ from game.ui.look.textcache import TextBox
 #: The window the texts must fit.
 SIZE = (1280, 720)
 
-#: How much too long a text is: key -> (English, Dutch).
+#: Measured wraps kept while checking a deck: every size and width a card's texts are tried at
+#: on every screen, for the few hundred cards before it (each a few short strings, no pixels),
+#: so memory stays bounded however large the deck is.
+WRAPS_KEPT = 60_000
+#: Cards whose boxes are kept, and box verdicts: a deck that repeats its texts (a card copied
+#: under a new id) is laid out and measured once per text, in bounded memory.
+LAYOUTS_KEPT = 500
+VERDICTS_KEPT = 50_000
+
+#: A text box of a card, the message naming its screen and the path of its text in the card.
+Placed = tuple[str, YamlPath, TextBox]
+
 #: The catalog section of how much too long a text is (``locale/<lang>/check.yaml``).
 AMOUNTS = "check.fit"
 
@@ -71,8 +83,12 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
     places = _card_places(deck_files)
     found: dict[tuple[str, YamlPath], Diagnostic] = {}
     size = f"{SIZE[0]}x{SIZE[1]}"
+    # A card that reads like one laid out before (the same texts in the same language) is
+    # laid out the same: its boxes are kept for a while, and so is each box's verdict.
+    laid: OrderedDict[tuple, list[Placed]] = OrderedDict()
+    verdicts: dict[tuple, Overflow | None] = {}
     with _fonts():
-        ts = Typeset.for_window(SIZE)
+        ts = Typeset.for_window(SIZE, wrap_limit=WRAPS_KEPT)
         for table_lang in _languages(deck):
             words = load_catalog(table_lang).t
             local = partial(localize, lang=table_lang)
@@ -81,12 +97,27 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
                 if place is None:
                     continue
                 doc, card_path = place
-                for message, part_path, box in _card_boxes(ts, words, local, deck, card):
+                card_words = CardWords.of(card, local)
+                said = [OutcomeWords.of(words, local, deck, card, option)
+                        for option in card.options]
+                key = (card_words, bool(card.aspects), tuple(said),
+                       tuple(bool(option.outcome) for option in card.options))
+                placed = laid.get(key)
+                if placed is None:
+                    placed = laid[key] = list(_laid_out(ts, deck, card, card_words, said))
+                    if len(laid) > LAYOUTS_KEPT:
+                        laid.popitem(last=False)
+                for message, part_path, box in placed:
                     key_path = _text_node(doc, card_path + part_path, table_lang)
                     key = (str(doc.file), key_path)
                     if key in found:
                         continue
-                    over = measure(ts, box)
+                    box_key = (box.text, box.weight, box.sizes, box.rect.size)
+                    if box_key not in verdicts:
+                        if len(verdicts) >= VERDICTS_KEPT:
+                            verdicts.clear()
+                        verdicts[box_key] = measure(ts, box)
+                    over = verdicts[box_key]
                     if over is not None:
                         found[key] = Diagnostic(
                             "W201", say(MESSAGES, message, lang, size=size), doc.file,
@@ -131,22 +162,27 @@ def _amount(over: Overflow, lang: str) -> str:
 
 
 def _card_boxes(ts: Typeset, words: Words, local: Local, deck: Deck, card: Card
-                ) -> Iterator[tuple[str, YamlPath, TextBox]]:
+                ) -> Iterator[Placed]:
     """Every text box of ``card`` on the card screen, on each option's outcome and on the
     workshop's card screen, with the message saying which screen and the path of its text
     inside the card. ``words`` are the table's own words, ``local`` puts deck texts in its
     language."""
+    said = [OutcomeWords.of(words, local, deck, card, option) for option in card.options]
+    return _laid_out(ts, deck, card, CardWords.of(card, local), said)
+
+
+def _laid_out(ts: Typeset, deck: Deck, card: Card, card_words: CardWords,
+              said: list[OutcomeWords]) -> Iterator[Placed]:
+    """:func:`_card_boxes`, given the card's words and its options' outcome screens' words."""
     meters, glossary = len(deck.meters), bool(deck.spec.glossary)
-    card_words = CardWords.of(card, local)
     layout = card_screen(ts, card_words, meters, tags=bool(card.aspects), glossary=glossary)
     for part, box in card_boxes(ts, layout, card_words).items():
         yield "text_overflow", _part_path(part), box
     for index, option in enumerate(card.options):
-        said = OutcomeWords.of(words, local, deck, card, option)
-        screen = outcome_screen(ts, said, meters, glossary)
+        screen = outcome_screen(ts, said[index], meters, glossary)
         boxes = screen.boxes()
-        if said.essay is not None and not screen.beside:  # shown in place of the outcome (E)
-            boxes.update(outcome_screen(ts, said, meters, glossary, essay_open=True)
+        if said[index].essay is not None and not screen.beside:  # in the outcome's place (E)
+            boxes.update(outcome_screen(ts, said[index], meters, glossary, essay_open=True)
                          .essay_boxes())
         for part, box in boxes.items():
             if part == "choice":

@@ -27,10 +27,14 @@ class Typeset:
     ink: Colour
 
     @classmethod
-    def for_window(cls, size: tuple[int, int], theme: Theme | None = None) -> "Typeset":
-        """The theme's metrics and fonts for a window of ``size`` (needs ``pygame.font`` only)."""
+    def for_window(cls, size: tuple[int, int], theme: Theme | None = None, *,
+                   wrap_limit: int = 4000) -> "Typeset":
+        """The theme's metrics and fonts for a window of ``size`` (needs ``pygame.font`` only);
+        ``wrap_limit``: how many measured wraps to keep (see
+        :class:`~game.ui.look.textcache.TextCache`)."""
         theme = theme or Theme()
-        return cls(theme.metrics(size), TextCache(Fonts(theme.fonts), theme.leading),
+        return cls(theme.metrics(size),
+                   TextCache(Fonts(theme.fonts), theme.leading, wrap_limit=wrap_limit),
                    theme.palette.ink)
 
     def wrap(self, text: str, weight: str, size: int, width: int | None = None) -> TextBlock:

@@ -147,8 +147,9 @@ def workshop_card(ts: Typeset, words: CardWords, main: Rect, step: str,
                   for share, compact in ((0.5, False), (0.58, True))
                   for p in ((True, False) if preview else (False,))
                   for t in text_sizes for o in option_sizes]
+    sizes = _Heights(ts, words, step)
     for attempt in tries:
-        placed = _arrange(ts, words, main, step, *attempt)
+        placed = _arrange(ts, words, main, step, *attempt, heights=sizes)
         if placed is not None:
             return placed
     # nothing fits (a very long card in a small window): the options whole, and of the card's
@@ -157,7 +158,7 @@ def workshop_card(ts: Typeset, words: CardWords, main: Rect, step: str,
     best = None
     for share in ((0, 0.58) if text else (0,)):
         placed = _arrange(ts, words, main, step, small_t, small_o, False, text, False, share,
-                          True, force=True)
+                          True, force=True, heights=sizes)
         whole = all(placed.options.contains(row.rect) for row in placed.rows)
         score = (whole, _text_shown(ts, placed))
         if best is None or score > best[0]:
@@ -187,28 +188,56 @@ def option_label(words: CardWords, index: int, step: str, second_line: bool,
     return label
 
 
+class _Heights:
+    """The card's and the options' heights for one card in one step, each worked out once:
+    the plan tries many combinations of sizes and widths, and most share their parts."""
+
+    def __init__(self, ts: Typeset, words: CardWords, step: str) -> None:
+        self.ts, self.words, self.step = ts, words, step
+        self._card: dict[tuple, int] = {}
+        self._options: dict[tuple, tuple[int, int]] = {}
+
+    def card(self, width: int, text_size: int, with_text: bool, compact: bool) -> int:
+        key = (width, text_size, with_text, compact)
+        found = self._card.get(key)
+        if found is None:
+            found = self._card[key] = _card_height(self.ts, self.words, width, text_size,
+                                                   with_text, compact)
+        return found
+
+    def options(self, width: int, option_size: int, hint: bool, second_line: bool
+                ) -> tuple[int, int]:
+        key = (width, option_size, hint, second_line)
+        found = self._options.get(key)
+        if found is None:
+            found = self._options[key] = _options_height(self.ts, self.words, self.step, width,
+                                                         option_size, hint, second_line)
+        return found
+
+
 def _arrange(ts: Typeset, words: CardWords, main: Rect, step: str, text_size: int,
              option_size: int, hint: bool, text: bool, preview: bool, beside: float,
-             compact: bool, force: bool = False) -> WorkshopCardLayout | None:
+             compact: bool, force: bool = False, heights: _Heights | None = None
+             ) -> WorkshopCardLayout | None:
     """The card and its options laid out so (``beside``: the options beside the card, which
-    takes that share of the width); None if they do not fit, unless ``force``."""
+    takes that share of the width); None if they do not fit, unless ``force``. ``heights``
+    keeps the heights worked out for other tries of the same card and step."""
     m = ts.metrics
+    heights = heights or _Heights(ts, words, step)
     gap = m.gap
     if beside:
         card_w = round((main.width - gap) * beside)
         card = Rect(main.x, main.y, card_w, main.height)
         options = Rect(card.right + gap, main.y, main.right - card.right - gap, main.height)
-        needed_h, row_h = _options_height(ts, words, step, options.width, option_size, hint,
-                                          preview)
-        fits = (_card_height(ts, words, card.width, text_size, text, compact) <= main.height
+        needed_h, row_h = heights.options(options.width, option_size, hint, preview)
+        fits = (heights.card(card.width, text_size, text, compact) <= main.height
                 and needed_h <= main.height)
     else:
-        card_h = _card_height(ts, words, main.width, text_size, text, compact)
-        needed_h, row_h = _options_height(ts, words, step, main.width, option_size, hint,
-                                          preview)
+        card_h = heights.card(main.width, text_size, text, compact)
+        needed_h, row_h = heights.options(main.width, option_size, hint, preview)
         fits = card_h + gap + needed_h <= main.height
         if not fits and force:
-            card_h = max(_card_height(ts, words, main.width, text_size, False, compact),
+            card_h = max(heights.card(main.width, text_size, False, compact),
                          main.height - gap - needed_h)
         card = Rect(main.x, main.y, main.width, card_h)
         options = Rect(main.x, card.bottom + gap, main.width, main.bottom - card.bottom - gap)

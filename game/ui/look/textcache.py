@@ -2,6 +2,10 @@
 
 Rendering text is the costly part of a frame, so every wrapped text block is rendered once and
 kept by (text, weight, size, colour, width, align) until it falls out of a bounded LRU cache.
+Measuring comes before rendering and is kept apart: how a text wraps is kept by (text, weight,
+size) and the span of widths the same lines hold for, in its own bounded LRU, so the screens that lay out the same text (the card,
+its outcome, the workshop's card in both steps) and the blocks drawn in another colour share one
+measurement, and ``validate`` measures each text of a deck once.
 Wrapping breaks between words only; a word wider than its box stays whole and the block is
 marked as overflowing, so :meth:`TextCache.fit` tries a smaller size instead.
 
@@ -110,15 +114,30 @@ def wrap(text: str, font: pygame.font.Font, width: int | None) -> tuple[list[str
 
 
 def _wrap(text: str, font: pygame.font.Font, width: int | None) -> tuple[list[str], list[int]]:
-    """The lines of ``text`` within ``width`` and the width of each.
+    """The lines of ``text`` within ``width`` and the width of each."""
+    lines, widths, _ = _wrap_span(text, font, width)
+    return lines, widths
+
+
+#: No upper bound: a wrap whose every line ends its paragraph holds at any larger width.
+_UNBOUNDED = 1 << 30
+
+
+def _wrap_span(text: str, font: pygame.font.Font, width: int | None
+               ) -> tuple[list[str], list[int], tuple[int, int]]:
+    """The lines of ``text`` within ``width``, the width of each, and the widths the same lines
+    hold for: from ``low`` up to (not including) ``high``.
 
     Each line takes as many words as fit. The search starts from the previous line's word count
     and steps up or down from there, so a line is usually measured two or three times instead
     of once per word; the width of a line only grows with every word added, so the lines are
-    the same as adding words one by one.
+    the same as adding words one by one. So the same lines come out for any width at least as
+    wide as every line of more than one word (a single word always stays on its line) and
+    narrower than every line with the next word added, which the search measured anyway.
     """
     lines: list[str] = []
     widths: list[int] = []
+    low, high = 0, _UNBOUNDED
     for paragraph in text.split("\n"):
         words = paragraph.split()
         if width is None or not words:
@@ -136,20 +155,29 @@ def _wrap(text: str, font: pygame.font.Font, width: int | None) -> tuple[list[st
                     longer = f"{line} {words[end]}"
                     longer_width = font.size(longer)[0]
                     if longer_width > width:
+                        high = min(high, longer_width)
                         break
                     end, line, line_width = end + 1, longer, longer_width
             else:
+                high = min(high, line_width)  # this line, or one word more, is too wide
                 while end > start + 1:  # one word fewer, until it fits (one word always stays)
                     end -= 1
-                    line = " ".join(words[start:end])
-                    line_width = font.size(line)[0]
+                    shorter = " ".join(words[start:end])
+                    shorter_width = font.size(shorter)[0]
+                    if shorter_width > width:
+                        high = min(high, shorter_width)
+                    line, line_width = shorter, shorter_width
                     if line_width <= width:
                         break
+            if end - start > 1:
+                low = max(low, line_width)
             lines.append(line)
             widths.append(line_width)
             guess = end - start
             start = end
-    return lines, widths
+    if width is None:
+        low, high = -1, -1  # held for no width at all, and for no width only
+    return lines, widths, (low, high)
 
 
 #: A private-use character no font draws: whatever a font renders for it is its "missing" box.
@@ -169,13 +197,21 @@ def has_glyphs(font: pygame.font.Font, text: str) -> bool:
 class TextCache:
     """Rendered text blocks, bounded so resizing many times cannot grow memory without end."""
 
-    def __init__(self, fonts: Fonts, leading: float = 1.3, limit: int = 800):
+    def __init__(self, fonts: Fonts, leading: float = 1.3, limit: int = 800,
+                 wrap_limit: int = 4000):
         self.fonts = fonts
         self.leading = leading
         self.limit = limit
+        #: How many measured wraps are kept (each is a few short strings, no pixels).
+        self.wrap_limit = wrap_limit
         self._blocks: OrderedDict[tuple, TextBlock] = OrderedDict()
+        #: By (text, weight, size): the wraps measured, each with the widths it holds for.
+        self._wraps: OrderedDict[tuple, list[tuple[int, int, list[str], list[int]]]] = \
+            OrderedDict()
         self.hits = 0
         self.misses = 0
+        #: Texts wrapped by measuring them with a font (not found among the kept wraps).
+        self.measured = 0
         self._glyphs: dict[tuple[str, int, str], bool] = {}
 
     def render(self, text: str, weight: str, size: int, colour: Colour,
@@ -212,13 +248,34 @@ class TextCache:
             known = self._glyphs[key] = has_glyphs(self.fonts.get(weight, size), chars)
         return known
 
+    def wrapped(self, text: str, weight: str, size: int, width: int | None
+                ) -> tuple[list[str], list[int]]:
+        """The lines of ``text`` within ``width`` and their widths, measured once per (text,
+        weight, size) and span of widths the lines hold for, while they stay among the kept
+        wraps (callers do not change them)."""
+        key = (text, weight, size)
+        spans = self._wraps.get(key)
+        if spans is not None:
+            self._wraps.move_to_end(key)
+            for low, high, lines, widths in spans:
+                if (low <= width < high) if width is not None else high < 0:
+                    return lines, widths
+        else:
+            spans = self._wraps[key] = []
+            if len(self._wraps) > self.wrap_limit:
+                self._wraps.popitem(last=False)
+        self.measured += 1
+        lines, widths, (low, high) = _wrap_span(text, self.fonts.get(weight, size), width)
+        spans.append((low, high, lines, widths))
+        return lines, widths
+
     def measure(self, text: str, weight: str, size: int) -> tuple[int, int]:
         return self.fonts.get(weight, size).size(text)
 
     def _make(self, text: str, weight: str, size: int, colour: Colour, width: int | None,
               align: str) -> TextBlock:
         font = self.fonts.get(weight, size)
-        lines, widths = _wrap(text, font, width)
+        lines, widths = self.wrapped(text, weight, size, width)
         overflow = width is not None and any(w > width for w in widths)
         line_height = max(font.get_linesize(), round(size * self.leading))
         return TextBlock(font, lines, widths, size, line_height, overflow, colour, width, align)

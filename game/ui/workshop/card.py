@@ -15,6 +15,8 @@ and goes on to the next team, or to the consequences when every team has decided
 
 from __future__ import annotations
 
+from typing import Hashable
+
 import pygame
 from pygame import Rect
 
@@ -291,6 +293,14 @@ class WorkshopCardScene(WorkshopScreen):
         return rows
 
     # ------------------------------------------------------------------ drawing
+    def layer_state(self) -> Hashable:
+        """The step and, voting, the team and its sheet: all the card and its options show."""
+        if self.step != "vote":
+            return (self.step,)
+        sheet = self.sheet
+        return (self.step, self.team, tuple(sheet.counts), sheet.active, sheet.override,
+                sheet.decision, sheet.reason, tuple(sheet.leaders))
+
     def draw_main(self, surface: pygame.Surface) -> None:
         self._draw_card(surface)
         self._draw_options(surface)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import Hashable
+
 import pygame
 from pygame import Rect
 
@@ -237,6 +239,10 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
         return rows
 
     # ------------------------------------------------------------------ drawing
+    def layer_state(self) -> Hashable | None:
+        """The step (outcome or reflection); nothing is kept while the meters move."""
+        return None if self.animating else (self.step,)
+
     def draw_main(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.theme.palette
         main, inner = self.frame.main, self.inner

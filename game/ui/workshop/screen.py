@@ -15,7 +15,7 @@ its main area; this class draws the rest.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Hashable
 
 import pygame
 from pygame import Rect
@@ -36,6 +36,9 @@ ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 BACK_KEYS = (pygame.K_PAGEUP, pygame.K_LEFT)
 BLACK_KEYS = (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD)
 #: The menu of a workshop, in order (its number keys follow it).
+#: Layers kept per screen: enough to go back and forth between a few vote counts.
+LAYERS_KEPT = 8
+
 MENU = ("resume", "undo", "debrief", "export", "restart", "quit")
 _MODIFIERS = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
 
@@ -50,6 +53,8 @@ class WorkshopScreen(Scene):
         self._asking: str | None = None
         #: The character of the key being handled (N opens the note, and types no "n").
         self._key_text = ""
+        #: The screen without its countdown, buttons and warning, by what it shows.
+        self._layers: dict[Hashable, pygame.Surface] = {}
 
     # ------------------------------------------------------------------ for subclasses
     def step_title(self) -> str:
@@ -108,6 +113,7 @@ class WorkshopScreen(Scene):
         return self.workshop.notes.get(card.id, "") if card is not None else ""
 
     def layout_changed(self) -> None:
+        self._layers = {}
         focused = self.focused_button()
         self.frame = layout.table(self.app.metrics, self.tools(),
                                   self.timer_width() if self.shows_timer else 0,
@@ -285,20 +291,58 @@ class WorkshopScreen(Scene):
             app.quit()
 
     # ------------------------------------------------------------------ drawing
+    def layer_state(self) -> Hashable | None:
+        """What the main area shows beyond the card and step this scene is for, such as the
+        votes entered; None while it changes every frame (then nothing is kept)."""
+        return None
+
     def draw(self, surface: pygame.Surface) -> None:
+        """The screen: the page, the band, the main area, the teams and the note come from a
+        layer kept for as long as what they show stays the same (see :meth:`_layer_key`); on
+        it go the countdown, the buttons and the warning, which change on their own."""
         timer = self.table.timer if self.shows_timer else None
         pause = self.button("pause")
         if timer is not None and pause is not None and pause.enabled == timer.expired:
             self.make_buttons()  # the time ran out: nothing left to pause
-        app, p, F = self.app, self.app.theme.palette, self.frame
-        surface.fill(p.page)
-        self.draw_band(surface)
-        self.draw_main(surface)
-        draw_teams(surface, F.side, self.team_rows(), self.table.deck.meters, app)
-        if F.note is not None:
-            self.draw_note(surface, F.note)
+        F = self.frame
+        rows = self.team_rows()
+        key = self._layer_key(surface, rows)
+        if key is None:
+            self._draw_static(surface, rows)
+        else:
+            layer = self._layers.get(key)
+            if layer is None:
+                if len(self._layers) >= LAYERS_KEPT:
+                    self._layers.clear()
+                layer = self._layers[key] = self.app.new_layer(surface.get_size())
+                self._draw_static(layer, rows)
+            surface.blit(layer, (0, 0))
+        if self.shows_timer and F.timer is not None and self.table.timer is not None:
+            self.draw_timer(surface, F.timer)
         self.draw_buttons(surface, self.selected_buttons())
         self.draw_warning(surface)
+
+    def _layer_key(self, surface: pygame.Surface, rows: list[TeamRow]) -> Hashable | None:
+        """Everything the kept layer shows that may change while the scene is up (None: draw
+        it afresh): the window's size, the band's colours, the note, the teams, and the
+        scene's own :meth:`layer_state`."""
+        state = self.layer_state()
+        if state is None:
+            return None
+        teams = tuple((row.index, row.name, tuple(sorted(row.values.items())),
+                       tuple(sorted(row.changes.items())), row.status, row.status_short,
+                       row.current, row.muted) for row in rows)
+        return (surface.get_size(), self.band_colours(), self.note, teams, state)
+
+    def _draw_static(self, surface: pygame.Surface, rows: list[TeamRow]) -> None:
+        """All but the countdown, the buttons and the warning."""
+        app, p, F = self.app, self.app.theme.palette, self.frame
+        surface.fill(p.page)
+        self.draw_band(surface, countdown=False)
+        self.draw_main(surface)
+        draw_teams(surface, F.side, rows, self.table.deck.meters, app)
+        if F.note is not None:
+            self.draw_note(surface, F.note)
 
     def selected_buttons(self) -> set[str]:
         return set()
@@ -320,7 +364,8 @@ class WorkshopScreen(Scene):
             return p.alarm, p.on_alarm, p.on_alarm
         return p.band, p.band_ink, p.band_muted
 
-    def draw_band(self, surface: pygame.Surface) -> None:
+    def draw_band(self, surface: pygame.Surface, countdown: bool = True) -> None:
+        """The band: the round and the step, and (``countdown``) the countdown in it."""
         app, m, F = self.app, self.app.metrics, self.frame
         fill, ink, muted = self.band_colours()
         pygame.draw.rect(surface, fill, F.frame.band)
@@ -335,7 +380,8 @@ class WorkshopScreen(Scene):
         if detail:
             self.text_in(surface, Rect(head.x, y + top_h, head.width, round(m.label * 1.35)),
                          detail, "semibold", m.label, muted)
-        if self.shows_timer and F.timer is not None and self.table.timer is not None:
+        if countdown and self.shows_timer and F.timer is not None and \
+                self.table.timer is not None:
             self.draw_timer(surface, F.timer)
 
     # ------------------------------------------------------------------ the countdown
