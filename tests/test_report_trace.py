@@ -72,17 +72,17 @@ def test_the_golden_workshop_traces_and_judges_each_team():
     report = json.loads(GOLDEN.read_text(encoding="utf-8"))
     noord, oost, zuid = report["teams"]
     assert moved(noord["causes"]["capaciteit"]) == [
-        (3, "boa-trackingapp", 11), (1, "sensoren-riool-wegen", -7), (2, "robot-bodes", -2),
+        (3, "boa-trackingapp", 11), (1, "dashboard-feiten", -9), (2, "robot-bodes", -2),
         (4, "robot-innovatieteam", -1)]
     assert noord["causes"]["capaciteit"][-1]["scheduled_by"] == {
         "round": 2, "card": "robot-bodes", "option": "robot-weg"}
     assert [(r["id"], r["verdict"], r["net"]) for r in noord["recommendations"]] == [
-        ("public_value", "short", -11), ("vision", "followed", 3), ("qualities", "short", -1),
-        ("organisation", "short", -10)]
+        ("public_value", "short", -11), ("vision", "followed", 7), ("qualities", "short", -2),
+        ("organisation", "short", -3)]
     assert [r["verdict"] for r in oost["recommendations"]] == [
         "followed", "short", "short", "followed"]
     assert [r["verdict"] for r in zuid["recommendations"]] == [
-        "followed", "followed", "short", "short"]
+        "followed", "short", "short", "short"]
 
 
 def test_the_html_shows_the_trace_and_the_recommendations_escaped(deck, journal, tmp_path):
