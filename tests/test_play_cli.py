@@ -50,3 +50,16 @@ def test_without_a_screen_the_game_says_so_instead_of_running_unseen(tmp_path):
         pytest.skip("this machine has a screen SDL can open a window on")
     assert done.returncode == 1
     assert "--headless" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_autoplay_of_a_preview_starts_at_the_card_asked_for(tmp_path):
+    """``play DECK --card ID --headless --autoplay`` plays on from that card, as a window does."""
+    deck = ROOT / "scenarios" / "digitaal-leiderschap"
+    done = subprocess.run([sys.executable, "main.py", "play", str(deck), "--card", "citrix-lek",
+                           "--headless", "--autoplay", "--seed", "2", "--data-dir",
+                           str(tmp_path / "data"), "--out", str(tmp_path / "out")],
+                          cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    record = json.loads((tmp_path / "out" / "session.json").read_text(encoding="utf-8"))
+    assert record["rounds"][0]["card"] == "citrix-lek"
+    assert len(record["rounds"]) >= 2, "and the game goes on after it"

@@ -161,6 +161,11 @@ class AutoplayDriver:
             print(f"error: no deck at {folder}", file=sys.stderr)
             app.quit(2)
             return
+        if app.options.card is not None:  # an author's preview: from that card on
+            result = app.load(Path(folder))
+            if result.deck is not None:
+                app.start_preview(Path(folder), result.deck)
+                return
         app.start_deck(Path(folder))
 
     def _pause(self) -> None:
