@@ -109,6 +109,21 @@ def test_escape_skips_and_the_skip_is_journalled(tmp_path):
     app.close()
 
 
+def test_a_new_introduction_remembers_the_guided_game_was_seen(tmp_path):
+    first = onboarding_app(tmp_path)
+    assert tutorial_step(first) == 0
+    key(first, pygame.K_RETURN, "\r")
+    first.close()
+    second = onboarding_app(tmp_path)
+    assert tutorial_step(second) == 0, "stopped half-way: the next introduction shows it again"
+    key(second, pygame.K_ESCAPE)
+    second.close()
+    third = onboarding_app(tmp_path)
+    assert tutorial_step(third) is None and third.scene.prompt().kind == "pick"
+    assert third.match.session.onboarding == {"tutorial": "done"}
+    third.close()
+
+
 def test_resume_in_the_middle_of_the_guided_game_and_after_it(tmp_path):
     app = onboarding_app(tmp_path)
     key(app, pygame.K_RETURN, "\r")

@@ -29,6 +29,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping, TypedDict
 
+#: What an onboarding game's ``tutorial`` value is once its guided first game was finished or
+#: skipped (before that: the step reached).
+TUTORIAL_DONE = "done"
 #: Version of a session's saved state, and the oldest version this code can still load.
 SESSION_SAVE_VERSION = 2
 SESSION_MIN_COMPATIBLE_VERSION = 1

@@ -27,6 +27,7 @@ from game.table.match import Match
 from game.table.places import ONBOARDING_DECK
 from game.table.places import data_dir as user_data_dir
 from game.reports.summary import build_summary, write_summary
+from game.rules.state import TUTORIAL_DONE
 from game.ui import routes
 from game.ui.look.widgets import warning_line
 from game.ui.overlays.toast import LONG, Toast
@@ -142,10 +143,22 @@ class SessionHost:
         self.preview = None
         match = Match.start(result.deck, str(Path(folder).resolve()), self.lang, self.journal,
                             seed=self.seed)
-        if onboarding:
-            match.onboarding("tutorial", 0)
+        if onboarding:  # the guided first game, unless an earlier introduction went through it
+            match.onboarding("tutorial", TUTORIAL_DONE if self.tutorial_seen() else 0)
         self.begin(match)
         return True
+
+    def tutorial_seen(self) -> bool:
+        """Whether an earlier onboarding game in this journal finished or skipped the guided
+        first game, so a council member who comes back is not walked through it again."""
+        if self.journal is None:
+            return False
+        try:
+            saved = self.journal.sessions()
+        except (sqlite3.Error, ValueError):
+            return False
+        return any(not s.damaged and isinstance(s.state.get("onboarding"), dict)
+                   and s.state["onboarding"].get("tutorial") == TUTORIAL_DONE for s in saved)
 
     def onboarding_deck(self) -> Path:
         """The deck a council member's introduction plays: the one named on the command line,

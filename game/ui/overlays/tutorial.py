@@ -22,11 +22,10 @@ from typing import Any
 import pygame
 from pygame import Rect
 
+from game.rules.state import TUTORIAL_DONE
 from game.ui.look.widgets import Button, panel
 from game.ui.scene import NUMBER_KEYS, Prompt, Scene, key_event
 
-#: What the onboarding state holds once the guided game was finished or skipped.
-DONE = "done"
 
 
 @dataclass(frozen=True)
@@ -191,7 +190,7 @@ class TutorialScene(Scene):
 
     def skip(self) -> None:
         """Skip the rest (or finish): the game remembers, and this game shows it no more."""
-        self.match.onboarding("tutorial", DONE)
+        self.match.onboarding("tutorial", TUTORIAL_DONE)
         self.app.pop()
 
     def activate(self, button_id: str) -> None:
