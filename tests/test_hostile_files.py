@@ -75,9 +75,9 @@ def test_a_file_at_the_limit_is_read() -> None:
 def test_reports_isolate_a_text_with_direction_characters() -> None:
     from markupsafe import Markup
 
-    from game.reports.files import _environment
+    from game.reports.files import environment
 
-    page = _environment().from_string('<p title="{{ a }}">{{ a }} en {{ b }} {{ c }}</p>')
+    page = environment().from_string('<p title="{{ a }}">{{ a }} en {{ b }} {{ c }}</p>')
     html = page.render(a="Budget \u202egnirednaw", b="gewoon", c=Markup("<i>al opgemaakt</i>"))
     isolated = "\u2068Budget \u202egnirednaw\u2069"
     assert html == f'<p title="{isolated}">{isolated} en gewoon <i>al opgemaakt</i></p>'

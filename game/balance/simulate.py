@@ -143,14 +143,7 @@ class Planner:
 
         Written for speed: the lookahead weighs thousands of positions per decision."""
         vals = vals[:]
-        lows, highs = self.lows, self.highs
-        for i, d in effects:
-            v = vals[i] + d
-            if v < lows[i]:
-                v = lows[i]
-            elif v > highs[i]:
-                v = highs[i]
-            vals[i] = v
+        self._apply(vals, effects)
         fired = None
         for conds, changes, slow in self.rules:
             for i, lo, hi in conds:
@@ -161,14 +154,19 @@ class Planner:
                 if slow is None or slow.holds(round_no, vals_map(self.order, vals), flags):
                     fired = changes if fired is None else fired + changes
         if fired:
-            for i, d in fired:
-                v = vals[i] + d
-                if v < lows[i]:
-                    v = lows[i]
-                elif v > highs[i]:
-                    v = highs[i]
-                vals[i] = v
+            self._apply(vals, fired)
         return vals
+
+    def _apply(self, vals: list[int], changes) -> None:
+        """Add ``changes`` ((meter index, change) pairs) to ``vals`` in place, clamped."""
+        lows, highs = self.lows, self.highs
+        for i, d in changes:
+            v = vals[i] + d
+            if v < lows[i]:
+                v = lows[i]
+            elif v > highs[i]:
+                v = highs[i]
+            vals[i] = v
 
     def score(self, session: Session, option: Option) -> float:
         """The value of ``option``: the position it leaves (its effects and the deck's

@@ -111,8 +111,9 @@ def decisions_csv(report: dict[str, Any]) -> str:
 
 # --------------------------------------------------------------------------- HTML
 @functools.lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    """The template environment, built once: later reports reuse its compiled template."""
+def environment() -> jinja2.Environment:
+    """The reports' template environment (report.html and the onboarding summary), built once:
+    autoescaping, deck text isolated where it holds direction characters, the shared filters."""
     env = jinja2.Environment(
         autoescape=True,
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -196,6 +197,6 @@ def charts(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_html(report: dict[str, Any]) -> str:
-    template = _environment().get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     return template.render(r=report, w=words(report["lang"]), charts=charts(report),
                            lang=report["lang"])

@@ -21,13 +21,11 @@ glossary entry of that name (in the reader's language) when the deck has one.
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Mapping
 
-import jinja2
 
 from game.format.deck import Deck
 from game.language.catalog import load_catalog
@@ -35,6 +33,7 @@ from game.language.texts import localize
 from game.reports import svg_charts
 from game.reports.atomic_file import write_atomic
 from game.reports.causes import causes
+from game.reports.files import environment
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SUMMARY_FILE = "summary.html"
@@ -216,29 +215,9 @@ def _questions(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 # --------------------------------------------------------------------------- HTML
-@functools.lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        autoescape=True,
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["signed"] = _signed
-    return env
-
-
-def _signed(value: Any) -> str:
-    """+5, −5 (a true minus sign) or 0."""
-    if not isinstance(value, int):
-        return "—"
-    return f"+{value}" if value > 0 else (f"\u2212{-value}" if value < 0 else "0")
-
-
 def render_summary(summary: dict[str, Any]) -> str:
     """The summary as one self-contained HTML page."""
-    template = _environment().get_template("summary.html.j2")
+    template = environment().get_template("summary.html.j2")
     return template.render(s=summary, w=words(summary["lang"]), lang=summary["lang"])
 
 
