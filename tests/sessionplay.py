@@ -44,6 +44,7 @@ def play(deck: Deck, seed: int, chooser: Chooser, mode: str, data: Path) -> Sess
             match.advance()
             continue
         journal.close()
+        match.release()  # as after a restart: the operating system let go of the session
         journal = Journal.open(data)
         saved = journal.session(match.session_id)
         match, notices = Match.resume(deck, saved, journal)

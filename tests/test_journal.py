@@ -47,6 +47,7 @@ def test_undo_is_journalled_and_resume_continues_at_the_same_card(engine_deck, t
     match.choose(match.session.current_card.options[0].id)
     match.undo()
     journal.close()
+    match.release()  # the process is gone: the operating system lets go of its session
 
     journal = Journal.open(tmp_path)
     saved = journal.latest_unfinished()

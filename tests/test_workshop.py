@@ -130,6 +130,7 @@ def test_a_journalled_workshop_resumes_with_every_vote_and_note(engine_deck, tmp
     match.note("Discussie over de raad")
     match.choose(0, card.options[0].id, votes={card.options[0].id: 6})
     journal.close()  # the laptop's lid closes mid-card
+    match.release()  # the process is gone: the operating system lets go of its session
 
     journal = Journal.open(tmp_path)
     saved = journal.latest_unfinished()

@@ -16,6 +16,7 @@ from game.format.models import Card
 from game.rules.session import Notice, Session
 from game.table import old_events
 from game.table.journal import Journal, JournalError, SavedSession
+from game.table.ownership import SessionHeldElsewhere, SessionLock
 
 
 class JournalLink:
@@ -33,6 +34,26 @@ class JournalLink:
         self.session_id = session_id
         #: The last problem writing the journal, for the screen to show; None when all is well.
         self.warning: str | None = None
+        #: This process's hold on the session, so no other window plays it at the same time.
+        self.lock: SessionLock | None = None
+
+    @staticmethod
+    def claim(journal: Journal | None, session_id: int) -> SessionLock | None:
+        """Take ownership of a saved session before resuming it; raises
+        :class:`SessionHeldElsewhere` when another process plays it now."""
+        if journal is None:
+            return None
+        lock = SessionLock(journal.path.parent, session_id)
+        if not lock.acquire():
+            raise SessionHeldElsewhere(session_id)
+        return lock
+
+    def release(self, finished: bool = False) -> None:
+        """Let go of the session (it leaves the table, ends or is given up), so another
+        window may resume it."""
+        if self.lock is not None:
+            self.lock.release(finished)
+            self.lock = None
 
     def state(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -54,6 +75,7 @@ class JournalLink:
                 self.journal.abandon(self.session_id)
             except JournalError as exc:
                 self.warning = str(exc)
+        self.release(finished=True)
 
     def _start_journal(self) -> None:
         if self.journal is not None:
@@ -61,6 +83,11 @@ class JournalLink:
                 self.session_id = self.journal.start(self.state(), self.deck_path, self.lang)
             except JournalError as exc:
                 self.warning = str(exc)
+                return
+            try:
+                self.lock = self.claim(self.journal, self.session_id)
+            except SessionHeldElsewhere:
+                pass  # a new id nobody can know yet; held only by a journal put aside since
 
     def _record(self, kind: str, payload: dict[str, Any]) -> None:
         if self.journal is None or self.session_id is None:
@@ -103,6 +130,8 @@ class Match(JournalLink):
     @classmethod
     def resume(cls, deck: Deck, saved: SavedSession, journal: Journal | None
                ) -> tuple["Match", list[Notice]]:
+        """Continue ``saved``, owned by this process from now on; raises
+        :class:`SessionHeldElsewhere` when another process plays it."""
         state = saved.state
         if journal is not None and old_events.kept_in_events(state):
             try:
@@ -110,7 +139,9 @@ class Match(JournalLink):
             except (JournalError, sqlite3.Error, ValueError):
                 pass  # plays on without the old votes and notes; the journal still has them
         session, notices = Session.from_dict(deck, state)
+        lock = cls.claim(journal, saved.id)
         match = cls(session, saved.deck_path, saved.lang, journal, saved.id)
+        match.lock = lock
         if session.phase == "outcome":
             match.advance()
         return match, notices
@@ -171,4 +202,5 @@ class Match(JournalLink):
         if self.session.is_over:
             self._record("end", {"reason": self.session.end_reason,
                                  "ending": self.session.ending.id if self.session.ending else None})
+            self.release(finished=True)
         return card

@@ -53,7 +53,9 @@ class WorkshopMatch(JournalLink):
         """The saved workshop, at its card; with ``advance`` False a card every team has
         decided stays on the table (the facilitator's screen shows its outcome again)."""
         workshop, notices = Workshop.from_dict(deck, saved.state)
+        lock = cls.claim(journal, saved.id)  # SessionHeldElsewhere: another window plays it
         match = cls(workshop, saved.deck_path, saved.lang, journal, saved.id)
+        match.lock = lock
         if workshop.phase == "outcome" and (advance or workshop.current_card is None):
             match.advance()
         return match, notices
@@ -90,4 +92,5 @@ class WorkshopMatch(JournalLink):
         card = self.workshop.advance()
         if self.workshop.is_over:
             self._record("end", {"teams": [t.end_reason for t in self.workshop.teams]})
+            self.release(finished=True)
         return card

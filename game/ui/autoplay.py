@@ -142,6 +142,9 @@ class AutoplayDriver:
             saved = app.nothing_to_resume()
             if saved is not None and app.resume(saved):
                 return
+            if saved is not None and app.held_elsewhere(saved):
+                app.quit(1)  # the line on stderr says why; a new game is not what was asked
+                return
         if app.options.mode == "workshop":
             if app.options.teams:
                 start_from_options(app)

@@ -24,6 +24,7 @@ from game.language.texts import KNOWN_LANGUAGES, localize
 from game.rules.session import IncompatibleSave, Notice, Session
 from game.table.journal import Journal, JournalError, SavedSession
 from game.table.match import Match
+from game.table.ownership import SessionHeldElsewhere, SessionLock
 from game.table.places import ONBOARDING_DECK
 from game.table.places import data_dir as user_data_dir
 from game.reports.summary import build_summary, write_summary
@@ -57,6 +58,9 @@ class SessionHost:
         if not options.autoplay:  # autoplay starts the game once the title has been drawn
             saved = self.nothing_to_resume() if options.resume else None
             if saved is not None and self.resume(saved, quiet=True):
+                return
+            if saved is not None and self.held_elsewhere(saved):
+                self.go(routes.Title())  # where a new game can start; the notice says why
                 return
             if options.mode == "workshop":
                 if options.teams:
@@ -110,6 +114,14 @@ class SessionHost:
             warning_line(surface, rect, warning, self.text, self.metrics, self.theme.palette)
 
     def latest_unfinished(self) -> SavedSession | None:
+        """The unfinished session the title screen offers to resume: the latest one, unless
+        another window plays it now (then none: that window is where it goes on)."""
+        saved = self._latest_saved()
+        if saved is not None and self.held_elsewhere(saved):
+            return None
+        return saved
+
+    def _latest_saved(self) -> SavedSession | None:
         if self.journal is None:
             return None
         try:
@@ -119,9 +131,18 @@ class SessionHost:
             self.journal_problem = "journal_unreadable"
             return None
 
+    def held_elsewhere(self, saved: SavedSession) -> bool:
+        """Whether another process (another window) plays ``saved`` now."""
+        if self.journal is None:
+            return False
+        if self.match is not None and self.match.session_id == saved.id \
+                and self.match.journal is self.journal:
+            return False  # this window plays it
+        return SessionLock(self.journal.path.parent, saved.id).held_elsewhere()
+
     def nothing_to_resume(self) -> SavedSession | None:
         """The session ``--resume`` asks for; when there is none, that is said plainly."""
-        saved = self.latest_unfinished()
+        saved = self._latest_saved()
         if saved is None:
             print(self.t("notice.nothing_to_resume"), file=sys.stderr)
             self.notices = [self.t("notice.nothing_to_resume")]
@@ -193,15 +214,22 @@ class SessionHost:
             else:
                 self.go(routes.DeckErrors(folder, result))
             return False
-        if saved.is_workshop:  # in the language it was played in, like a game
-            if saved.lang in KNOWN_LANGUAGES and saved.lang != self.lang:
-                self.set_language(saved.lang)
-            return workshop_table.resume(self, saved, result.deck)
         try:
+            if saved.is_workshop:  # in the language it was played in, like a game
+                if self.held_elsewhere(saved):
+                    raise SessionHeldElsewhere(saved.id)
+                if saved.lang in KNOWN_LANGUAGES and saved.lang != self.lang:
+                    self.set_language(saved.lang)
+                return workshop_table.resume(self, saved, result.deck)
             match, notices = Match.resume(result.deck, saved, self.journal)
         except IncompatibleSave:
             self.notices = [self.t("notice.incompatible")]
             self.invalidate()
+            return False
+        except SessionHeldElsewhere:
+            self.open_elsewhere()
+            if not quiet:  # the title screen asked: it shows again, without the offer
+                self.go(routes.Title())
             return False
         if saved.lang in KNOWN_LANGUAGES and saved.lang != self.lang:
             self.set_language(saved.lang)
@@ -209,8 +237,22 @@ class SessionHost:
         self.begin(match, notices)
         return True
 
+    def open_elsewhere(self) -> None:
+        """Say that the session asked for is played in another window, so it is left alone:
+        one line on the terminal, and a notice on the screen that stays (the title screen)."""
+        print(self.t("notice.open_elsewhere"), file=sys.stderr)
+        self.notices = [self.t("notice.open_elsewhere")]
+        self.invalidate()
+
+    def put_down(self, keep: Any = None) -> None:
+        """The game on the table leaves it (unless it is ``keep``): its session is let go,
+        so another window may resume it."""
+        if self.match is not None and self.match is not keep:
+            self.match.release()
+
     def begin(self, match: Match, notices: list[Notice] | tuple = ()) -> None:
         """Put ``match`` on the table, at the screen its state is in."""
+        self.put_down(keep=match)
         self.match = match
         self.table = None
         self.notices = [self.notice_text(n) for n in notices]
@@ -238,6 +280,7 @@ class SessionHost:
             session = Session.new(deck, seed)
         self.preview = options.card
         self.table = None
+        self.put_down()
         self.match = Match(session, str(Path(folder).resolve()), self.lang)
         self.notices = list(check.errors)
         self.show_current()
@@ -315,6 +358,7 @@ class SessionHost:
         return summary, path
 
     def to_title(self) -> None:
+        self.put_down()
         self.match = None
         self.table = None
         self.preview = None
@@ -342,6 +386,7 @@ class SessionHost:
         self.invalidate()
 
     def close(self) -> None:
+        self.put_down()
         if self.journal is not None:
             self.journal.close()
             self.journal = None

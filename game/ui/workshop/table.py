@@ -233,6 +233,7 @@ def restart(app) -> None:
 
 def begin(app, table: WorkshopTable, notices=()) -> None:
     app.preview = None
+    app.put_down(keep=table.match)
     app.table = table
     app.match = table.match
     app.notices = [app.notice_text(n) for n in notices]
