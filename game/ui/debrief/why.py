@@ -73,7 +73,7 @@ class TracePage(_PerTeam):
     title_key = "trace.title"
 
     def draw(self, s: pygame.Surface, step: int) -> None:
-        c, m, p = self.c, self.c.m, self.c.palette
+        m = self.c.m
         team = self.teams[step]
         room = self.room(s, step)
         for cell, meter in zip(row(room, len(self.meters), m.gap), self.meters):
@@ -162,7 +162,7 @@ class AdvicePage(_PerTeam):
     title_key = "advice.title"
 
     def draw(self, s: pygame.Surface, step: int) -> None:
-        c, m = self.c, self.c.m
+        m = self.c.m
         team = self.teams[step]
         room = self.room(s, step)
         found = team.get("recommendations", [])
