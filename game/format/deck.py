@@ -80,15 +80,9 @@ class Dynamic:
     changes: tuple[tuple[str, int, int, int], ...]
 
     def holds(self, round_no: int, meters: dict[str, int], flags) -> bool:
-        """Whether the rule applies to these meters, flags (any collection) and round."""
-        if not self.first <= round_no <= self.last:
-            return False
-        for meter, low, high in self.meters:
-            if not low <= meters[meter] <= high:
-                return False
-        if self.need and not all(flag in flags for flag in self.need):
-            return False
-        return not (self.forbid and any(flag in flags for flag in self.forbid))
+        """Whether the rule applies to these meters, flags and round: its ``when``, checked as
+        a card's conditions are."""
+        return self.rule.when.holds(round_no, meters, flags)
 
 
 @dataclass(frozen=True)

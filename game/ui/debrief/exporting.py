@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -100,3 +101,23 @@ def reason(app, exc: OSError) -> str:
     if code in (errno.ENOTDIR, errno.EEXIST):
         return app.t("debrief.export.not_folder")
     return app.t("debrief.export.other", error=exc.strerror or str(exc))
+
+
+@dataclass(frozen=True)
+class Export:
+    """Where the reports went (None: not written) and what the screen says about it."""
+
+    folder: Path | None
+    message: str
+
+
+def export(app, match) -> Export:
+    """Write report.html, report.json and decisions.csv for ``match`` now."""
+    try:
+        folder = Path(export_reports(app, match))
+    except OSError as exc:
+        print(f"warning: the reports could not be written: {exc}", file=sys.stderr)
+        if exc.errno is None:  # the export's own message, already in plain words
+            return Export(None, str(exc))
+        return Export(None, app.t("workshop.reports.failed", reason=exc.strerror or str(exc)))
+    return Export(folder, app.t("workshop.reports.saved", path=str(folder)))

@@ -16,7 +16,7 @@ from game.ui.layout.screens import frame
 from game.ui.scene import Prompt, Scene
 from game.ui.overlays.toast import LONG, Toast
 from game.ui.look.widgets import Button, panel, warning_line
-from game.ui.workshop import reports
+from game.ui.debrief import exporting
 from game.ui.workshop.table import WorkshopTable
 from game.ui.workshop.teams import TeamRow, draw_teams
 
@@ -47,7 +47,7 @@ class WorkshopEndScene(Scene):
         self.open_debrief()
 
     def export(self) -> None:
-        done = reports.export(self.app, self.match)
+        done = exporting.export(self.app, self.match)
         self.table.reports, self.table.reports_message = done.folder, done.message
         self.app.invalidate()
 

@@ -27,7 +27,7 @@ from game.ui.look.textcache import ellipsize
 from game.ui.overlays.toast import LONG, SHORT, Toast
 from game.ui.look.widgets import Button, warning_line
 from game.ui.layout import workshop as layout
-from game.ui.workshop import reports
+from game.ui.debrief import exporting
 from game.ui.workshop.table import WorkshopTable, restart
 from game.ui.workshop.teams import TeamRow, draw_teams
 
@@ -278,7 +278,7 @@ class WorkshopScreen(Scene):
         elif action == "debrief":
             self.ask("debrief", routes.Debrief(self.match))
         elif action == "export":
-            done = reports.export(app, self.match)
+            done = exporting.export(app, self.match)
             self.table.reports, self.table.reports_message = done.folder, done.message
             self.say(done.message, LONG)
         elif action == "restart":
