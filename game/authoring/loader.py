@@ -22,6 +22,7 @@ from pathlib import Path
 from game.format import models as fmt
 from game.format.deck import Deck
 from game.authoring.diagnostics import Diagnostic, summary_counts
+from game.authoring.messages import MESSAGES, say
 from game.authoring.assets import is_inside, relative_name
 from game.authoring.problems import Issues
 from game.authoring.quality import check_quality
@@ -100,7 +101,8 @@ def _warn_bidi(issues: Issues, doc: YamlFile) -> None:
     for path, info in doc.scalars.items():
         found = fmt.BIDI_CONTROL.search(info.raw)
         if found is not None:
-            issues.add(doc, path, "W004", "bidi_control", char=f"U+{ord(found.group()):04X}")
+            issues.add(doc, path, "W004", "bidi_control", char=f"U+{ord(found.group()):04X}",
+                       advice=say(MESSAGES, "bidi_control_advice", issues.lang))
 
 
 class _DeckLoader:
