@@ -296,8 +296,14 @@ def test_page_up_asks_and_then_undoes_the_last_decision(tmp_path):
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.scene, WorkshopCardScene) and app.table.workshop.waiting == [1]
     key(app, pygame.K_PAGEUP)
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # the focus starts on "Nee": an extra Enter undoes nothing
+    assert isinstance(app.scene, WorkshopCardScene) and events(app)[-1] == "decide"
+    key(app, pygame.K_PAGEUP)
+    key(app, pygame.K_PAGEDOWN)  # a clicker's next only moves the focus
+    assert isinstance(app.scene, ConfirmScene) and app.scene.focused_button().id == "yes"
+    key(app, pygame.K_RETURN)  # Enter on the focused "Ja": an explicit choice
     assert events(app)[-1] == "undo"
+    assert app.toast is not None and "Team Rood" in app.toast.text, "undo says what it did"
     scene = app.scene
     assert isinstance(scene, WorkshopCardScene) and scene.card.id == card.id
     assert scene.step == "vote" and scene.team == 0

@@ -99,6 +99,8 @@ class App(Window, SceneStack, SessionHost):
         self.dirty = True
         self.running = True
         self.exit_code = 0
+        #: The clock input is timed by (double clicks); tests may set their own.
+        self.clock = time.monotonic
         #: Skip animations (autoplay).
         self.instant = options.autoplay
         #: Seed for matches; autoplay without a seed uses 0 so its runs repeat.

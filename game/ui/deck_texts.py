@@ -45,3 +45,14 @@ def dynamics_lines(app, deck, fired) -> list[str]:
         lines.append(app.t("dynamics.line", text=text, changes=", ".join(changes))
                      if changes else text)
     return lines
+
+
+def deck_facts(app, deck) -> str:
+    """A deck in one line: its rounds, meters and cards, the cards counted as the workshop's
+    set-up counts them (those that can be drawn), with the follow-up cards that only come back
+    after a choice named apart: "12 rondes · 3 meters · 56 kaarten + 12 vervolgkaarten"."""
+    follow_ups = sum(1 for card in deck.cards.values() if card.follow_up_only)
+    cards = app.catalog.count("title.cards", len(deck.cards) - follow_ups)
+    if follow_ups:
+        cards += " + " + app.catalog.count("title.follow_ups", follow_ups)
+    return app.t("title.facts", rounds=deck.term, meters=len(deck.meters), cards=cards)

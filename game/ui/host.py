@@ -31,7 +31,7 @@ from game.reports.summary import build_summary, write_summary
 from game.rules.state import TUTORIAL_DONE
 from game.ui import routes
 from game.ui.look.widgets import warning_line
-from game.ui.overlays.toast import LONG, Toast
+from game.ui.overlays.toast import LONG
 from game.ui.workshop import table as workshop_table
 
 
@@ -308,9 +308,9 @@ class SessionHost:
         self.show_current()
         self.scene.carry_over(previous)
         if notices and not self.scene.shows_notices:
-            self.toast = Toast(" ".join([self.t("reload.done") + "."] + notices), LONG)
+            self.say(" ".join([self.t("reload.done") + "."] + notices), LONG)
         else:
-            self.toast = Toast(self.t("reload.done"))
+            self.say(self.t("reload.done"))
         self.invalidate()
 
     def restart(self) -> None:
@@ -352,7 +352,7 @@ class SessionHost:
             path = write_summary(summary, folder)
         except OSError as exc:
             print(f"warning: the summary cannot be written to {folder}: {exc}", file=sys.stderr)
-            self.toast = Toast(self.t("onboarding.summary_failed"), LONG)
+            self.say(self.t("onboarding.summary_failed"), LONG)
             return None
         print(f"summary: {path}", file=sys.stderr)
         return summary, path
@@ -375,8 +375,10 @@ class SessionHost:
         """Carry out what was chosen in the single game's menu."""
         match = self.match
         if result == "undo" and match is not None:
+            last = match.session.last_decision
             if match.undo():
                 self.go(routes.Current())
+                self.say(self.undone_text(match.deck, last))
         elif result == "restart":
             self.restart()
         elif result == "title":
@@ -384,6 +386,14 @@ class SessionHost:
         elif result == "quit":
             self.quit()
         self.invalidate()
+
+    def undone_text(self, deck: Deck, last: dict[str, Any] | None) -> str:
+        """What the players are told after taking back ``last``, the decision undone."""
+        if last is None:
+            return self.t("undo.done_plain")
+        card = deck.card(last["card"])
+        title = self.local(card.title) if card is not None else last["card"]
+        return self.t("undo.done", round=last["round"], card=title)
 
     def close(self) -> None:
         self.put_down()

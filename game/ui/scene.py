@@ -9,7 +9,9 @@ events answer it; autoplay and the tests play through them.
 
 Pointer input arrives normalised: a mouse click, or a tap converted from touch coordinates to
 pixels, both become :meth:`Scene.on_click`; mouse events that SDL synthesises from touch are
-ignored so one tap never counts twice.
+ignored so one tap never counts twice. A second click on the same button within
+:data:`DOUBLE_CLICK_S` of the one before is part of a double click: :attr:`Scene.repeated` says
+so, and a screen where a second click confirms treats it as the first click again.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ NUMBER_KEYS = {
 }
 PREVIOUS_KEYS = (pygame.K_UP, pygame.K_LEFT, pygame.K_PAGEUP)
 NEXT_KEYS = (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_PAGEDOWN)
+#: Seconds within which a second click (or tap) on the same button counts as a double click.
+DOUBLE_CLICK_S = 0.5
 
 
 def key_event(key: int, text: str = "") -> pygame.event.Event:
@@ -77,6 +81,11 @@ class Scene:
         self.keyboard = False
         #: The overlay colour at the window's size, for :meth:`dim_below`.
         self._dim: pygame.Surface | None = None
+        #: Whether the click being handled repeats the one before on the same button, within
+        #: :data:`DOUBLE_CLICK_S` (a double click).
+        self.repeated = False
+        #: The button and the time (``app.clock()``) of the last click.
+        self._last_click: tuple[str | None, float] = (None, float("-inf"))
 
     # ------------------------------------------------------------------ naming
     @property
@@ -123,17 +132,26 @@ class Scene:
             if getattr(event, "touch", False) or getattr(event, "button", 1) != 1:
                 return
             self.keyboard = False
-            self.on_click(event.pos)
+            self.pointer(event.pos)
         elif event.type == pygame.FINGERUP:
             width, height = self.app.surface.get_size()
             self.keyboard = False
-            self.on_click((int(event.x * width), int(event.y * height)))
+            self.pointer((int(event.x * width), int(event.y * height)))
         elif event.type == pygame.MOUSEMOTION:
             if not getattr(event, "touch", False):
                 self.on_hover(event.pos)
         elif event.type == pygame.MOUSEWHEEL:
             if not getattr(event, "touch", False):
                 self.on_wheel(event.y)
+
+    def pointer(self, pos: tuple[int, int]) -> None:
+        """A click or tap at ``pos``: note whether it repeats the last one, then handle it."""
+        now = self.app.clock()
+        hit = next((b.id for b in self.buttons if b.hit(pos)), None)
+        last, at = self._last_click
+        self.repeated = hit is not None and hit == last and now - at < DOUBLE_CLICK_S
+        self._last_click = (hit, now)
+        self.on_click(pos)
 
     def on_key(self, key: int, mod: int) -> None:
         if key == pygame.K_TAB:

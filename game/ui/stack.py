@@ -12,6 +12,7 @@ from typing import Any
 import pygame
 
 from game.ui import router
+from game.ui.overlays.toast import SHORT, Toast
 from game.ui.scene import Scene
 
 
@@ -20,6 +21,7 @@ class SceneStack:
 
     stack: list[Scene]
     dirty: bool
+    toast: Toast | None
 
     @property
     def scene(self) -> Scene:
@@ -49,6 +51,20 @@ class SceneStack:
         """Something visible changed: draw a new frame."""
         self.dirty = True
 
+    def say(self, text: str, seconds: float = SHORT) -> None:
+        """A short message on the status line that goes away by itself, and with the screen
+        it is said on: another screen taking the table ends it."""
+        self.toast = Toast(text, seconds, owner=self.stack[0] if self.stack else None)
+        self.invalidate()
+
+    def drop_stale_toast(self) -> None:
+        """End the message when the screen it was said on has left the table."""
+        toast = self.toast
+        if toast is not None and toast.owner is not None and (
+                not self.stack or self.stack[0] is not toast.owner):
+            self.toast = None
+            self.invalidate()
+
     def go(self, route) -> None:
         """Show the screen ``route`` (from :mod:`game.ui.routes`) asks for."""
         router.go(self, route)
@@ -58,6 +74,7 @@ class SceneStack:
         first = len(self.stack) - 1
         while first > 0 and self.stack[first].overlay:
             first -= 1
+        self.drop_stale_toast()
         for scene in self.stack[first:]:
             scene.draw(self.surface)
         if self.toast is not None:

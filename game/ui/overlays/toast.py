@@ -1,14 +1,22 @@
 """A short message over the game that goes away by itself ("Deck opnieuw geladen").
 
-It is drawn on top of whatever scene shows and takes no input. The table's loop wakes at least
-twice a second, so the message disappears within half a second of its time.
+It is drawn on top of whatever scene shows and takes no input. It sits on the status line at
+the foot of the window, which every screen keeps free (:func:`~game.ui.layout.screens.frame`),
+so it hides no button and no text the players are reading; a message too long for one line
+grows upwards from there. It belongs to the screen it was said on (``owner``) and ends with it:
+the table drops it as soon as another screen takes the table (see
+:meth:`game.ui.stack.SceneStack.say`). The table's loop wakes at least twice a second, so the
+message disappears within half a second of its time.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 from pygame import Rect
 
+from game.ui.layout.screens import frame
 from game.ui.look.textcache import TextBlock, TextCache
 from game.ui.look.theme import Metrics, Palette
 
@@ -18,13 +26,12 @@ LONG = 7.0
 
 
 class Toast:
-    def __init__(self, text: str, seconds: float = SHORT, over: Rect | None = None):
+    def __init__(self, text: str, seconds: float = SHORT, owner: Any = None):
         self.text = text
         #: Seconds left on screen.
         self.left = seconds
-        #: Where to show it instead of the middle of the band (a workshop's band carries
-        #: the round and the countdown; its row of buttons is the place there).
-        self.over = over
+        #: The screen it was said on (the bottom scene of the stack then); None: any screen.
+        self.owner = owner
 
     @property
     def expired(self) -> bool:
@@ -35,22 +42,22 @@ class Toast:
 
     def _block(self, m: Metrics, text: TextCache, colour) -> TextBlock:
         """The message, on one line when the window allows, else wrapped."""
-        limit = min(m.width - 2 * m.px(200), m.px(1200))
-        width = min(text.measure(self.text, "semibold", m.body)[0], limit)
-        return text.render(self.text, "semibold", m.body, colour, width)
+        limit = m.width - 2 * m.px(120)
+        width = min(text.measure(self.text, "semibold", m.small)[0], limit)
+        return text.render(self.text, "semibold", m.small, colour, width)
 
     def rect(self, m: Metrics, text: TextCache) -> Rect:
-        """On the meter band, in the middle: where it covers no text the players are reading
-        (the band's meters do not change on their own)."""
+        """On the status line at the foot of the window, in the middle; a message of several
+        lines grows upwards from it."""
+        line = frame(m).warning
         block = self._block(m, text, (0, 0, 0))
-        box = Rect(0, 0, block.width + round(m.body * 1.2) + m.px(16) + 2 * m.px(32),
-                   block.height + 2 * m.px(14))
-        if self.over is not None:
-            box.center = self.over.center
-            box.bottom = min(box.bottom, m.height - m.px(8))
-            return box
-        box.center = (m.width // 2, m.px(m.base.band_height) // 2)
-        box.top = max(box.top, m.px(8))  # a long message grows down into the screen
+        mark = round(m.small * 1.1)
+        height = max(block.height + 2 * m.px(6), mark + 2 * m.px(6))
+        box = Rect(0, 0, block.width + mark + m.px(12) + 2 * m.px(24), min(line.height, height))
+        if height > line.height:
+            box.height = height
+        box.centerx = m.width // 2
+        box.bottom = line.bottom - max(0, (line.height - box.height) // 2)
         return box
 
     def draw(self, surface: pygame.Surface, m: Metrics, palette: Palette,
@@ -58,17 +65,14 @@ class Toast:
         box = self.rect(m, text)
         block = self._block(m, text, palette.ink)
         radius = box.height // 2 if len(block.lines) == 1 else m.radius
-        # a margin in the band's colour, so no half-covered meter text peeks out beside it
-        halo = box.inflate(m.px(28), m.px(12))
-        pygame.draw.rect(surface, palette.page if self.over is not None else palette.band, halo, border_radius=halo.height // 2
-                         if len(block.lines) == 1 else m.radius)
         pygame.draw.rect(surface, palette.surface, box, border_radius=radius)
-        pygame.draw.rect(surface, palette.positive, box, width=m.line * 2, border_radius=radius)
-        size = round(m.body * 1.2)
-        mark = Rect(box.x + m.px(32), box.centery - size // 2, size, size)
+        pygame.draw.rect(surface, palette.positive, box, width=max(1, m.line * 2),
+                         border_radius=radius)
+        size = round(m.small * 1.1)
+        mark = Rect(box.x + m.px(24), box.centery - size // 2, size, size)
         pygame.draw.ellipse(surface, palette.positive, mark)
         tick = [(mark.x + size * 0.26, mark.y + size * 0.52),
                 (mark.x + size * 0.43, mark.y + size * 0.70),
                 (mark.x + size * 0.76, mark.y + size * 0.33)]
-        pygame.draw.lines(surface, palette.on_accent, False, tick, max(2, m.px(5)))
-        surface.blit(block.surface, (mark.right + m.px(16), box.centery - block.height // 2))
+        pygame.draw.lines(surface, palette.on_accent, False, tick, max(2, m.px(4)))
+        surface.blit(block.surface, (mark.right + m.px(12), box.centery - block.height // 2))

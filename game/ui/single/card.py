@@ -3,7 +3,8 @@
 Choosing is two steps so a stray key never decides a card: selecting an option (click, tap, key
 1-4, arrow keys) highlights it and previews which meters it touches, as the deck allows;
 confirming (Enter, Space, the selected button again, or the confirm button) decides it through
-the match, which journals it, and only then does the outcome show.
+the match, which journals it, and only then does the outcome show. A double click on an option
+selects it and no more: the second click of a double click is not a click "again".
 
 G (or the "Begrippen" button at the foot of the card) opens the deck's glossary over the card;
 closing it comes back to the same card with the same option selected.
@@ -158,8 +159,8 @@ class CardScene(Scene):
             self.confirm()
         elif button_id.startswith("option-"):
             index = int(button_id[7:])
-            if index == self.selected and not self.keyboard:
-                self.confirm()
+            if index == self.selected and not self.keyboard and not self.repeated:
+                self.confirm()  # a deliberate second click; a double click only selects
             else:
                 self.select(index)
 

@@ -44,7 +44,9 @@ class EndScene(Scene):
         self._report_lang: str | None = None
         self._static: pygame.Surface | None = None
         self.layout_changed()
-        self.focus = 0
+        # The focus starts on the tab already shown: an extra Enter after the last decision
+        # changes nothing, where on "Nieuw spel" it would put the result away.
+        self.focus_on("view-summary")
 
     @property
     def shot_name(self) -> str:

@@ -14,6 +14,7 @@ import pygame
 
 from game.language.texts import KNOWN_LANGUAGES
 from game.ui import routes
+from game.ui.deck_texts import deck_facts
 from game.ui.layout import screens as layout
 from game.ui.scene import Prompt, Scene
 from game.ui.look.textcache import ellipsize
@@ -35,6 +36,8 @@ class TitleScene(Scene):
         self.saved = app.latest_unfinished()
         self.selected = next((i for i, e in enumerate(self.entries) if e.ok), None)
         self.page = 0
+        #: What the question over this screen is about ("quit"), or None.
+        self.asking: str | None = None
         self._static: pygame.Surface | None = None
         self.layout_changed()
         self.focus_on("start" if self.selected is not None else "lang-nl")
@@ -120,7 +123,7 @@ class TitleScene(Scene):
         if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             self.on_wheel(-1 if key == pygame.K_PAGEDOWN else 1)
         elif key == pygame.K_ESCAPE:
-            self.app.quit()
+            self.ask_quit()
         elif key == pygame.K_w and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             self.activate("workshop")
         elif key == pygame.K_i and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
@@ -137,7 +140,19 @@ class TitleScene(Scene):
             self._make_buttons()
             self.app.invalidate()
 
+    def ask_quit(self) -> None:
+        """Esc asks before the game closes: the focus is on staying (see ConfirmScene)."""
+        app = self.app
+        self.asking = "quit"
+        app.go(routes.Confirm(app.t("title.quit.question"), app.t("title.quit.detail"),
+                              app.t("title.quit.accept"), app.t("title.quit.decline"),
+                              hint=app.t("workshop.undo.hint")))
+
     def on_result(self, result: Any) -> None:
+        asking, self.asking = self.asking, None
+        if asking == "quit" and result is True:
+            self.app.quit()
+            return
         self.layout_changed()
 
     # ------------------------------------------------------------------ drawing
@@ -178,13 +193,10 @@ class TitleScene(Scene):
             warning_line(s, L.frame.warning, notice, app.text, m, p)
         return s
 
-    def _resume_text(self, s: pygame.Surface) -> None:
-        app, L, m, p, saved = self.app, self.layout, self.app.metrics, self.app.theme.palette, self.saved
-        rect = L.resume_text
-        y = rect.y
-        head = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.heading * 1.3)),
-                            app.t("title.resume_heading"), "semibold", m.heading, p.ink)
-        y += head.height + app.metrics.px(6)
+    def resume_lines(self) -> list[str]:
+        """What the resume panel says of the saved game: the deck (a workshop's with its
+        teams), the next card's round and the decisions made, and when it was last played."""
+        app, saved = self.app, self.saved
         title = saved.deck_id
         term = None
         for entry in self.entries:
@@ -192,17 +204,32 @@ class TitleScene(Scene):
                 title = entry.title(app.lang)
                 term = entry.result.deck.term
         round_no = saved.state.get("round", 0)
+        if saved.state.get("phase") != "card":  # decided: the next card is the next round's
+            round_no += 1
         if saved.is_workshop:
             teams = saved.state.get("teams") or [{}]
             term = teams[0].get("term", term)
-            title = ellipsize(app.t("title.resume_workshop", deck=title,
-                                    teams=app.catalog.count("title.teams", len(teams))),
-                              app.fonts.get("semibold", m.body), rect.width)
-        where = app.t("title.resume_round", round=round_no, term=term) if term else \
-            app.t("title.resume_round_only", round=round_no)
-        lines = [(title, "semibold", p.ink),
-                 (f"{where} · {app.catalog.count('title.decisions', saved.decisions)}", "regular", p.ink_muted),
-                 (app.t("title.resume_when", when=format_time(saved.updated)), "regular", p.ink_muted)]
+            title = app.t("title.resume_workshop", deck=title,
+                          teams=app.catalog.count("title.teams", len(teams)))
+        if term:
+            where = app.t("title.resume_next", round=min(round_no, term), term=term)
+        else:
+            where = app.t("title.resume_next_only", round=round_no)
+        return [title, f"{where} · {app.catalog.count('title.decisions', saved.decisions)}",
+                app.t("title.resume_when", when=format_time(saved.updated))]
+
+    def _resume_text(self, s: pygame.Surface) -> None:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        rect = L.resume_text
+        y = rect.y
+        head = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.heading * 1.3)),
+                            app.t("title.resume_heading"), "semibold", m.heading, p.ink)
+        y += head.height + app.metrics.px(6)
+        title, where, when = self.resume_lines()
+        if self.saved.is_workshop:
+            title = ellipsize(title, app.fonts.get("semibold", m.body), rect.width)
+        lines = [(title, "semibold", p.ink), (where, "regular", p.ink_muted),
+                 (when, "regular", p.ink_muted)]
         for text, weight, colour in lines:
             block = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.body * 1.3)),
                                  text, weight, m.body, colour)
@@ -220,8 +247,7 @@ class TitleScene(Scene):
         head = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.heading * 1.3) * 2),
                             entry.title(app.lang), "semibold", m.heading, p.ink)
         y += head.height + m.px(10)
-        facts = app.t("title.facts", rounds=deck.term, meters=len(deck.meters),
-                      cards=len(deck.cards))
+        facts = deck_facts(app, deck)
         block = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.small * 1.3)), facts,
                              "semibold", m.small, p.ink_muted)
         y += block.height + m.px(14)

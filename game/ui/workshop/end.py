@@ -14,7 +14,7 @@ from game.ui import routes
 from game.ui.deck_texts import end_reason
 from game.ui.layout.screens import frame
 from game.ui.scene import Prompt, Scene
-from game.ui.overlays.toast import LONG, Toast
+from game.ui.overlays.toast import LONG
 from game.ui.look.widgets import Button, panel, warning_line
 from game.ui.debrief import exporting
 from game.ui.workshop.table import WorkshopTable
@@ -86,7 +86,7 @@ class WorkshopEndScene(Scene):
             self.open_debrief()
         elif button_id == "export":
             self.export()
-            app.toast = Toast(self.table.reports_message, LONG)
+            app.say(self.table.reports_message, LONG)
         elif button_id == "title":
             app.to_title()
         elif button_id == "quit":

@@ -15,9 +15,9 @@ from game.ui.look.widgets import Button, panel
 from game.ui.layout import workshop as layout
 from game.ui.workshop.textfield import TextField, draw_field
 
-YES_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_j, pygame.K_y, pygame.K_PAGEDOWN,
-            pygame.K_RIGHT)
-NO_KEYS = (pygame.K_ESCAPE, pygame.K_n, pygame.K_PAGEUP, pygame.K_LEFT, pygame.K_BACKSPACE)
+#: Keys that say yes outright: the letter of the word (ja, yes), never Enter or a clicker's key.
+YES_KEYS = (pygame.K_j, pygame.K_y)
+NO_KEYS = (pygame.K_ESCAPE, pygame.K_n, pygame.K_BACKSPACE)
 
 
 class _Dialog(Scene):
@@ -49,7 +49,12 @@ class _Dialog(Scene):
 
 
 class ConfirmScene(_Dialog):
-    """A yes/no question: Enter (or the clicker's next) is yes, Esc (or back) is no."""
+    """A yes/no question before something that cannot be taken back (undo, restart, quit).
+
+    The focus starts on no, so an extra Enter or a presenter clicker's next never says yes:
+    yes is J or Y, a click on it, or Enter once the focus was moved to it (arrows, PageUp,
+    PageDown, Tab). Esc, N and Backspace say no.
+    """
 
     def __init__(self, app, question: str, detail: str, yes: str, no: str, hint: str = ""):
         super().__init__(app)
@@ -58,14 +63,15 @@ class ConfirmScene(_Dialog):
         self.hint = hint
         self.dismissed = False
         self.layout_changed()
-        self.focus, self.keyboard = 0, True
+        self.focus_on("no")
+        self.keyboard = True
 
     def prompt(self) -> Prompt:
         return Prompt("confirm")
 
     def answer(self, value=None) -> list[pygame.event.Event]:
-        """Enter for yes, Esc for no."""
-        return [key_event(pygame.K_RETURN, "\r") if value else key_event(pygame.K_ESCAPE)]
+        """J for yes, Esc for no."""
+        return [key_event(pygame.K_j, "j") if value else key_event(pygame.K_ESCAPE)]
 
     @property
     def shot_name(self) -> str:
@@ -82,9 +88,7 @@ class ConfirmScene(_Dialog):
 
     def on_key(self, key: int, mod: int) -> None:
         if key in YES_KEYS:
-            focused = self.focused_button()
-            self.app.pop(not (key in (pygame.K_RETURN, pygame.K_KP_ENTER)
-                              and focused is not None and focused.id == "no"))
+            self.app.pop(True)
         elif key in NO_KEYS:
             self.app.pop(False)
         else:

@@ -24,7 +24,7 @@ from game.ui import routes
 from game.ui.overlays.glossary_terms import has_glossary
 from game.ui.scene import Scene
 from game.ui.look.textcache import ellipsize
-from game.ui.overlays.toast import LONG, SHORT, Toast
+from game.ui.overlays.toast import LONG, SHORT
 from game.ui.look.widgets import Button, warning_line
 from game.ui.layout import workshop as layout
 from game.ui.debrief import exporting
@@ -192,10 +192,9 @@ class WorkshopScreen(Scene):
 
     # ------------------------------------------------------------------ what the keys do
     def say(self, text: str, seconds: float = SHORT) -> None:
-        """A short message over the row of buttons, where it hides nothing to read."""
-        tools = list(self.frame.tools.values())
-        self.app.toast = Toast(text, seconds, over=tools[0].unionall(tools[1:]))
-        self.app.invalidate()
+        """A short message on the status line at the foot of the window; it ends with this
+        screen."""
+        self.app.say(text, seconds)
 
     def ask(self, what: str, route) -> None:
         """Open ``route`` over this screen; its answer comes back to :meth:`on_result`."""
@@ -250,8 +249,13 @@ class WorkshopScreen(Scene):
                                         hint=app.t("workshop.undo.hint")))
 
     def undo(self) -> None:
+        votes = self.workshop.votes
+        team = votes[-1]["team"] if votes else None
         if self.table.undo():
-            self.app.go(routes.Current(step="vote"))
+            app = self.app
+            app.go(routes.Current(step="vote"))
+            app.say(app.t("workshop.undo.done", team=self.table.team_name(team))
+                    if team is not None else app.t("undo.done_plain"))
 
     def on_result(self, result: Any) -> None:
         asking, self._asking = self._asking, None

@@ -18,6 +18,7 @@ from pygame import Rect
 from game.language.texts import KNOWN_LANGUAGES
 from game.rules.workshop import MAX_TEAMS
 from game.ui.scene import Prompt, Scene, key_event
+from game.ui.deck_texts import deck_facts
 from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import Button, focus_ring, panel, sign_button, warning_line
 from game.ui.layout import workshop as layout
@@ -415,8 +416,7 @@ class WorkshopSetupScene(Scene):
             return
         entry = self.entries[self.index]
         title = entry.title(app.lang)
-        facts = app.t("title.facts", rounds=self.deck.term, meters=len(self.deck.meters),
-                      cards=len(self.deck.cards))
+        facts = deck_facts(app, self.deck)
         if len(self.entries) > 1:
             facts = f"{self.index + 1}/{len(self.entries)} · {facts}"
         facts_w = app.text.measure(facts, "regular", m.small)[0]
