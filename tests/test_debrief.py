@@ -334,6 +334,12 @@ def test_without_a_folder_the_report_goes_to_documents_or_else_the_data_folder(
     name = f"{date.today().isoformat()}-{deck.id}-sessie-{match.session_id}"
     documents = tmp_path / "Documenten"
     monkeypatch.setattr(exporting, "documents_dir", lambda: documents)
+    # a chosen data folder keeps the reports too
+    folder = exporting.export_reports(app, match)
+    assert folder == tmp_path / "data" / "verslagen" / name
+    assert (folder / HTML_FILE).is_file()
+    # the operating system's data folder: the reports go to the documents folder
+    monkeypatch.setattr(exporting, "is_chosen_data_dir", lambda folder: False)
     folder = exporting.export_reports(app, match)
     assert folder == documents / "Dilemmaspel" / name
     assert (folder / HTML_FILE).is_file()

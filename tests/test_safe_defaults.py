@@ -205,3 +205,12 @@ def test_the_title_and_the_workshop_set_up_count_the_cards_alike(tmp_path):
                                      f"{total} kaarten + {follow_ups} vervolgkaarten")
     assert total + follow_ups == len(deck.cards)
     app.close()
+
+
+def test_a_chosen_data_folder_is_told_apart_from_the_systems(tmp_path, monkeypatch):
+    from game.table.places import data_dir, is_chosen_data_dir, platform_data_dir
+
+    assert is_chosen_data_dir(tmp_path)
+    assert not is_chosen_data_dir(platform_data_dir())
+    monkeypatch.setenv("DILEMMASPEL_DATA_DIR", str(tmp_path / "elders"))
+    assert is_chosen_data_dir(data_dir())

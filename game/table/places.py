@@ -19,4 +19,16 @@ def data_dir() -> Path:
     override = os.environ.get("DILEMMASPEL_DATA_DIR")
     if override:
         return Path(override)
+    return platform_data_dir()
+
+
+def platform_data_dir() -> Path:
+    """The data folder the operating system names for the game, when none is chosen."""
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def is_chosen_data_dir(folder: Path) -> bool:
+    """Whether ``folder`` is a data folder someone chose (``--data-dir`` or
+    ``DILEMMASPEL_DATA_DIR``) rather than the operating system's: what the game writes then
+    stays in it, reports included."""
+    return Path(folder).expanduser().resolve() != platform_data_dir().resolve()

@@ -2,9 +2,11 @@
 
 :func:`export_reports` builds the report from the live match (nothing is read back from the
 journal) and writes ``report.html``, ``report.json`` and ``decisions.csv`` with
-:func:`game.reports.files.write_report`. The folder is the one given on the command line (``--out``),
-else a folder per session under the user's documents folder, else, when that cannot be
-written, under the game's data folder. A folder that cannot be written becomes an
+:func:`game.reports.files.write_report`. The folder is the one given on the command line (``--out``);
+else, when a data folder was chosen (``--data-dir`` or ``DILEMMASPEL_DATA_DIR``), a folder per
+session in its ``verslagen``, so everything the game writes stays where it was told; else a
+folder per session under the user's documents folder, or, when that cannot be written, under
+the game's data folder. A folder that cannot be written becomes an
 :class:`ExportError` with a message in plain words, which the screen shows; the game goes on.
 """
 
@@ -22,6 +24,7 @@ from platformdirs import user_documents_dir
 from game.reports.files import write_report
 from game.reports.content import report_for_match
 from game.table.places import data_dir as default_data_dir
+from game.table.places import is_chosen_data_dir
 
 #: The folder in the user's documents where reports go, one subfolder per session.
 DOCUMENTS_FOLDER = "Dilemmaspel"
@@ -47,6 +50,9 @@ def export_reports(app, match: Any) -> Path:
     if chosen is not None:
         return _write(app, report, Path(chosen))
     name = folder_name(match)
+    own = data_dir(app)
+    if is_chosen_data_dir(own):
+        return _write(app, report, own / DATA_FOLDER / name)
     documents = documents_dir()
     if documents is not None:
         try:
@@ -54,7 +60,7 @@ def export_reports(app, match: Any) -> Path:
         except ExportError as exc:
             print(f"warning: {exc}; the report goes to the data folder instead",
                   file=sys.stderr)
-    return _write(app, report, data_dir(app) / DATA_FOLDER / name)
+    return _write(app, report, own / DATA_FOLDER / name)
 
 
 def folder_name(match: Any, today: date | None = None) -> str:
