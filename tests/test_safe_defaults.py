@@ -214,3 +214,52 @@ def test_a_chosen_data_folder_is_told_apart_from_the_systems(tmp_path, monkeypat
     assert not is_chosen_data_dir(platform_data_dir())
     monkeypatch.setenv("DILEMMASPEL_DATA_DIR", str(tmp_path / "elders"))
     assert is_chosen_data_dir(data_dir())
+
+
+def test_f11_twice_switches_in_place_and_settles_on_the_dummy_driver(tmp_path, monkeypatch):
+    """F11 once made a new window whose resize events made a new window again, endlessly,
+    where no window manager settled them. Now a resize is only taken, never answered with a
+    new display mode, and F11 twice comes back to the window it started from."""
+    from game.ui.app import App
+    from game.ui.play_options import PlayOptions
+
+    app = App(PlayOptions(deck=uihelpers.DEMO, scenarios_dir=uihelpers.UI_DECKS,
+                          user_decks_dir=tmp_path / "decks", data_dir=tmp_path / "data",
+                          size=(1280, 720), seed=7))
+    assert app.own_display and not app.fullscreen
+    modes = []
+    real = pygame.display.set_mode
+
+    def counted(*args, **kwargs):
+        modes.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pygame.display, "set_mode", counted)
+    f11 = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F11, mod=0, unicode="", scancode=0)
+    pygame.event.post(f11)
+    steps = 0
+    while steps < 50:  # the loop's steps, as App.loop takes them
+        batch = pygame.event.get()
+        if not batch:
+            break
+        for event in batch:
+            app.handle(event)
+        app.render()
+        steps += 1
+    assert app.fullscreen and steps < 10, "the events after F11 settle"
+    assert len(modes) <= 1, modes
+    # a display without a window manager reports a size of its own: it is taken as it is
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1111, h=666, size=(1111, 666)))
+    for event in pygame.event.get():
+        app.handle(event)
+    assert len(modes) <= 1, "a resize is never answered with a new window"
+    assert app.surface is pygame.display.get_surface()
+    pygame.event.post(f11)
+    for _ in range(10):
+        for event in pygame.event.get():
+            app.handle(event)
+        app.render()
+    assert not app.fullscreen and app.surface.get_size() == (1280, 720)
+    assert app.metrics.width == 1280 and len(modes) <= 2
+    assert not pygame.event.get(), "nothing keeps coming"
+    app.close()
