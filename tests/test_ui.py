@@ -60,12 +60,15 @@ def test_click_selects_then_click_again_confirms(tmp_path):
     from game.ui.single.outcome import OutcomeScene
 
     app = make_app(tmp_path)
+    now = [0.0]
+    app.clock = lambda: now[0]
     scene = app.scene
     centre = scene.option_rect(1).center
     click(app, centre, touch=True)  # synthesised from touch: ignored
     assert scene.selected is None
     click(app, centre)
     assert scene.selected == 1 and app.match.session.decisions == 0
+    now[0] += 1.0  # a moment later: a second click, not a double click
     click(app, centre)
     assert isinstance(app.scene, OutcomeScene)
     assert app.match.session.last_decision["option"] == scene.card.options[1].id
