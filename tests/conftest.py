@@ -14,6 +14,11 @@ import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# The command line speaks the locale's language when no --lang is given: the tests run in a
+# Dutch locale (the game's first language) wherever they run, so their expectations hold.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "nl_NL.UTF-8"
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import os
 import subprocess
 import sys
 
@@ -25,8 +26,9 @@ def play_to_end(deck, journal, seed=3) -> int:
 
 
 def run_cli(*args: str):
+    """The command line in an English locale, so it answers in English."""
     return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+                          text=True, timeout=120, env={**os.environ, "LANG": "en_US.UTF-8"})
 
 
 def test_one_damaged_value_leaves_the_other_sessions_usable(engine_deck, tmp_path):

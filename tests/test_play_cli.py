@@ -9,7 +9,9 @@ import sys
 
 from conftest import ROOT
 
-ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+#: The command line in an English locale: it answers in English.
+ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+       "LANG": "en_US.UTF-8"}
 
 
 def test_teams_imply_a_workshop_and_autoplay_writes_the_three_reports(tmp_path):

@@ -4,15 +4,23 @@ This is the only layer that imports the table (``game.ui``), and only when a com
 ``play`` opens the window; ``validate`` passes the table's text-fit check (W201) to the deck
 checks, which lays the screens out with pygame's fonts alone, so it works on machines without a
 display. The other commands start without pygame.
+
+``play`` is the default command: without a command name, the arguments are play's
+(``main.py --size 1280x720``, ``main.py DECK --headless --autoplay``). Every line a run prints is
+in one language (:mod:`game.cli.language`): ``--lang``, else the environment's locale.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
+from typing import Sequence
 
+from game.cli.language import CommandParser, argument_error, run_language
+from game.language.catalog import Catalog, load_catalog
 from game.ui.play_options import PlayOptions
 from game.language.texts import KNOWN_LANGUAGES
 
@@ -23,9 +31,9 @@ def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720") from None
+        raise argument_error("size", text=text) from None
     if width < 640 or height < 360:
-        raise argparse.ArgumentTypeError("the window must be at least 640x360")
+        raise argument_error("too_small")
     return width, height
 
 
@@ -36,10 +44,10 @@ MAX_ID = 2 ** 63 - 1
 def _positive(text: str) -> int:
     """A whole number of at least 1, in ASCII digits (Python's int() also reads '١' as 1)."""
     if not text.isascii() or not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argument_error("not_whole", text=text) from None
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argument_error("at_least_one")
     return value
 
 
@@ -47,21 +55,21 @@ def _session_id(text: str) -> int:
     """A session id: ASCII digits, from 1 to the largest id the journal can hold."""
     value = _positive(text)
     if value > MAX_ID:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a session id: too large")
+        raise argument_error("id_too_large", text=text)
     return value
 
 
 def _path(text: str) -> Path:
     """A path given on the command line; an empty one is a mistake, not the current folder."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("an empty path; name a file or folder")
+        raise argument_error("empty_path")
     return Path(text)
 
 
 def _team_count(text: str) -> int:
     value = _positive(text)
     if value > 6:
-        raise argparse.ArgumentTypeError("a workshop has 1 to 6 teams")
+        raise argument_error("teams")
     return value
 
 
@@ -69,9 +77,9 @@ def _minutes(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes") from None
+        raise argument_error("minutes", text=text) from None
     if not 0 < value <= 60:
-        raise argparse.ArgumentTypeError("the timer takes 0.1 to 60 minutes")
+        raise argument_error("timer")
     return value
 
 
@@ -86,8 +94,7 @@ def _meter_values(text: str) -> tuple[tuple[str, int], ...]:
         try:
             values.append((name.strip(), int(number)))
         except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"'{part}' is not a meter value like legitimiteit=30") from None
+            raise argument_error("meter_value", part=part) from None
     return tuple(values)
 
 
@@ -96,8 +103,9 @@ def _data_dir_option(command: argparse.ArgumentParser) -> None:
                          help="where the session journal is kept (default: your data folder)")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
+    parser = CommandParser(
+        words=words,
         prog="main.py",
         description="Digitaal leiderschap: a dilemma game for municipal management teams, "
         "council members and workshop facilitators. Without a command, the game starts.",
@@ -110,8 +118,9 @@ def _parser() -> argparse.ArgumentParser:
         "scenarios/ and in your own deck folder.")
     play.add_argument("deck", nargs="?", type=_path, metavar="DECK",
                       help="a deck folder to play straight away")
-    play.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
-                      help="interface and deck language (default: nl)")
+    play.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
+                      help="interface and deck language, and of the messages (default: nl for "
+                      "the game; the messages follow the locale)")
     play.add_argument("--resume", action="store_true",
                       help="resume the latest unfinished session")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
@@ -174,8 +183,9 @@ def _parser() -> argparse.ArgumentParser:
         "the column and any hints, then a summary. docs/errors.md explains every code. "
         "Exit status: 0 no errors, 1 errors found (or warnings, with --strict), 2 usage error.")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="deck folders or YAML files")
-    validate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
-                          help="language of the messages (default: nl)")
+    validate.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
+                          help="language of the messages (default: the locale's, nl for nl_*, "
+                          "else en)")
     validate.add_argument("--strict", action="store_true",
                           help="treat warnings as errors in the exit status")
     validate.add_argument("--format", choices=("text", "json"), default="text",
@@ -189,8 +199,8 @@ def _parser() -> argparse.ArgumentParser:
         "such as VS Code can check the files while you type. DIR must not exist yet or be "
         "empty.")
     new.add_argument("folder", type=_path, metavar="DIR", help="the folder to create")
-    new.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
-                     help="language of the messages (default: nl)")
+    new.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
+                     help="language of the messages (default: the locale's)")
 
     simulate = commands.add_parser(
         "simulate", help="play many games without a screen and report how a deck behaves",
@@ -210,13 +220,15 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--json", action="store_true", help="print the figures as JSON")
     simulate.add_argument("--workers", type=_positive, default=None, metavar="N",
                           help="processes to use (default: one per core)")
-    simulate.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
-                          help="language of the report (default: nl)")
+    simulate.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
+                          help="language of the report (default: the locale's)")
 
     sessions = commands.add_parser(
         "sessions", help="list the journalled sessions",
         description="List every session in the journal, newest first: id, date, deck, status, "
         "decisions and teams.")
+    sessions.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
+                          help="language of the list (default: the locale's)")
     _data_dir_option(sessions)
 
     report = commands.add_parser(
@@ -228,7 +240,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=_path, required=True, metavar="DIR",
                         help="folder to write the three files to")
     report.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
-                        help="language of the report (default: the session's own)")
+                        help="language of the report (default: the session's own) and of the "
+                        "messages (default: the locale's)")
     _data_dir_option(report)
 
     schema = commands.add_parser(
@@ -237,6 +250,7 @@ def _parser() -> argparse.ArgumentParser:
         "editors such as VS Code's YAML extension.")
     schema.add_argument("--out", type=_path, default=None, metavar="FILE",
                         help="write the schema to FILE instead of printing it")
+    parser.command_names = tuple(commands.choices)
     return parser
 
 
@@ -250,26 +264,41 @@ def _text_fit_check():
     return overflow_diagnostics
 
 
+def with_default_command(argv: Sequence[str], commands: Sequence[str]) -> list[str]:
+    """``argv`` with ``play`` in front when it names no command: play is the default, so its
+    options and a deck folder work without the word (``--help`` stays the program's own)."""
+    if argv and (argv[0] in commands or argv[0] in ("-h", "--help")):
+        return list(argv)
+    return ["play", *argv]
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    words = load_catalog(run_language(argv, os.environ))
+    parser = _parser(words)
+    args = parser.parse_args(with_default_command(argv, parser.command_names))
+    args.words = words  # the run's one language; play's --lang also sets the game's
     if args.command == "validate":
         from game.authoring import validate
 
-        return validate.run(args.paths, sys.stdout, lang=args.lang, strict=args.strict,
+        return validate.run(args.paths, sys.stdout, lang=words.lang, strict=args.strict,
                             output=args.output_format, deck_check=_text_fit_check())
     if args.command == "new":
         from game.authoring.scaffold import create
 
-        return create(args.folder, sys.stdout, sys.stderr, lang=args.lang)
+        return create(args.folder, sys.stdout, sys.stderr, lang=words.lang)
     if args.command == "schema":
         return _schema(args.out)
     if args.command == "simulate":
         return _simulate(args)
     if args.command in ("sessions", "report"):
         return _reports(args)
-    if args.command is None:
-        args = _parser().parse_args(["play"])
     return _play(args)
+
+
+def _say(words: Catalog, kind: str, key: str, **values) -> None:
+    """One ``error:`` or ``note:`` line on standard error, in the run's language."""
+    print(words.t(f"command.{kind}", message=words.t(key, **values)), file=sys.stderr)
 
 
 def _schema(out: Path | None) -> int:
@@ -288,24 +317,24 @@ def _reports(args: argparse.Namespace) -> int:
     from game.table.journal import FILE_NAME, Journal, JournalError
     from game.table.places import data_dir as user_data_dir
 
+    words = args.words
     folder = args.data_dir or user_data_dir()
     if not (folder / FILE_NAME).is_file():
-        print(f"No sessions yet: there is no journal in {folder}.", file=sys.stderr)
+        print(words.t("command.sessions.none_yet", folder=folder), file=sys.stderr)
         return 1 if args.command == "report" else 0
     try:
         journal = Journal.open(folder)
     except JournalError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(words.t("command.error", message=str(exc)), file=sys.stderr)
         return 1
     if journal.recovered is not None:
-        print(f"note: the journal in {folder} was damaged. It was put aside as "
-              f"{journal.recovered.name} and a new, empty journal was started; the sessions "
-              "in the damaged copy are not listed.", file=sys.stderr)
+        _say(words, "note", "command.sessions.recovered", folder=folder,
+             name=journal.recovered.name)
     try:
         if args.command == "sessions":
-            return list_sessions(journal)
+            return list_sessions(journal, words=words)
         return export_session(journal, args.session, args.out, args.lang,
-                              [PROJECT_ROOT / "scenarios", folder / "decks"])
+                              [PROJECT_ROOT / "scenarios", folder / "decks"], words=words)
     finally:
         journal.close()
 
@@ -314,10 +343,10 @@ def _simulate(args: argparse.Namespace) -> int:
     from game.balance.summary import render
     from game.authoring.loader import DECK_FILE, load_deck
     from game.balance.simulate import policy_names, simulate, summary
-    from game.language.catalog import load_catalog
 
+    args.lang = args.words.lang
     if not (args.deck / DECK_FILE).is_file():
-        print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
+        _say(args.words, "error", "command.play.not_deck", deck=args.deck)
         return 2
     result = load_deck(args.deck, lang=args.lang)
     if result.deck is None:
@@ -362,37 +391,35 @@ class ProgressBar:
 def _play(args: argparse.Namespace) -> int:
     from game.table.places import data_dir as user_data_dir
 
+    words = args.words
     if args.deck is not None and not (args.deck / "deck.yaml").is_file():
-        print(f"error: '{args.deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
+        _say(words, "error", "command.play.not_deck", deck=args.deck)
         return 2
     if (args.teams or args.team_names or args.timer or args.aspects) \
             and args.mode != "onboarding":
         args.mode = "workshop"  # teams, a timer or chosen aspects only exist in a workshop
     if args.mode == "onboarding" and (args.teams or args.team_names or args.timer
                                       or args.aspects or args.card):
-        print("error: --mode onboarding is a single game: no teams, timer, aspects or --card",
-              file=sys.stderr)
+        _say(words, "error", "command.play.onboarding_single")
         return 2
     if args.out is not None and args.mode == "single" and not args.autoplay:
-        print("error: --out goes with --autoplay, --mode workshop or --mode onboarding",
-              file=sys.stderr)
+        _say(words, "error", "command.play.out_needs")
         return 2
     if (args.card or args.flags or args.meters) and (args.deck is None or args.resume):
-        print("error: --card, --flags and --meters go with a DECK (and not with --resume)",
-              file=sys.stderr)
+        _say(words, "error", "command.play.card_needs_deck")
         return 2
     if (args.flags or args.meters) and not args.card:
-        print("error: --flags and --meters go with --card", file=sys.stderr)
+        _say(words, "error", "command.play.flags_need_card")
         return 2
     if args.team_names and args.teams and len(args.team_names) != args.teams:
-        print(f"error: {args.teams} teams but {len(args.team_names)} names", file=sys.stderr)
+        _say(words, "error", "command.play.names_count", teams=args.teams,
+             names=len(args.team_names))
         return 2
     if len(args.team_names) > 6:
-        print("error: a workshop has 1 to 6 teams", file=sys.stderr)
+        _say(words, "error", "command.args.teams")
         return 2
     if args.card and args.mode == "workshop":
-        print("error: --card previews a card in a single game, not in a workshop",
-              file=sys.stderr)
+        _say(words, "error", "command.play.card_single")
         return 2
     if args.card and not _preview_ok(args):
         return 2
@@ -402,7 +429,7 @@ def _play(args: argparse.Namespace) -> int:
         scenarios_dir=PROJECT_ROOT / "scenarios",
         user_decks_dir=folder / "decks",
         data_dir=folder,
-        lang=args.lang,
+        lang=args.lang or "nl",
         size=args.size,
         fullscreen=args.fullscreen,
         headless=args.headless,
@@ -437,12 +464,13 @@ def _preview_ok(args: argparse.Namespace) -> bool:
     from game.authoring.loader import load_deck
     from game.authoring.preview import check_preview
 
-    result = load_deck(args.deck, lang=args.lang)
+    words = args.words
+    result = load_deck(args.deck, lang=words.lang)
     if result.deck is None:
         return True
-    found = check_preview(result.deck, args.card, args.flags, args.meters, args.lang)
+    found = check_preview(result.deck, args.card, args.flags, args.meters, words.lang)
     for note in found.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(words.t("command.note", message=note), file=sys.stderr)
     for error in found.errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(words.t("command.error", message=error), file=sys.stderr)
     return not found.errors

@@ -2,6 +2,7 @@
 
 These functions print for people and return an exit status; they never let a traceback reach
 the facilitator. A missing session or a deck that cannot be found is said in one plain line.
+They speak the run's language (``words``, English when not given).
 """
 
 from __future__ import annotations
@@ -17,24 +18,32 @@ from game.reports.files import when, write_report
 from game.table.journal import Journal, JournalError, SavedSession
 from game.authoring.loader import DECK_FILE, discover_decks, load_deck
 from game.reports.content import UnknownSession, build_report, saved_sessions, teams_from_saved
+from game.language.catalog import Catalog, load_catalog
 from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES
 
 
-def list_sessions(journal: Journal, out: IO[str] | None = None) -> int:
+def list_sessions(journal: Journal, out: IO[str] | None = None,
+                  words: Catalog | None = None) -> int:
     """Print a table of every session in the journal, newest first (to ``out``, else stdout)."""
     out = out or sys.stdout
+    words = words or load_catalog("en")
     try:
         sessions = journal.sessions()
     except (JournalError, sqlite3.Error) as exc:
-        print(f"error: cannot read the journal: {exc}", file=sys.stderr)
+        print(_error(words, words.t("command.sessions.cannot_read", reason=exc)),
+              file=sys.stderr)
         return 1
     if not sessions:
-        print(f"There are no sessions in the journal ({journal.path}).", file=out)
+        print(words.t("command.sessions.empty", path=journal.path), file=out)
         return 0
-    header = ("id", "date", "deck", "status", "teams", "decisions", "seed")
-    rows = [(str(s.id), _date(s.updated), s.deck_id, s.status, str(_team_count(s)),
-             str(s.decisions), str(s.seed)) if not s.damaged else
-            (str(s.id), _date(str(s.updated)), str(s.deck_id), "damaged", "-", "-", "-")
+    said = words.section("command.sessions")
+    header = tuple(said[column] for column in
+                   ("id", "date", "deck", "status", "teams", "decisions", "seed"))
+    lang = words.lang
+    rows = [(str(s.id), when(s.updated, lang), s.deck_id, said.get(s.status, s.status),
+             str(_team_count(s)), str(s.decisions), str(s.seed)) if not s.damaged else
+            (str(s.id), when(str(s.updated), lang), str(s.deck_id), said["damaged"], "-", "-",
+             "-")
             for s in sessions]
     widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
     numeric = {0, 4, 5, 6}
@@ -57,14 +66,14 @@ def _team_count(saved: SavedSession) -> int:
     return 1
 
 
-def _date(stamp: str) -> str:
-    return when(stamp, "en")
+def _error(words: Catalog, message: str) -> str:
+    return words.t("command.error", message=message)
 
 
 def export_session(journal: Journal, session_id: int | Sequence[int], out_dir: Path,
                    lang: str | None, scenarios_dirs: Iterable[Path], *,
                    out: IO[str] | None = None, err: IO[str] | None = None,
-                   names: Sequence[str | None] = ()) -> int:
+                   names: Sequence[str | None] = (), words: Catalog | None = None) -> int:
     """Write report.html, report.json and decisions.csv for one session (or several teams).
 
     A workshop session gives a team per workshop team; several session ids make one report
@@ -75,26 +84,26 @@ def export_session(journal: Journal, session_id: int | Sequence[int], out_dir: P
     """
     out = out or sys.stdout
     err = err or sys.stderr
+    words = words or load_catalog("en")
     ids = [session_id] if isinstance(session_id, int) else list(session_id)
     if not ids:
-        print("error: name a session to export (see the list of sessions)", file=err)
+        print(_error(words, words.t("command.report.name_one")), file=err)
         return 1
     try:
         saved = saved_sessions(journal, ids)
         damaged = [str(s.id) for s in saved if s.damaged]
         if damaged:
-            print(f"error: session {', '.join(damaged)} is damaged in the journal and cannot be "
-                  "reported; 'sessions' lists the sessions that can", file=err)
+            print(_error(words, words.t("command.report.damaged", ids=", ".join(damaged))),
+                  file=err)
             return 1
         deck_ids = {s.deck_id for s in saved}
         if len(deck_ids) > 1:
-            print("error: these sessions played different decks ("
-                  + ", ".join(sorted(deck_ids)) + "); a report compares teams on one deck",
-                  file=err)
+            print(_error(words, words.t("command.report.decks_differ",
+                                        decks=", ".join(sorted(deck_ids)))), file=err)
             return 1
-        deck, problem = find_deck(saved[0], scenarios_dirs)
+        deck, problem = find_deck(saved[0], scenarios_dirs, words)
         if deck is None:
-            print(f"error: {problem}", file=err)
+            print(_error(words, problem), file=err)
             return 1
         language = lang or saved[0].lang
         if language not in KNOWN_LANGUAGES:
@@ -104,26 +113,28 @@ def export_session(journal: Journal, session_id: int | Sequence[int], out_dir: P
         folder = Path(out_dir)
         written = write_report(report, folder)
     except UnknownSession as exc:
-        print(f"error: {exc}; 'sessions' lists the sessions there are", file=err)
+        print(_error(words, words.t("command.report.unknown", session=exc.session_id)),
+              file=err)
         return 1
     except (JournalError, sqlite3.Error) as exc:
-        print(f"error: cannot read the journal: {exc}", file=err)
+        print(_error(words, words.t("command.sessions.cannot_read", reason=exc)), file=err)
         return 1
     except OSError as exc:
-        print(f"error: cannot write the report to {out_dir}: {exc.strerror or exc}", file=err)
+        print(_error(words, words.t("command.report.cannot_write", folder=out_dir,
+                                    reason=exc.strerror or exc)), file=err)
         return 1
-    label = "session" if len(ids) == 1 else "sessions"
-    print(f"Report of {label} {', '.join(str(i) for i in ids)} ({deck.id}) written to "
-          f"{folder}:", file=out)
+    print(words.count("command.report.written", len(ids), ids=", ".join(str(i) for i in ids),
+                      deck=deck.id, folder=folder), file=out)
     for path in written.values():
         print(f"  {path}", file=out)
     if any(t["deck_changed"] for t in report["teams"]):
-        print("note: the deck was changed after this session was played; the report uses the "
-              "deck's current texts", file=out)
+        print(words.t("command.note", message=words.t("command.report.deck_changed")),
+              file=out)
     return 0
 
 
-def find_deck(saved: SavedSession, scenarios_dirs: Iterable[Path]) -> tuple[Deck | None, str]:
+def find_deck(saved: SavedSession, scenarios_dirs: Iterable[Path],
+              words: Catalog | None = None) -> tuple[Deck | None, str]:
     """The deck a session was played with, and otherwise why it could not be found.
 
     First the folder the session was played from; when that is gone or holds another deck,
@@ -145,11 +156,11 @@ def find_deck(saved: SavedSession, scenarios_dirs: Iterable[Path]) -> tuple[Deck
             continue
         if result.deck.id == saved.deck_id:
             return result.deck, ""
+    words = words or load_catalog("en")
     if broken:
-        return None, (f"the deck '{saved.deck_id}' in {broken} has errors; "
-                      f"run validate on it to see them")
-    return None, (f"cannot find the deck '{saved.deck_id}' of session {saved.id}: it is no "
-                  f"longer in {saved.deck_path or 'its folder'} nor among the scenario folders")
+        return None, words.t("command.report.deck_broken", deck=saved.deck_id, folder=broken)
+    return None, words.t("command.report.deck_missing", deck=saved.deck_id, session=saved.id,
+                         folder=saved.deck_path or words.t("command.report.its_folder"))
 
 
 def _declared_id(folder: Path) -> str | None:
