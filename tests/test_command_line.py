@@ -160,3 +160,14 @@ def test_the_language_of_a_run():
     assert asked_language(["--lang=nl"]) == "nl"
     assert asked_language(["--lang", "fr"]) is None
     assert run_language(["--lang", "fr"], {"LANG": "nl_NL"}) == "nl"
+
+
+def test_ci_runs_exactly_the_readmes_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("Install and run the tests", 1)[1].split("```sh\n", 1)[1]
+    command = block.split("\n```", 1)[0].strip()
+    assert command.startswith("python3 -m venv .venv && ")
+    assert command.endswith("python3 -m pytest")
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert lines[-1] == command
+    assert "set -euo pipefail" in lines, "a failing step (pytest's 5: no tests ran) fails CI"
