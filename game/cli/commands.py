@@ -450,6 +450,7 @@ def _play(args: argparse.Namespace) -> int:
         aspects=args.aspects,
         preview=args.preview,
         exit_after_first_frame=args.exit_after_first_frame,
+        messages=words.lang,
     )
     from game.ui.app import run
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import time
 import traceback
 from datetime import datetime
@@ -231,8 +230,7 @@ def run(options: PlayOptions) -> int:
     try:
         pygame.display.init()
         if not options.headless and _no_screen():
-            print("error: no screen was found to open the game's window on; to play without "
-                  "one, add --headless (with --autoplay for a whole game)", file=sys.stderr)
+            options.tell("error", "command.play.no_screen")
             return 1
         pygame.font.init()
         app = App(options)
@@ -240,13 +238,12 @@ def run(options: PlayOptions) -> int:
     except KeyboardInterrupt:
         code = 0
     except pygame.error as exc:
-        print(f"error: the window could not be opened: {exc}", file=sys.stderr)
+        options.tell("error", "command.play.no_window", reason=exc)
         code = 1
     except Exception:  # the last line of defence: report, log, never show a traceback
         log = _write_crash_log(options.data_dir)
-        where = f" (details in {log})" if log else ""
-        print(f"error: the game stopped unexpectedly{where}; every confirmed decision is saved "
-              "and can be resumed.", file=sys.stderr)
+        options.tell("error", "command.play.stopped_logged" if log else "command.play.stopped",
+                     log=log)
         code = 1
     finally:
         if app is not None:

@@ -133,7 +133,7 @@ class AutoplayDriver:
         """The loop woke without events: a stuck autoplay must not hang forever."""
         self._stalls += 1
         if self._stalls >= STALL_LIMIT and self.exit_at_end:
-            print("error: autoplay made no progress", file=sys.stderr)
+            self.app.options.tell("error", "command.play.no_progress")
             self.app.quit(1)
 
     def _start(self) -> None:
@@ -154,14 +154,14 @@ class AutoplayDriver:
         if app.options.mode == "onboarding":
             folder = app.onboarding_deck()
             if not (folder / "deck.yaml").is_file():
-                print(f"error: no deck at {folder}", file=sys.stderr)
+                app.options.tell("error", "command.play.no_deck", folder=folder)
                 app.quit(2)
                 return
             app.start_onboarding()
             return
         folder = app.options.deck or Path(app.options.scenarios_dir) / DEFAULT_DECK
         if not (Path(folder) / "deck.yaml").is_file():
-            print(f"error: no deck at {folder}", file=sys.stderr)
+            app.options.tell("error", "command.play.no_deck", folder=folder)
             app.quit(2)
             return
         if app.options.card is not None:  # an author's preview: from that card on

@@ -144,7 +144,7 @@ class SessionHost:
         """The session ``--resume`` asks for; when there is none, that is said plainly."""
         saved = self._latest_saved()
         if saved is None:
-            print(self.t("notice.nothing_to_resume"), file=sys.stderr)
+            self.options.tell("", "notice.nothing_to_resume")
             self.notices = [self.t("notice.nothing_to_resume")]
         return saved
 
@@ -240,7 +240,7 @@ class SessionHost:
     def open_elsewhere(self) -> None:
         """Say that the session asked for is played in another window, so it is left alone:
         one line on the terminal, and a notice on the screen that stays (the title screen)."""
-        print(self.t("notice.open_elsewhere"), file=sys.stderr)
+        self.options.tell("", "notice.open_elsewhere")
         self.notices = [self.t("notice.open_elsewhere")]
         self.invalidate()
 
@@ -354,7 +354,7 @@ class SessionHost:
             print(f"warning: the summary cannot be written to {folder}: {exc}", file=sys.stderr)
             self.say(self.t("onboarding.summary_failed"), LONG)
             return None
-        print(f"summary: {path}", file=sys.stderr)
+        self.options.tell("", "command.play.summary", path=path)
         return summary, path
 
     def to_title(self) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from game.language.catalog import load_catalog
 
 
 @dataclass(frozen=True)
@@ -50,3 +54,13 @@ class PlayOptions:
     preview: str | None = None
     #: Exit as soon as the first frame is on screen (used by the start-up benchmark).
     exit_after_first_frame: bool = False
+    #: The language of the lines the game prints on the terminal: the command line's run's
+    #: (its --lang, else the locale's), which the window's language need not be.
+    messages: str = "en"
+
+    def tell(self, kind: str, key: str, **values: Any) -> None:
+        """One line on standard error in :attr:`messages`: the text of ``key`` after the word
+        of ``kind`` ("error", "warning" or "note"; "" for the text alone)."""
+        words = load_catalog(self.messages)
+        text = words.t(key, **values)
+        print(words.t(f"command.{kind}", message=text) if kind else text, file=sys.stderr)
