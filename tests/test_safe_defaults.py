@@ -38,6 +38,10 @@ def test_an_extra_enter_on_the_end_screen_keeps_the_result(tmp_path):
     key(app, pygame.K_SPACE)
     assert isinstance(app.scene, EndScene) and app.match.session_id == ended
     assert app.scene.focused_button().id == "view-summary"
+    key(app, pygame.K_ESCAPE)  # Esc asks before the result leaves the screen
+    assert app.scene.prompt().kind == "confirm" and app.scene.focused_button().id == "no"
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, EndScene) and app.match.session_id == ended
     while app.scene.focused_button().id != "new":  # "Nieuw spel" for whoever chooses it
         key(app, pygame.K_TAB)
     key(app, pygame.K_RETURN)

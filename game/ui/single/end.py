@@ -16,6 +16,7 @@ import pygame
 from pygame import Rect
 
 from game.reports.content import report_for_match
+from game.ui import routes
 from game.ui.debrief.canvas import Canvas
 from game.ui.debrief.why import AdvicePage, TracePage
 from game.ui.deck_texts import end_reason
@@ -40,6 +41,8 @@ class EndScene(Scene):
         #: What the right side shows: one of :data:`VIEWS`.
         self.view = "summary"
         self.canvas = Canvas(app)
+        #: What the question over this screen is about ("title"), or None.
+        self.asking: str | None = None
         self.report: dict | None = None
         self._report_lang: str | None = None
         self._static: pygame.Surface | None = None
@@ -144,12 +147,25 @@ class EndScene(Scene):
             step = self.per_page if key == pygame.K_PAGEDOWN else -self.per_page
             self._scroll_to(self.scroll + step)
         elif key == pygame.K_ESCAPE:
-            self.app.to_title()
+            self.ask_leave()
         elif key == pygame.K_w:
             views = list(VIEWS)
             self.show(views[(views.index(self.view) + 1) % len(views)])
         else:
             super().on_key(key, mod)
+
+    def ask_leave(self) -> None:
+        """Esc asks before the result leaves the screen; the focus is on staying."""
+        app = self.app
+        self.asking = "title"
+        app.go(routes.Confirm(app.t("end.leave.question"), app.t("end.leave.detail"),
+                              app.t("end.leave.accept"), app.t("end.leave.decline"),
+                              hint=app.t("workshop.undo.hint")))
+
+    def on_result(self, result) -> None:
+        asking, self.asking = self.asking, None
+        if asking == "title" and result is True:
+            self.app.to_title()
 
     def on_wheel(self, amount: int) -> None:
         self._scroll_to(self.scroll - amount)
