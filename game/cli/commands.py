@@ -108,7 +108,9 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
         words=words,
         prog="main.py",
         description="Digitaal leiderschap: a dilemma game for municipal management teams, "
-        "council members and workshop facilitators. Without a command, the game starts.",
+        "council members and workshop facilitators. Without a command, the game starts and "
+        "the arguments are play's (main.py --size 1920x1080; main.py DECK --headless "
+        "--autoplay). Messages are in --lang's language, else the locale's.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
