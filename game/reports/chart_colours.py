@@ -9,6 +9,10 @@ also has its own dash pattern and marker shape, so colour is never the only sign
 
 from __future__ import annotations
 
+#: Meter colours, in the order of a deck's meters: hues between the teams' (teal, magenta,
+#: brown first, for the three meters of most decks), so a meter's line never looks like a team's.
+METER_COLOURS = ("#0B7263", "#A3215A", "#955700", "#2A56B0", "#4A7010", "#6A3FB5", "#A64B08",
+                 "#0A6A8A")
 #: Team colours in the order of the default names: Rood, Blauw, Groen, Oranje, Paars, Geel.
 #: Orange and yellow are deepened until they reach 3:1 on the chart's background.
 TEAM_COLOURS = ("#C62828", "#1D5BB8", "#2E7D32", "#C45A00", "#7B3FC4", "#A67C00")
@@ -17,6 +21,10 @@ TEAM_COLOURS = ("#C62828", "#1D5BB8", "#2E7D32", "#C45A00", "#7B3FC4", "#A67C00"
 BACKGROUNDS = ("#FFFFFF", "#F1F4F8")
 #: The least contrast of a line or marker with its background (WCAG 2.1, 1.4.11).
 LEAST_CONTRAST = 3.0
+
+
+def meter_colour(index: int) -> str:
+    return METER_COLOURS[index % len(METER_COLOURS)]
 
 
 def team_colour(index: int) -> str:

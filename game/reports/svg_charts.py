@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from game.reports import chart_geometry as geometry
-from game.reports.chart_colours import team_colour
+from game.reports.chart_colours import METER_COLOURS, team_colour
 
-#: Colours that stay apart for colour-blind readers and print well on white (Okabe and Ito).
-COLOURS = ("#0b5f9e", "#c2410c", "#047857", "#a3367c", "#8a6d00", "#1f2937", "#3b82b6",
-           "#9f1239")
+#: The meters' colours, as on the table: none is a team's colour, each at least 4.5:1 on white.
+COLOURS = METER_COLOURS
 DASHES = ("", "9 5", "2 4", "12 4 2 4", "5 3", "1 3", "14 4", "6 2 2 2")
 
 
