@@ -178,7 +178,7 @@ def charts(report: dict[str, Any]) -> dict[str, Any]:
                 or [report["deck"]["term"]])
     lines = []
     for team in report["teams"]:
-        series = [{"label": m["label"],
+        series = [{"label": m["label"], "short": m["short"],
                    "points": [(p["round"], p["meters"].get(m["id"]))
                               for p in team["meters_over_time"]]}
                   for m in meters]

@@ -59,10 +59,13 @@ def line_chart(series: Sequence[dict[str, Any]], *, x_max: int, y_min: int, y_ma
                ) -> dict[str, Any]:
     """A line chart: one line per series, ``points`` as (x, y) pairs with y possibly None.
 
-    Each line ends in a label with its last value; labels that would overlap are pushed apart.
+    Each line ends in a label with its last value (and the series' ``short`` name, when it has
+    one, else its label); labels that would overlap are pushed apart.
     """
+    # Labels at least a printed line apart (the print style sets the chart's text at 15).
     chart = geometry.report_line_chart([item["points"] for item in series], x_max=x_max,
-                                       y_min=y_min, y_max=y_max, width=width, height=height)
+                                       y_min=y_min, y_max=y_max, width=width, height=height,
+                                       label_gap=17)
     plot = chart.plot
     lines = []
     for item, drawn in zip(series, chart.lines):
@@ -72,7 +75,7 @@ def line_chart(series: Sequence[dict[str, Any]], *, x_max: int, y_min: int, y_ma
         lines.append({"label": item["label"], "path": path, "colour": look.colour,
                       "dash": look.dash, "markers": [_marker(m) for m in drawn.markers]})
     ends = [{"index": end.index, "x": _r(end.x), "y": _r(end.y),
-             "text": f"{_short(series[end.index]['label'])} "
+             "text": f"{_short(series[end.index].get('short') or series[end.index]['label'])} "
                      f"{chart.lines[end.index].values[-1][1]}",
              "colour": style(end.index).colour}
             for end in chart.end_labels]
