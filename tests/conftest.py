@@ -103,3 +103,14 @@ def pygame_display():
     pygame.font.init()
     yield
     pygame.quit()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The system Chromium, driven by Playwright (tests/browser.py), shared by every test that
+    opens a page; a machine without it fails those tests with how to install it."""
+    from browser import start
+
+    opened = start()
+    yield opened
+    opened.close()

@@ -178,12 +178,14 @@ def charts(report: dict[str, Any]) -> dict[str, Any]:
                 or [report["deck"]["term"]])
     lines = []
     for team in report["teams"]:
-        series = [{"label": m["label"],
+        series = [{"label": m["label"], "short": m["short"],
                    "points": [(p["round"], p["meters"].get(m["id"]))
                               for p in team["meters_over_time"]]}
                   for m in meters]
-        lines.append(report_charts.line_chart(series, x_max=x_max, y_min=y_min, y_max=y_max,
-                                              x_label=w["round"], y_label=w["value"]))
+        chart = report_charts.line_chart(series, x_max=x_max, y_min=y_min, y_max=y_max,
+                                         x_label=w["round"], y_label=w["value"])
+        chart["summary"] = chart_summary(team, meters, w)
+        lines.append(chart)
     teams = report["teams"]
     triangle = report_charts.radar(
         meters,
@@ -193,7 +195,25 @@ def charts(report: dict[str, Any]) -> dict[str, Any]:
                     "values": [teams[0]["start_meters"].get(m["id"]) for m in meters]}
                    if teams else None),
     )
-    return {"lines": lines, "radar": triangle}
+    return {"lines": lines, "radar": triangle,
+            "teams": report_charts.legend([t["name"] for t in teams], teams=True)}
+
+
+def chart_summary(team: dict[str, Any], meters: list[dict[str, Any]], w: dict[str, str]) -> str:
+    """What a team's chart of the meters shows, in one sentence: per meter where it started and
+    ended, and its lowest and highest point (the chart's text alternative)."""
+    parts = []
+    for meter in meters:
+        points = [(p["round"], p["meters"].get(meter["id"])) for p in team["meters_over_time"]]
+        points = [(r, v) for r, v in points if v is not None]
+        if not points:
+            continue
+        low = min(points, key=lambda p: p[1])
+        high = max(points, key=lambda p: p[1])
+        parts.append(w["chart_line"].format(meter=meter["short"], start=points[0][1],
+                                            end=points[-1][1], low=low[1], low_round=low[0],
+                                            high=high[1], high_round=high[0]))
+    return "; ".join(parts) + ("." if parts else "")
 
 
 def render_html(report: dict[str, Any]) -> str:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from game.reports import chart_geometry as geometry
+from game.reports.chart_colours import METER_COLOURS, team_colour
 
-#: Colours that stay apart for colour-blind readers and print well on white (Okabe and Ito).
-COLOURS = ("#0b5f9e", "#c2410c", "#047857", "#a3367c", "#8a6d00", "#1f2937", "#3b82b6",
-           "#9f1239")
+#: The meters' colours, as on the table: none is a team's colour, each at least 4.5:1 on white.
+COLOURS = METER_COLOURS
 DASHES = ("", "9 5", "2 4", "12 4 2 4", "5 3", "1 3", "14 4", "6 2 2 2")
 
 
@@ -32,6 +32,11 @@ def style(index: int) -> Style:
     """The look of the ``index``-th series (meter or team)."""
     return Style(COLOURS[index % len(COLOURS)], DASHES[index % len(DASHES)],
                  geometry.marker_kind(index))
+
+
+def team_style(index: int) -> Style:
+    """The look of the ``index``-th team: the colour of its name, never a meter's colour."""
+    return Style(team_colour(index), DASHES[index % len(DASHES)], geometry.marker_kind(index))
 
 
 def marker(kind: str, x: float, y: float, size: float = 4.5) -> dict[str, Any]:
@@ -54,10 +59,13 @@ def line_chart(series: Sequence[dict[str, Any]], *, x_max: int, y_min: int, y_ma
                ) -> dict[str, Any]:
     """A line chart: one line per series, ``points`` as (x, y) pairs with y possibly None.
 
-    Each line ends in a label with its last value; labels that would overlap are pushed apart.
+    Each line ends in a label with its last value (and the series' ``short`` name, when it has
+    one, else its label); labels that would overlap are pushed apart.
     """
+    # Labels at least a printed line apart (the print style sets the chart's text at 15).
     chart = geometry.report_line_chart([item["points"] for item in series], x_max=x_max,
-                                       y_min=y_min, y_max=y_max, width=width, height=height)
+                                       y_min=y_min, y_max=y_max, width=width, height=height,
+                                       label_gap=17)
     plot = chart.plot
     lines = []
     for item, drawn in zip(series, chart.lines):
@@ -67,7 +75,7 @@ def line_chart(series: Sequence[dict[str, Any]], *, x_max: int, y_min: int, y_ma
         lines.append({"label": item["label"], "path": path, "colour": look.colour,
                       "dash": look.dash, "markers": [_marker(m) for m in drawn.markers]})
     ends = [{"index": end.index, "x": _r(end.x), "y": _r(end.y),
-             "text": f"{_short(series[end.index]['label'])} "
+             "text": f"{_short(series[end.index].get('short') or series[end.index]['label'])} "
                      f"{chart.lines[end.index].values[-1][1]}",
              "colour": style(end.index).colour}
             for end in chart.end_labels]
@@ -89,11 +97,12 @@ def _short(label: str, limit: int = 24) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
-def legend(labels: Sequence[str]) -> list[dict[str, Any]]:
-    """One legend entry per series: its label, and a short line with its marker."""
+def legend(labels: Sequence[str], teams: bool = False) -> list[dict[str, Any]]:
+    """One legend entry per series (meters, or ``teams``): its label, and a short line with
+    its marker."""
     entries = []
     for i, label in enumerate(labels):
-        look = style(i)
+        look = team_style(i) if teams else style(i)
         entries.append({"label": label, "colour": look.colour, "dash": look.dash,
                         "marker": marker(look.marker, 14, 8, 4)})
     return entries
@@ -103,8 +112,8 @@ def radar(axes: Sequence[dict[str, Any]], polygons: Sequence[dict[str, Any]],
           reference: dict[str, Any] | None = None, *, size: int = 460) -> dict[str, Any] | None:
     """A radar (for three meters: the triangle) of values scaled to each axis's range.
 
-    ``axes`` have a label, min and max; ``polygons`` a label and one value per axis (None
-    counts as the minimum). ``reference`` (such as the start values) is drawn dotted and grey.
+    ``axes`` have a label, min and max; ``polygons`` (one per team, in the teams' colours) a
+    label and one value per axis (None counts as the minimum). ``reference`` (such as the start values) is drawn dotted and grey.
     Returns None for fewer than three axes, where a radar has no area.
     """
     found = geometry.report_radar(
@@ -121,7 +130,7 @@ def radar(axes: Sequence[dict[str, Any]], polygons: Sequence[dict[str, Any]],
               for label, axis in zip(found.labels, axes)]
     drawn = []
     for i, (item, corners, markers) in enumerate(zip(polygons, found.polygons, found.markers)):
-        look = style(i)
+        look = team_style(i)
         drawn.append({"label": item["label"], "points": _points(corners), "colour": look.colour,
                       "dash": look.dash, "markers": [_marker(m) for m in markers]})
     ref = None
@@ -130,7 +139,7 @@ def radar(axes: Sequence[dict[str, Any]], polygons: Sequence[dict[str, Any]],
     box = tuple(_r(v) for v in found.box)
     return {"view_box": " ".join(str(v) for v in box), "width": box[2], "height": box[3],
             "rings": rings, "spokes": spokes, "labels": labels, "polygons": drawn,
-            "reference": ref, "legend": legend([p["label"] for p in polygons])}
+            "reference": ref, "legend": legend([p["label"] for p in polygons], teams=True)}
 
 
 def _points(corners: Any) -> str:

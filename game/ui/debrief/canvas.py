@@ -43,9 +43,16 @@ class Look:
 
 
 def look(palette: Palette, index: int) -> Look:
-    """The look of the ``index``-th team (or meter): the same on every page."""
+    """The look of the ``index``-th meter (or of a single game's one series): the same on
+    every page."""
     return Look(palette.chart_meter(index), PATTERNS[index % len(PATTERNS)],
                 marker_kind(index))
+
+
+def team_look(palette: Palette, index: int) -> Look:
+    """The look of the ``index``-th team: the colour of its name (never a meter's colour),
+    with its own pattern and marker."""
+    return Look(palette.team(index), PATTERNS[index % len(PATTERNS)], marker_kind(index))
 
 
 def pattern_line(surface: pygame.Surface, points: list[tuple[float, float]], colour: Colour,

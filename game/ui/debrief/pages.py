@@ -23,7 +23,7 @@ from typing import Any
 import pygame
 from pygame import Rect
 
-from game.ui.debrief.canvas import Canvas, Look, look, sample
+from game.ui.debrief.canvas import Canvas, Look, look, sample, team_look
 from game.ui.debrief.charts import Axis, Series, line_chart, triangle, triangle_fit
 from game.ui.layout.screens import row
 from game.ui.look.widgets import delta_label
@@ -59,7 +59,9 @@ class Page:
         self.report = report
         self.teams: list[dict[str, Any]] = report["teams"]
         self.meters: list[dict[str, Any]] = report["meters"]
-        self.looks: list[Look] = [look(c.palette, i) for i in range(len(self.teams))]
+        # Teams in their own colours; a single game's one series in the first chart colour.
+        self.looks: list[Look] = ([team_look(c.palette, i) for i in range(len(self.teams))]
+                                  if len(self.teams) > 1 else [look(c.palette, 0)])
         self.area = Rect(0, 0, 0, 0)
         self.steps = 1
 
@@ -220,8 +222,10 @@ class TrianglePage(Page):
 
     def layout(self, area: Rect) -> None:
         super().layout(area)
-        # Small triangles carry only their numbers; the note under them names the corners.
-        self.keyed = len(self.meters) == 3 and self.grid()[1] > 1
+        # Triangles side by side in three columns or more rows carry only their numbers, and
+        # the note under them names the corners: the names would take the triangles' room.
+        columns, rows = self.grid()
+        self.keyed = len(self.meters) == 3 and (rows > 1 or columns >= 3)
 
     def grid(self) -> tuple[int, int]:
         n = len(self.teams)

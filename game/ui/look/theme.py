@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.reports.chart_colours import METER_COLOURS, TEAM_COLOURS
+
 Colour = tuple[int, int, int]
 
 ASSETS = Path(__file__).resolve().parents[3] / "assets"
@@ -85,19 +87,14 @@ class Palette:
         hex_colour("#FFB07A"), hex_colour("#9EE6FF"),
     )
     """Bar fills per meter on the band (the label always names the meter)."""
-    meters_chart: tuple[Colour, ...] = (
-        hex_colour("#0B7263"), hex_colour("#2A56B0"), hex_colour("#955700"),
-        hex_colour("#A3215A"), hex_colour("#4A7010"), hex_colour("#6A3FB5"),
-        hex_colour("#A64B08"), hex_colour("#0A6A8A"),
-    )
-    """Line colours per meter in the chart (each line also has its own marker and dash)."""
+    meters_chart: tuple[Colour, ...] = tuple(hex_colour(h) for h in METER_COLOURS)
+    """Line colours per meter in the chart (each line also has its own marker and dash), as in
+    the report; none is a team's colour."""
 
-    teams: tuple[Colour, ...] = (
-        hex_colour("#C62828"), hex_colour("#1D5BB8"), hex_colour("#2E7D32"),
-        hex_colour("#E8710A"), hex_colour("#7B3FC4"), hex_colour("#E3B505"),
-    )
-    """A swatch per workshop team, in the order of the default names (Rood, Blauw, Groen,
-    Oranje, Paars, Geel); a team is always named beside its swatch."""
+    teams: tuple[Colour, ...] = tuple(hex_colour(h) for h in TEAM_COLOURS)
+    """A colour per workshop team, in the order of the default names (Rood, Blauw, Groen,
+    Oranje, Paars, Geel): its swatch, and its lines in the debrief's charts (the report's
+    colours, each at least 3:1 on the chart's background); a team is always named beside it."""
     alarm: Colour = hex_colour("#B42318")
     """The countdown when the time is up: a strong fill behind "Tijd!"."""
     on_alarm: Colour = hex_colour("#FFFFFF")
