@@ -100,6 +100,23 @@ class WorkshopScreen(Scene):
         timer = self.table.timer if self.shows_timer else None
         return bool(timer is not None and timer.flashing)
 
+    def update(self, dt: float) -> None:
+        """Let the countdown run while this screen is on top (a dialog or the menu over it
+        holds it): a new second redraws the countdown's own area, its end the whole frame."""
+        timer = self.table.timer if self.shows_timer else None
+        if timer is None:
+            return
+        before = (timer.expired, timer.flashing, timer.paused)
+        if self.table.tick(dt):
+            area = self.frame.timer
+            if area is None or (timer.expired, timer.flashing, timer.paused) != before:
+                self.app.invalidate()
+            else:
+                self.app.invalidate_area(area)
+
+    def next_change(self) -> float | None:
+        return self.table.next_change() if self.shows_timer else None
+
     # ------------------------------------------------------------------ layout
     def tools(self) -> list[str]:
         tools = ["back", "black"]
@@ -132,6 +149,7 @@ class WorkshopScreen(Scene):
             "pause": ("P", app.t("workshop.tool.resume" if timer and timer.paused
                                  else "workshop.tool.pause")),
             "note": ("N", app.t("workshop.tool.note")),
+            "essay": ("E", app.t("workshop.tool.essay")),
             "menu": ("", app.t("workshop.tool.menu")),
         }
         buttons = self.extra_buttons()
