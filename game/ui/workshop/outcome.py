@@ -244,8 +244,12 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
 
     # ------------------------------------------------------------------ drawing
     def layer_state(self) -> Hashable | None:
-        """The step (outcome or reflection); nothing is kept while the meters move."""
-        return None if self.animating else (self.step,)
+        """The step (outcome or reflection)."""
+        return (self.step,)
+
+    @property
+    def teams_moving(self) -> bool:
+        return self.animating
 
     def draw_main(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.theme.palette

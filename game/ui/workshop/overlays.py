@@ -159,7 +159,8 @@ class ChooseScene(_Dialog):
         button_h = max(m.px(84), round(m.button * 2.2))
         count = len(self.choices) + 1
         grow = count * button_h + (count - 1) * m.px(14)
-        panel_rect = Rect(0, 0, base.panel.width, base.panel.height + grow)
+        # the choices take the place of the base's row of buttons
+        panel_rect = Rect(0, 0, base.panel.width, base.panel.height + grow - button_h)
         panel_rect.center = (m.width // 2, m.height // 2)
         shift = panel_rect.y - base.panel.y
         heading, text = base.heading.move(0, shift), base.text.move(0, shift)
@@ -370,7 +371,7 @@ class EssayScene(_Dialog):
         button_h = max(m.px(84), round(m.button * 2.2))
         room = m.height - 2 * m.gap - 2 * pad - heading_h - m.px(12) - m.px(28) - button_h
         placed: list[tuple[str, str, int, tuple, int]] = []
-        for size in [m.body] + m.shrunk(m.body):
+        for size in [round(m.body * 1.25), round(m.body * 1.1), m.body] + m.shrunk(m.body):
             placed, y = [], 0
             for text, weight, text_size, colour in self._parts(size):
                 placed.append((text, weight, text_size, colour, y))

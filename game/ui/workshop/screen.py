@@ -314,6 +314,12 @@ class WorkshopScreen(Scene):
         votes entered; None while it changes every frame (then nothing is kept)."""
         return None
 
+    @property
+    def teams_moving(self) -> bool:
+        """Whether the teams' meters move from frame to frame (an outcome easing them from
+        before to after): the rest of the screen then comes from a layer without them."""
+        return False
+
     def draw(self, surface: pygame.Surface) -> None:
         """The screen: the page, the band, the main area, the teams and the note come from a
         layer kept for as long as what they show stays the same (see :meth:`_layer_key`); on
@@ -324,21 +330,30 @@ class WorkshopScreen(Scene):
             self.make_buttons()  # the time ran out: nothing left to pause
         F = self.frame
         rows = self.team_rows()
-        key = self._layer_key(surface, rows)
+        moving = self.teams_moving
+        key = self._layer_key(surface, [] if moving else rows)
         if key is None:
             self._draw_static(surface, rows)
         else:
-            layer = self._layers.get(key)
-            if layer is None:
-                if len(self._layers) >= LAYERS_KEPT:
-                    self._layers.clear()
-                layer = self._layers[key] = self.app.new_layer(surface.get_size())
-                self._draw_static(layer, rows)
-            surface.blit(layer, (0, 0))
+            surface.blit(self._kept_layer(key, surface.get_size(), None if moving else rows),
+                         (0, 0))
+            if moving:
+                draw_teams(surface, F.side, rows, self.table.deck.meters, self.app)
         if self.shows_timer and F.timer is not None and self.table.timer is not None:
             self.draw_timer(surface, F.timer)
         self.draw_buttons(surface, self.selected_buttons())
         self.draw_warning(surface)
+
+    def _kept_layer(self, key: Hashable, size: tuple[int, int],
+                    rows: list[TeamRow] | None) -> pygame.Surface:
+        """The layer for ``key``, drawn (with the teams' ``rows``, unless None) when new."""
+        layer = self._layers.get(key)
+        if layer is None:
+            if len(self._layers) >= LAYERS_KEPT:
+                self._layers.clear()
+            layer = self._layers[key] = self.app.new_layer(size)
+            self._draw_static(layer, rows)
+        return layer
 
     def _layer_key(self, surface: pygame.Surface, rows: list[TeamRow]) -> Hashable | None:
         """Everything the kept layer shows that may change while the scene is up (None: draw
@@ -352,13 +367,15 @@ class WorkshopScreen(Scene):
                        row.current, row.muted) for row in rows)
         return (surface.get_size(), self.band_colours(), self.note, teams, state)
 
-    def _draw_static(self, surface: pygame.Surface, rows: list[TeamRow]) -> None:
-        """All but the countdown, the buttons and the warning."""
+    def _draw_static(self, surface: pygame.Surface, rows: list[TeamRow] | None) -> None:
+        """All but the countdown, the buttons and the warning (and the teams when ``rows`` is
+        None)."""
         app, p, F = self.app, self.app.theme.palette, self.frame
         surface.fill(p.page)
         self.draw_band(surface, countdown=False)
         self.draw_main(surface)
-        draw_teams(surface, F.side, rows, self.table.deck.meters, app)
+        if rows is not None:
+            draw_teams(surface, F.side, rows, self.table.deck.meters, app)
         if F.note is not None:
             self.draw_note(surface, F.note)
 
