@@ -11,6 +11,10 @@ to the count. With the mouse or a finger: the − and + beside each option, the 
 its row the active one, the option's text to choose it over the count. The majority decides;
 a tie, or no votes at all, asks which option counts. Next records the decision with its split
 and goes on to the next team, or to the consequences when every team has decided.
+
+Fair votes: until every team has voted, a team that has voted shows only that it did, with its
+meters as the card found them, and the discussion's countdown is out of sight. E opens the
+card's place in the essay over the card in both steps.
 """
 
 from __future__ import annotations

@@ -7,7 +7,10 @@ Keys (a presenter clicker sends the first two):
 - PageUp, Left: back one step on the card; before the first step, or once a team has decided,
   take back the last decision after a question (Enter = yes, Esc = no).
 - B or . : black screen (any key brings the game back). P: pause the countdown.
-- N: a note on the card. G: the glossary. Esc: the menu. F11 (the table's): fullscreen.
+- N: a note on the card. G: the glossary. E (on the card): the essay. Esc: the menu.
+  F11 (the table's): fullscreen.
+
+The countdown runs only while its screen is on top: a dialog or the menu over it holds it.
 
 Each screen says what next and back mean for it (:meth:`go_next`, :meth:`go_back`) and draws
 its main area; this class draws the rest.
