@@ -336,9 +336,7 @@ class WorkshopCardScene(WorkshopScreen):
         """The step and, voting, the team and its sheet: all the card and its options show."""
         if self.step != "vote":
             return (self.step,)
-        sheet = self.sheet
-        return (self.step, self.team, tuple(sheet.counts), sheet.active, sheet.override,
-                sheet.decision, sheet.reason, tuple(sheet.leaders))
+        return (self.step, self.team, self.sheet.shown())
 
     def draw_main(self, surface: pygame.Surface) -> None:
         self._draw_card(surface)

@@ -378,7 +378,7 @@ class EssayScene(_Dialog):
                 y += app.text.render(text, weight, text_size, colour, width).height + gap
             if y - gap <= room:
                 break
-        text_h = min(room, max(0, y - gap))
+        text_h = max(0, min(room, y - gap))
         height = 2 * pad + heading_h + m.px(12) + text_h + m.px(28) + button_h
         panel_rect = Rect(0, 0, panel_w, height)
         panel_rect.center = (m.width // 2, m.height // 2)
