@@ -102,6 +102,13 @@ def test_no_team_sees_another_teams_result_before_every_team_has_voted(tmp_path)
     assert app.toast is not None and app.local(chosen.label) not in app.toast.text
     assert "Team Rood" in app.toast.text
 
+    key(app, pygame.K_PAGEUP)  # take it back? The question names the team, not the option
+    question = app.scene
+    assert question.prompt().kind == "confirm" and "Team Rood" in question.detail
+    assert app.local(chosen.label) not in question.detail and "koos" not in question.detail
+    key(app, pygame.K_ESCAPE)
+    assert app.scene is scene
+
     vote(app, [2])
     assert not any("koos" in text for text in drawn_texts(app))
     vote(app, [1])

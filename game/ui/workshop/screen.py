@@ -263,8 +263,15 @@ class WorkshopScreen(Scene):
         card = self.table.deck.card(last["card"])
         option = card.option(last["option"]) if card else None
         number = card.options.index(option) + 1 if option else 0
-        detail = app.t("workshop.undo.detail", team=self.table.team_name(last["team"]),
-                       n=number, option=app.local(option.label) if option else last["option"])
+        team = self.table.team_name(last["team"])
+        current = self.workshop.current_card
+        if self.workshop.phase == "card" and current is not None \
+                and (last["round"], last["card"]) == (self.workshop.round, current.id):
+            # other teams are still to vote on this card: the option stays unsaid
+            detail = app.t("workshop.undo.detail_unsaid", team=team)
+        else:
+            detail = app.t("workshop.undo.detail", team=team, n=number,
+                           option=app.local(option.label) if option else last["option"])
         self.ask("undo", routes.Confirm(app.t("workshop.undo.question"), detail,
                                         app.t("workshop.undo.accept"),
                                         app.t("workshop.undo.decline"),
