@@ -62,6 +62,10 @@ def enter_votes(app, counts):
         digit(app, count)
 
 
+def same_pixels(a, b):
+    return pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB")
+
+
 def scene_name(app):
     return type(app.scene).__name__
 
@@ -344,9 +348,19 @@ def test_the_countdown_runs_pauses_and_signals_at_zero(tmp_path):
     assert app.idle_wait_ms() == IDLE
     app.update(0.45)
     assert not app.dirty and 200 <= app.idle_wait_ms() <= 300, "it wakes for the next second"
+    before = app.surface.copy()
     app.update(0.3)
-    assert app.dirty and timer.text == "0:59"
-    app.render()
+    assert timer.text == "0:59"
+    assert not app.dirty and app.areas == [scene.frame.timer], "a new second: its area alone"
+    assert app.render_areas() == [scene.frame.timer] and not app.areas
+    after = app.surface.copy()
+    assert not same_pixels(before.subsurface(scene.frame.timer),
+                           after.subsurface(scene.frame.timer)), "the clock shows 0:59"
+    for image in (before, after):
+        image.fill((0, 0, 0), scene.frame.timer)
+    assert same_pixels(before, after), "nothing outside the countdown was drawn"
+    area_drawn = app.surface.copy()
+    assert same_pixels(area_drawn, app.render()), "the area drawn alone is the whole frame's"
     key(app, pygame.K_p, "p")
     assert timer.paused
     app.update(30)

@@ -96,6 +96,7 @@ class App(Window, SceneStack, SessionHost):
         self.toast: Toast | None = None
         self.stack: list[Scene] = []
         self.dirty = True
+        self.areas: list[pygame.Rect] = []
         self.running = True
         self.exit_code = 0
         #: The clock input is timed by (double clicks); tests may set their own.
@@ -141,9 +142,7 @@ class App(Window, SceneStack, SessionHost):
                 self.invalidate()
 
     def update(self, dt: float) -> None:
-        if self.table is not None and self.table.tick(dt):
-            self.invalidate()  # the countdown shows a new second (also under the menu)
-        self.scene.update(dt)
+        self.scene.update(dt)  # a workshop's countdown runs in its screen, so not under a menu
         if self.scene.animating:
             self.invalidate()
         if self.toast is not None:
@@ -159,7 +158,7 @@ class App(Window, SceneStack, SessionHost):
     def idle_wait_ms(self) -> int:
         """How long the loop may sleep: until the countdown shows its next second, at most
         :data:`IDLE_WAIT_MS`, so the clock steps evenly without drawing in between."""
-        change = self.table.next_change() if self.table is not None else None
+        change = self.scene.next_change()
         if change is None:
             return IDLE_WAIT_MS
         return max(FRAME_MS, min(IDLE_WAIT_MS, round(change * 1000) + 5))
@@ -183,6 +182,10 @@ class App(Window, SceneStack, SessionHost):
                     driver.after_frame()
                     if not self.running:
                         break
+            elif self.areas:  # a countdown's new second: that area alone
+                redrawn = self.render_areas()
+                if self.own_display:
+                    pygame.display.update(redrawn)
             if self.dirty:
                 events = pygame.event.get()  # a frame is due: do not block
             else:

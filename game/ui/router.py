@@ -27,6 +27,7 @@ from game.ui.workshop.overlays import (
     BlackScene,
     ChooseScene,
     ConfirmScene,
+    EssayScene,
     MessageScene,
     NoteScene,
 )
@@ -76,6 +77,8 @@ def _overlay(app, route) -> Scene:
         return BlackScene(app)
     if kind is routes.Message:
         return MessageScene(app, route.heading, route.text)
+    if kind is routes.Essay:
+        return EssayScene(app, route.heading, route.section, route.context, route.question)
     raise TypeError(f"no scene for the route {route!r}")
 
 

@@ -122,3 +122,14 @@ class Message:
 
     heading: str
     text: str
+
+
+@dataclass(frozen=True)
+class Essay:
+    """A card's place in the essay over the card: ``heading``, the section line, the
+    paraphrase and the question to discuss; closed with E, Esc or Enter."""
+
+    heading: str
+    section: str
+    context: str
+    question: str

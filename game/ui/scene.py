@@ -119,7 +119,13 @@ class Scene:
         return False
 
     def update(self, dt: float) -> None:
-        """Advance animations by ``dt`` seconds."""
+        """Advance animations (and, on a workshop's screen, its countdown) by ``dt`` seconds;
+        only the scene on top is updated, so time stands still under a dialog."""
+
+    def next_change(self) -> float | None:
+        """Seconds until this scene shows something new by itself (a countdown's next
+        second), or None when only an event or an animation changes it."""
+        return None
 
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError

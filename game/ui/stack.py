@@ -22,6 +22,8 @@ class SceneStack:
     stack: list[Scene]
     dirty: bool
     toast: Toast | None
+    #: Areas that show something new while the rest of the frame stands (a countdown's time).
+    areas: list[pygame.Rect]
 
     @property
     def scene(self) -> Scene:
@@ -64,6 +66,11 @@ class SceneStack:
                 not self.stack or self.stack[0] is not toast.owner):
             self.toast = None
             self.invalidate()
+    def invalidate_area(self, area: pygame.Rect) -> None:
+        """Only ``area`` shows something new: redraw that area alone (:meth:`render_areas`),
+        unless a whole frame is due anyway."""
+        if not self.dirty:
+            self.areas.append(pygame.Rect(area))
 
     def go(self, route) -> None:
         """Show the screen ``route`` (from :mod:`game.ui.routes`) asks for."""
@@ -71,6 +78,24 @@ class SceneStack:
 
     def render(self) -> pygame.Surface:
         """Draw the whole stack (from the last opaque scene up) and return the surface."""
+        self._draw_stack()
+        self.dirty = False
+        self.areas = []
+        return self.surface
+
+    def render_areas(self) -> list[pygame.Rect]:
+        """Draw only the areas asked for since the last frame, and return them (for the
+        display to update). The stack draws as a whole frame does, clipped to each area, so
+        its cached layers are copied there alone."""
+        areas, self.areas = self.areas, []
+        surface = self.surface
+        for area in areas:
+            surface.set_clip(area)
+            self._draw_stack()
+        surface.set_clip(None)
+        return areas
+
+    def _draw_stack(self) -> None:
         first = len(self.stack) - 1
         while first > 0 and self.stack[first].overlay:
             first -= 1
@@ -79,8 +104,6 @@ class SceneStack:
             scene.draw(self.surface)
         if self.toast is not None:
             self.toast.draw(self.surface, self.metrics, self.theme.palette, self.text)
-        self.dirty = False
-        return self.surface
 
     def new_layer(self, size: tuple[int, int] | None = None) -> pygame.Surface:
         """An opaque surface in the window's pixel format, for pre-rendered backgrounds."""

@@ -270,11 +270,11 @@ class AspectsPage(Page):
         teams, rows = self._parts(step)
         parts = []
         if len(self.team_groups) > 1:
-            parts.append(self.t("debrief.teams_range", first=teams[0] + 1, last=teams[-1] + 1,
-                                total=len(self.teams)))
+            parts.append(self.range_text(teams, len(self.teams), "debrief.team_one",
+                                         "debrief.teams_range"))
         if len(self.row_groups) > 1:
-            parts.append(self.t("debrief.aspects_range", first=rows[0] + 1, last=rows[-1] + 1,
-                                total=len(self.aspects)))
+            parts.append(self.range_text(rows, len(self.aspects), "debrief.aspect_one",
+                                         "debrief.aspects_range"))
         return " · ".join(parts)
 
     def draw(self, s: pygame.Surface, step: int) -> None:

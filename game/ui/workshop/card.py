@@ -11,6 +11,10 @@ to the count. With the mouse or a finger: the − and + beside each option, the 
 its row the active one, the option's text to choose it over the count. The majority decides;
 a tie, or no votes at all, asks which option counts. Next records the decision with its split
 and goes on to the next team, or to the consequences when every team has decided.
+
+Fair votes: until every team has voted, a team that has voted shows only that it did, with its
+meters as the card found them, and the discussion's countdown is out of sight. E opens the
+card's place in the essay over the card in both steps.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import pygame
 from pygame import Rect
 
 from game.ui import routes
+from game.ui.deck_texts import essay_texts
 from game.ui.layout.card import CardWords
 from game.ui.layout.workshop_card import STEPS, OptionRow, workshop_card
 from game.ui.overlays.glossary_terms import card_text
@@ -86,7 +91,9 @@ class WorkshopCardScene(WorkshopScreen):
 
     @property
     def shows_timer(self) -> bool:
-        return bool(self.table.minutes)
+        """The countdown is the discussion's: it stands, out of sight, while votes are entered
+        (a "Tijd!" left over from the discussion would hurry the vote)."""
+        return bool(self.table.minutes) and self.step == "discuss"
 
     # ------------------------------------------------------------------ texts
     def step_title(self) -> str:
@@ -153,6 +160,13 @@ class WorkshopCardScene(WorkshopScreen):
         """
         return self.layout.boxes()
 
+    def tools(self) -> list[str]:
+        """The shared tools, and the essay (E) before the menu when the card has one."""
+        tools = super().tools()
+        if self.card.essay is not None:
+            tools.insert(tools.index("menu"), "essay")
+        return tools
+
     def extra_buttons(self) -> list[Button]:
         if self.step != "vote":
             return []
@@ -206,10 +220,9 @@ class WorkshopCardScene(WorkshopScreen):
 
     def _record(self) -> None:
         app, team, sheet = self.app, self.team, self.sheet
-        index = sheet.decision
         self.table.decide(team, sheet)
-        self.say(app.t("workshop.vote.recorded", team=self.table.team_name(team), n=index + 1,
-                       option=app.local(self.options[index].label)))
+        # which option it was stays unsaid until every team has voted (the outcome says it)
+        self.say(app.t("workshop.vote.recorded", team=self.table.team_name(team)))
         if self.workshop.phase != "card":
             app.go(routes.Current())
         else:
@@ -217,9 +230,23 @@ class WorkshopCardScene(WorkshopScreen):
             self.focus = None
         app.invalidate()
 
+    def open_essay(self) -> None:
+        """The card's place in the essay over the card (E), while discussing or voting."""
+        app = self.app
+        if self.card.essay is None:
+            self.say(app.t("workshop.essay_none"))
+            return
+        section, context, question = essay_texts(app, self.table.deck, self.card.essay)
+        self.ask("essay", routes.Essay(app.t("workshop.reflect_caption",
+                                             title=app.local(self.card.title)),
+                                       section, context, question))
+
     # ------------------------------------------------------------------ input
     def on_key(self, key: int, mod: int) -> None:
         plain = not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META)
+        if key == pygame.K_e and plain:
+            self.open_essay()
+            return
         voting_key = (key in DIGITS or key in PLUS_KEYS or key in MINUS_KEYS
                       or key in (pygame.K_UP, pygame.K_DOWN, pygame.K_BACKSPACE)
                       or (key == pygame.K_o and plain))
@@ -248,7 +275,9 @@ class WorkshopCardScene(WorkshopScreen):
         self.app.invalidate()
 
     def activate(self, button_id: str) -> None:
-        if button_id.startswith(("minus-", "plus-")):
+        if button_id == "essay":
+            self.open_essay()
+        elif button_id.startswith(("minus-", "plus-")):
             kind, _, index = button_id.partition("-")
             self.sheet.add(1 if kind == "plus" else -1, int(index))
             self.sheet.set_active(int(index))
@@ -275,16 +304,17 @@ class WorkshopCardScene(WorkshopScreen):
 
     # ------------------------------------------------------------------ the teams
     def team_rows(self) -> list[TeamRow]:
+        """Every team as the card found it: a team that has voted shows its meters from
+        before its decision and only that it voted, so no team's result steers the teams
+        still to vote; the outcome shows them all at once."""
         app, workshop = self.app, self.workshop
         rows = self.base_rows()
         waiting = workshop.waiting
-        chosen = {v["team"]: v["option"] for v in workshop.votes
-                  if v["round"] == workshop.round and v["card"] == self.card.id}
-        ids = [o.id for o in self.options]
         for row in rows:
-            if row.index in chosen:
-                number = ids.index(chosen[row.index]) + 1 if chosen[row.index] in ids else 0
-                row.status = row.status_short = app.t("workshop.status.decided", n=number)
+            if row.index in workshop.applies and row.index not in waiting:
+                row.values = self._meters_before(row.index)
+                row.status = row.status_short = app.t("workshop.status.voted")
+                row.muted = False
             elif self.step == "vote" and row.index == self.team:
                 row.current = True
                 row.status = row.status_short = app.t("workshop.status.voting")
@@ -292,14 +322,21 @@ class WorkshopCardScene(WorkshopScreen):
                 row.status = row.status_short = app.t("workshop.status.waiting")
         return rows
 
+    def _meters_before(self, team: int) -> dict[str, float]:
+        """``team``'s meters before it decided the card on the table."""
+        session = self.workshop.teams[team]
+        last = session.last_decision
+        if last is not None and last["round"] == self.workshop.round \
+                and last["card"] == self.card.id:
+            return dict(last["meters_before"])
+        return dict(session.meters)
+
     # ------------------------------------------------------------------ drawing
     def layer_state(self) -> Hashable:
         """The step and, voting, the team and its sheet: all the card and its options show."""
         if self.step != "vote":
             return (self.step,)
-        sheet = self.sheet
-        return (self.step, self.team, tuple(sheet.counts), sheet.active, sheet.override,
-                sheet.decision, sheet.reason, tuple(sheet.leaders))
+        return (self.step, self.team, self.sheet.shown())
 
     def draw_main(self, surface: pygame.Surface) -> None:
         self._draw_card(surface)

@@ -125,6 +125,8 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
         return "\n\n".join([text, "\n".join(said)])
 
     def _team_line(self, team: int, option: str, votes: dict[str, int]) -> str:
+        """The team and its split, worded for its numbers: "de enige stem", "alle 6
+        stemmen", "5 van de 8 stemmen", and whether the facilitator chose."""
         app = self.app
         name = self.table.team_name(team)
         total = sum(votes.values())
@@ -133,9 +135,11 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
         top = max(votes.values())
         mine = votes.get(option, 0)
         if mine < top or list(votes.values()).count(top) > 1:
-            return app.t("workshop.outcome.chosen_by_facilitator", team=name, votes=mine,
-                         total=total)
-        return app.t("workshop.outcome.votes", team=name, votes=mine, total=total)
+            key = "chosen_by_facilitator" if mine else \
+                "chosen_other" if total == 1 else "chosen_none"
+        else:
+            key = "votes_only" if total == 1 else "votes_all" if mine == total else "votes"
+        return app.t(f"workshop.outcome.{key}", team=name, votes=mine, total=total)
 
     # ------------------------------------------------------------------ layout
     def plan(self) -> None:
@@ -240,8 +244,12 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
 
     # ------------------------------------------------------------------ drawing
     def layer_state(self) -> Hashable | None:
-        """The step (outcome or reflection); nothing is kept while the meters move."""
-        return None if self.animating else (self.step,)
+        """The step (outcome or reflection)."""
+        return (self.step,)
+
+    @property
+    def teams_moving(self) -> bool:
+        return self.animating
 
     def draw_main(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.theme.palette

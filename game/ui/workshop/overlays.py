@@ -21,10 +21,23 @@ NO_KEYS = (pygame.K_ESCAPE, pygame.K_n, pygame.K_BACKSPACE)
 
 
 class _Dialog(Scene):
-    """A panel over the dimmed game; by default with a ``heading``, a ``text`` and buttons."""
+    """A panel over the dimmed game; by default with a ``heading``, a ``text`` and buttons.
 
-    overlay = True
+    A dialog that keeps its backdrop (:attr:`keeps_backdrop`) holds, once drawn, the dimmed
+    frame below with its panel and texts as one layer, so a later frame is that layer and the
+    buttons: nothing below moves while a dialog is open (the countdown waits for it).
+    """
+
     heading = text = ""
+    keeps_backdrop = False
+    #: The frame below, dimmed, with the panel and its texts (None: not drawn yet).
+    _backdrop: pygame.Surface | None = None
+
+    @property
+    def overlay(self) -> bool:
+        """Draw the scene below first, unless the backdrop already holds it."""
+        backdrop = self._backdrop
+        return backdrop is None or backdrop.get_size() != self.app.surface.get_size()
 
     def draw_panel(self, surface: pygame.Surface) -> None:
         """The game dimmed and the dialog's empty panel over it."""
@@ -32,11 +45,20 @@ class _Dialog(Scene):
         panel(surface, self.layout.panel, self.app.metrics, self.app.theme.palette)
 
     def draw(self, surface: pygame.Surface) -> None:
+        if not self.overlay:
+            surface.blit(self._backdrop, (0, 0))
+        else:
+            self.draw_panel(surface)
+            self.draw_still(surface)
+            if self.keeps_backdrop and surface.get_clip() == surface.get_rect():
+                self._backdrop = surface.copy()
+        self.draw_buttons(surface)
+
+    def draw_still(self, surface: pygame.Surface) -> None:
+        """What the panel shows besides its buttons."""
         L, m, p = self.layout, self.app.metrics, self.app.theme.palette
-        self.draw_panel(surface)
         self.text_in(surface, L.heading, self.heading, "bold", m.title, p.ink, valign="center")
         self.text_in(surface, L.text, self.text, "regular", m.body, p.ink)
-        self.draw_buttons(surface)
 
     def on_click(self, pos: tuple[int, int]) -> None:
         if not self.layout.panel.collidepoint(pos):
@@ -111,6 +133,8 @@ class ConfirmScene(_Dialog):
 class ChooseScene(_Dialog):
     """Which option counts, when the votes do not say it: the option's number or a click."""
 
+    keeps_backdrop = True
+
     def __init__(self, app, heading: str, text: str, choices: list[tuple[int, str]],
                  cancel: str):
         super().__init__(app)
@@ -139,7 +163,8 @@ class ChooseScene(_Dialog):
         button_h = max(m.px(84), round(m.button * 2.2))
         count = len(self.choices) + 1
         grow = count * button_h + (count - 1) * m.px(14)
-        panel_rect = Rect(0, 0, base.panel.width, base.panel.height + grow)
+        # the choices take the place of the base's row of buttons
+        panel_rect = Rect(0, 0, base.panel.width, base.panel.height + grow - button_h)
         panel_rect.center = (m.width // 2, m.height // 2)
         shift = panel_rect.y - base.panel.y
         heading, text = base.heading.move(0, shift), base.text.move(0, shift)
@@ -151,7 +176,7 @@ class ChooseScene(_Dialog):
                                style="option")
                         for (index, label), rect in zip(self.choices, rects)]
         self.buttons.append(Button("cancel", rects[-1], self.cancel))
-        self._dim = None
+        self._dim = self._backdrop = None
 
     def activate(self, button_id: str) -> None:
         self.app.pop(None if button_id == "cancel" else int(button_id[7:]))
@@ -229,7 +254,20 @@ class NoteScene(_Dialog):
 
 class BlackScene(Scene):
     """A black screen for when the room should look at each other, not at the projector;
-    any key, click or tap brings the game back (and does nothing else)."""
+    any key, click or tap brings the game back (and does nothing else). The room goes on
+    talking, so the countdown of the screen below goes on too."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        #: The screen blacked out, whose countdown keeps running.
+        self.below = app.scene if app.stack else None
+
+    def update(self, dt: float) -> None:
+        if self.below is not None:
+            self.below.update(dt)
+
+    def next_change(self) -> float | None:
+        return self.below.next_change() if self.below is not None else None
 
     def prompt(self) -> Prompt:
         return Prompt("close")
@@ -254,6 +292,8 @@ class BlackScene(Scene):
 class MessageScene(_Dialog):
     """A plain message with a button to close it."""
 
+    keeps_backdrop = True
+
     def __init__(self, app, heading: str, text: str):
         super().__init__(app)
         self.heading, self.text = heading, text
@@ -274,7 +314,7 @@ class MessageScene(_Dialog):
         self.layout = layout.dialog(self.app.metrics, 1, text_lines=4)
         self.buttons = [Button("close", self.layout.buttons[0], self.app.t("workshop.close"),
                                style="primary")]
-        self._dim = None
+        self._dim = self._backdrop = None
 
     def activate(self, button_id: str) -> None:
         self.app.pop(None)
@@ -282,6 +322,95 @@ class MessageScene(_Dialog):
     def on_key(self, key: int, mod: int) -> None:
         if key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE,
                    pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.app.pop(None)
+        else:
+            super().on_key(key, mod)
+
+
+#: The keys that close the essay: E again, and every key that closes a message.
+ESSAY_CLOSE_KEYS = (pygame.K_e, pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER,
+                    pygame.K_SPACE, pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_BACKSPACE)
+
+
+class EssayScene(_Dialog):
+    """A card's place in the essay, to read over the card while the teams discuss or vote:
+    the section, the paraphrase and the question to discuss, as large as the window allows.
+    E, Esc, Enter, the clicker or a click beside the panel closes it."""
+
+    keeps_backdrop = True
+
+    def __init__(self, app, heading: str, section: str, context: str, question: str):
+        super().__init__(app)
+        self.heading = heading
+        self.section, self.context, self.question = section, context, question
+        self.layout_changed()
+        self.focus, self.keyboard = 0, True
+
+    def prompt(self) -> Prompt:
+        return Prompt("close")
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        return [key_event(pygame.K_RETURN, "\r")]
+
+    @property
+    def shot_name(self) -> str:
+        return "essay"
+
+    def _parts(self, size: int) -> list[tuple[str, str, int, tuple]]:
+        """(text, weight, size, colour) from top to bottom, at body size ``size``."""
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        parts = [(self.section, "semibold", size, p.ink_muted), (self.context, "regular", size, p.ink)]
+        if self.question:
+            parts += [(app.t("outcome.discuss"), "semibold", m.small, p.ink_muted),
+                      (self.question, "bold", round(size * 1.1), p.ink)]
+        return [part for part in parts if part[0]]
+
+    def layout_changed(self) -> None:
+        """The panel as tall as its texts at the largest size that fits the window."""
+        app, m = self.app, self.app.metrics
+        pad, gap = m.px(44), m.px(18)
+        panel_w = min(m.width - 2 * m.gap, m.px(1500))
+        width = panel_w - 2 * pad
+        heading_h = round(m.title * 1.35)
+        button_h = max(m.px(84), round(m.button * 2.2))
+        room = m.height - 2 * m.gap - 2 * pad - heading_h - m.px(12) - m.px(28) - button_h
+        placed: list[tuple[str, str, int, tuple, int]] = []
+        for size in [round(m.body * 1.25), round(m.body * 1.1), m.body] + m.shrunk(m.body):
+            placed, y = [], 0
+            for text, weight, text_size, colour in self._parts(size):
+                placed.append((text, weight, text_size, colour, y))
+                y += app.text.render(text, weight, text_size, colour, width).height + gap
+            if y - gap <= room:
+                break
+        text_h = max(0, min(room, y - gap))
+        height = 2 * pad + heading_h + m.px(12) + text_h + m.px(28) + button_h
+        panel_rect = Rect(0, 0, panel_w, height)
+        panel_rect.center = (m.width // 2, m.height // 2)
+        inner = panel_rect.inflate(-2 * pad, -2 * pad)
+        heading = Rect(inner.x, inner.y, inner.width, heading_h)
+        text = Rect(inner.x, heading.bottom + m.px(12), inner.width, text_h)
+        close = Rect(inner.right - min(inner.width, m.px(360)), inner.bottom - button_h,
+                     min(inner.width, m.px(360)), button_h)
+        self.layout = layout.DialogLayout(panel_rect, heading, text, [close])
+        self.placed = placed
+        self.buttons = [Button("close", close, app.t("workshop.close"), style="primary")]
+        self._dim = self._backdrop = None
+
+    def draw_still(self, surface: pygame.Surface) -> None:
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        self.text_in(surface, L.heading, self.heading, "bold", m.title, p.ink, valign="center")
+        clip = surface.get_clip()
+        surface.set_clip(L.text.clip(clip))
+        for text, weight, size, colour, y in self.placed:
+            block = app.text.render(text, weight, size, colour, L.text.width)
+            surface.blit(block.surface, (L.text.x, L.text.y + y))
+        surface.set_clip(clip)
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop(None)
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key in ESSAY_CLOSE_KEYS:
             self.app.pop(None)
         else:
             super().on_key(key, mod)

@@ -7,7 +7,10 @@ Keys (a presenter clicker sends the first two):
 - PageUp, Left: back one step on the card; before the first step, or once a team has decided,
   take back the last decision after a question (Enter = yes, Esc = no).
 - B or . : black screen (any key brings the game back). P: pause the countdown.
-- N: a note on the card. G: the glossary. Esc: the menu. F11 (the table's): fullscreen.
+- N: a note on the card. G: the glossary. E (on the card): the essay. Esc: the menu.
+  F11 (the table's): fullscreen.
+
+The countdown runs only while its screen is on top: a dialog or the menu over it holds it.
 
 Each screen says what next and back mean for it (:meth:`go_next`, :meth:`go_back`) and draws
 its main area; this class draws the rest.
@@ -100,6 +103,23 @@ class WorkshopScreen(Scene):
         timer = self.table.timer if self.shows_timer else None
         return bool(timer is not None and timer.flashing)
 
+    def update(self, dt: float) -> None:
+        """Let the countdown run while this screen is on top (a dialog or the menu over it
+        holds it): a new second redraws the countdown's own area, its end the whole frame."""
+        timer = self.table.timer if self.shows_timer else None
+        if timer is None:
+            return
+        before = (timer.expired, timer.flashing, timer.paused)
+        if self.table.tick(dt):
+            area = self.frame.timer
+            if area is None or (timer.expired, timer.flashing, timer.paused) != before:
+                self.app.invalidate()
+            else:
+                self.app.invalidate_area(area)
+
+    def next_change(self) -> float | None:
+        return self.table.next_change() if self.shows_timer else None
+
     # ------------------------------------------------------------------ layout
     def tools(self) -> list[str]:
         tools = ["back", "black"]
@@ -132,6 +152,7 @@ class WorkshopScreen(Scene):
             "pause": ("P", app.t("workshop.tool.resume" if timer and timer.paused
                                  else "workshop.tool.pause")),
             "note": ("N", app.t("workshop.tool.note")),
+            "essay": ("E", app.t("workshop.tool.essay")),
             "menu": ("", app.t("workshop.tool.menu")),
         }
         buttons = self.extra_buttons()
@@ -241,8 +262,15 @@ class WorkshopScreen(Scene):
         card = self.table.deck.card(last["card"])
         option = card.option(last["option"]) if card else None
         number = card.options.index(option) + 1 if option else 0
-        detail = app.t("workshop.undo.detail", team=self.table.team_name(last["team"]),
-                       n=number, option=app.local(option.label) if option else last["option"])
+        team = self.table.team_name(last["team"])
+        current = self.workshop.current_card
+        if self.workshop.phase == "card" and current is not None \
+                and (last["round"], last["card"]) == (self.workshop.round, current.id):
+            # other teams are still to vote on this card: the option stays unsaid
+            detail = app.t("workshop.undo.detail_unsaid", team=team)
+        else:
+            detail = app.t("workshop.undo.detail", team=team, n=number,
+                           option=app.local(option.label) if option else last["option"])
         self.ask("undo", routes.Confirm(app.t("workshop.undo.question"), detail,
                                         app.t("workshop.undo.accept"),
                                         app.t("workshop.undo.decline"),
@@ -300,6 +328,12 @@ class WorkshopScreen(Scene):
         votes entered; None while it changes every frame (then nothing is kept)."""
         return None
 
+    @property
+    def teams_moving(self) -> bool:
+        """Whether the teams' meters move from frame to frame (an outcome easing them from
+        before to after): the rest of the screen then comes from a layer without them."""
+        return False
+
     def draw(self, surface: pygame.Surface) -> None:
         """The screen: the page, the band, the main area, the teams and the note come from a
         layer kept for as long as what they show stays the same (see :meth:`_layer_key`); on
@@ -310,21 +344,30 @@ class WorkshopScreen(Scene):
             self.make_buttons()  # the time ran out: nothing left to pause
         F = self.frame
         rows = self.team_rows()
-        key = self._layer_key(surface, rows)
+        moving = self.teams_moving
+        key = self._layer_key(surface, [] if moving else rows)
         if key is None:
             self._draw_static(surface, rows)
         else:
-            layer = self._layers.get(key)
-            if layer is None:
-                if len(self._layers) >= LAYERS_KEPT:
-                    self._layers.clear()
-                layer = self._layers[key] = self.app.new_layer(surface.get_size())
-                self._draw_static(layer, rows)
-            surface.blit(layer, (0, 0))
+            surface.blit(self._kept_layer(key, surface.get_size(), None if moving else rows),
+                         (0, 0))
+            if moving:
+                draw_teams(surface, F.side, rows, self.table.deck.meters, self.app)
         if self.shows_timer and F.timer is not None and self.table.timer is not None:
             self.draw_timer(surface, F.timer)
         self.draw_buttons(surface, self.selected_buttons())
         self.draw_warning(surface)
+
+    def _kept_layer(self, key: Hashable, size: tuple[int, int],
+                    rows: list[TeamRow] | None) -> pygame.Surface:
+        """The layer for ``key``, drawn (with the teams' ``rows``, unless None) when new."""
+        layer = self._layers.get(key)
+        if layer is None:
+            if len(self._layers) >= LAYERS_KEPT:
+                self._layers.clear()
+            layer = self._layers[key] = self.app.new_layer(size)
+            self._draw_static(layer, rows)
+        return layer
 
     def _layer_key(self, surface: pygame.Surface, rows: list[TeamRow]) -> Hashable | None:
         """Everything the kept layer shows that may change while the scene is up (None: draw
@@ -338,13 +381,15 @@ class WorkshopScreen(Scene):
                        row.current, row.muted) for row in rows)
         return (surface.get_size(), self.band_colours(), self.note, teams, state)
 
-    def _draw_static(self, surface: pygame.Surface, rows: list[TeamRow]) -> None:
-        """All but the countdown, the buttons and the warning."""
+    def _draw_static(self, surface: pygame.Surface, rows: list[TeamRow] | None) -> None:
+        """All but the countdown, the buttons and the warning (and the teams when ``rows`` is
+        None)."""
         app, p, F = self.app, self.app.theme.palette, self.frame
         surface.fill(p.page)
         self.draw_band(surface, countdown=False)
         self.draw_main(surface)
-        draw_teams(surface, F.side, rows, self.table.deck.meters, app)
+        if rows is not None:
+            draw_teams(surface, F.side, rows, self.table.deck.meters, app)
         if F.note is not None:
             self.draw_note(surface, F.note)
 

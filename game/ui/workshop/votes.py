@@ -104,6 +104,12 @@ class VoteSheet:
             return self.override
         return self.leaders[0] if self.reason == "majority" else None
 
+    def shown(self) -> tuple:
+        """Everything the vote screen shows of the sheet, as one value: the screen keeps its
+        drawing for as long as this stays the same, however the counts were entered."""
+        return (tuple(self.counts), self.active, self.override, self.decision, self.reason,
+                tuple(self.leaders))
+
     def votes(self, option_ids: list[str]) -> dict[str, int]:
         """The split by option id, every option included."""
         return {option: count for option, count in zip(option_ids, self.counts)}
