@@ -76,10 +76,11 @@ ALLOWED = {
     "game.table": {"game.rules", "game.format", "game.language"},
     "game.reports": {"game.table", "game.rules", "game.format", "game.language"},
     "game.balance": {"game.authoring", "game.rules", "game.format", "game.language"},
-    "game.ui": {"game.reports", "game.table", "game.rules", "game.authoring", "game.format",
-                "game.language"},
-    "game.cli": {"game.ui", "game.balance", "game.reports", "game.table", "game.rules",
-                 "game.authoring", "game.format", "game.language"},
+    "game.phones": {"game.table", "game.rules", "game.format", "game.language"},
+    "game.ui": {"game.phones", "game.reports", "game.table", "game.rules", "game.authoring",
+                "game.format", "game.language"},
+    "game.cli": {"game.ui", "game.phones", "game.balance", "game.reports", "game.table",
+                 "game.rules", "game.authoring", "game.format", "game.language"},
 }
 LAYERS = list(ALLOWED)
 #: Scene base classes that other scenes build on; every other scene module is a leaf.

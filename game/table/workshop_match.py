@@ -82,6 +82,13 @@ class WorkshopMatch(JournalLink):
         self.workshop.set_table("countdown", countdown)
         self._record("countdown", countdown)
 
+    def keep_phones(self, room: str, port: int) -> None:
+        """Keep the phone room's code and port, so a resumed workshop serves the same join
+        address and the phones in the room carry on."""
+        phones = {"room": room, "port": int(port)}
+        self.workshop.set_table("phones", phones)
+        self._record("phones", phones)
+
     def undo(self) -> bool:
         if not self.workshop.undo():
             return False

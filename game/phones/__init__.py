@@ -1,0 +1,1 @@
+"""Phones as voting clickers: a small web server the room votes through during a workshop."""
