@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from game.cli.sheet import add_command as add_sheet_command, run as run_sheet
 from game.ui.play_options import PlayOptions
 from game.language.texts import KNOWN_LANGUAGES
 
@@ -237,6 +238,7 @@ def _parser() -> argparse.ArgumentParser:
         "editors such as VS Code's YAML extension.")
     schema.add_argument("--out", type=_path, default=None, metavar="FILE",
                         help="write the schema to FILE instead of printing it")
+    add_sheet_command(commands, _path)
     return parser
 
 
@@ -267,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
         return _simulate(args)
     if args.command in ("sessions", "report"):
         return _reports(args)
+    if args.command == "sheet":
+        return run_sheet(args, deck_check=_text_fit_check())
     if args.command is None:
         args = _parser().parse_args(["play"])
     return _play(args)
