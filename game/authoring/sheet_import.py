@@ -61,11 +61,13 @@ class SheetDiagnostic(Diagnostic):
         file = self.relative_file(relative_to)
         return f"{file}:{self.cell}" if self.cell else str(file)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self, sheets: dict[str, int] | None = None) -> tuple:
+        """By sheet (in ``sheets``' order, else by name), row, column and code."""
         sheet, _, cell = self.cell.partition("!")
         letters = cell.rstrip("0123456789")
         row = int(cell[len(letters):] or 0)
-        return (str(self.file or ""), sheet, row, len(letters), letters, self.code)
+        order = (sheets or {}).get(sheet, len(sheets or {}))
+        return (str(self.file or ""), order, sheet, row, len(letters), letters, self.code)
 
 
 @dataclass
@@ -116,8 +118,11 @@ def import_sheet(workbook: Path, folder: Path, lang: str = "nl",
     if deck_check is not None and loaded.deck is not None:
         found += list(deck_check(loaded.deck, loaded.files, lang))
     places = _Places(reading, loaded.files, folder)
-    result.diagnostics = sorted(reading.problems, key=Diagnostic.sort_key) + \
-        [places.place(d) for d in sorted(found, key=Diagnostic.sort_key)]
+    placed = [places.place(d) for d in sorted(found, key=Diagnostic.sort_key)]
+    on_cells = [d for d in reading.problems + placed if isinstance(d, SheetDiagnostic)]
+    order = {name: index for index, name in enumerate(reading.order)}
+    result.diagnostics = sorted(on_cells, key=lambda d: d.sort_key(order)) + \
+        [d for d in placed if not isinstance(d, SheetDiagnostic)]
     result.load = loaded
     return result
 
@@ -161,8 +166,12 @@ class _Reading:
         self.cells: dict[Place, str] = {}
         #: The empty cells of each mapping written: (field path inside it, cell), left to right.
         self.blanks: dict[Place, list[tuple[tuple[str, ...], str, bool]]] = {}
-        #: The header cell of each column, by (sheet, column letter).
+        #: The kind of the value in each cell whose kind has a form to explain (a range, ...).
         self.column_advice: dict[str, str] = {}
+        #: The header of each column, by ``Sheet!C``.
+        self.titles: dict[str, str] = {}
+        #: The sheets read, in the workbook's order.
+        self.order: list[str] = []
 
     def problem(self, code: str, key: str, cell: str, hint: str = "", **params: Any) -> None:
         self.problems.append(SheetDiagnostic(code, say(PROBLEMS, key, self.lang, **params),
@@ -188,6 +197,7 @@ class _Reading:
                 self._sheet(spec, specs[spec.key][1], book[specs[spec.key][1]])
 
     def _sheet(self, spec: SheetSpec, name: str, sheet) -> None:
+        self.order.append(name)
         rows = sheet.iter_rows(values_only=True)
         head = next(rows, None) or ()
         columns: dict[int, Header] = {}
@@ -208,6 +218,7 @@ class _Reading:
             else:
                 seen.add((header.column, header.lang, header.meter))
                 columns[index] = header
+                self.titles[cell.rstrip("0123456789")] = " ".join(str(title).split())
         rows_read: list[tuple[int, tuple]] = []
         for number, values in enumerate(rows, start=2):
             if number > MAX_ROWS + 1:
@@ -476,9 +487,10 @@ class _Places:
         if file is None:
             return ""
         try:
-            return file.resolve().relative_to(self.folder).as_posix()
+            name = file.resolve().relative_to(self.folder).as_posix()
         except ValueError:
             return ""
+        return name.removeprefix(CARDS_DIR + "/") if name != DECK_FILE else name
 
     def place(self, diagnostic: Diagnostic) -> Diagnostic:
         """The problem on its cell, or as it is when no cell holds what it is about."""
@@ -497,9 +509,13 @@ class _Places:
             return diagnostic
         hint, advice = diagnostic.hint, diagnostic.advice
         kind = self.reading.column_advice.get(cell)
-        if kind and diagnostic.code in ("E103", "E104") and not hint:
-            hint = say(ADVICE, "number" if kind in ("int", "float") else kind,
-                       self.reading.lang)
+        lang = self.reading.lang
+        if diagnostic.code == "E101":
+            # the format's advice shows the YAML to add; here a column is filled in
+            column = self.reading.titles.get(cell.rstrip("0123456789"))
+            advice = say(ADVICE, "fill_in", lang, column=column) if column else ""
+        elif kind and diagnostic.code in ("E103", "E104"):
+            advice = say(ADVICE, "number" if kind in ("int", "float") else kind, lang)
         return SheetDiagnostic(diagnostic.code, diagnostic.message, self.reading.workbook,
                                hint=hint, advice=advice, cell=cell)
 

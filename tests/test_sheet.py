@@ -1,0 +1,207 @@
+"""A deck written in a spreadsheet: ``sheet export`` and ``sheet import``.
+
+The bundled decks go out as a workbook and back as deck files and must load to the same deck
+and play the same games; a workbook with a mistake must name the cell and the code ``validate``
+gives for the same mistake in YAML.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import DEFAULT_DECK, ROOT
+from game.authoring.loader import load_deck
+from game.authoring.sheet_export import write_workbook
+from game.authoring.sheet_import import SheetUnreadable, import_sheet
+from game.cli import main
+from game.rules.session import Session
+
+COUNCIL_DECK = ROOT / "scenarios" / "raadsleden"
+EXAMPLE_DECK = ROOT / "docs" / "voorbeeld-deck"
+
+
+def _history(deck, seed: int) -> list:
+    """A whole game under ``seed``, each option drawn by a generator seeded the same."""
+    session = Session.new(deck, seed, undoable=False)
+    pick = random.Random(seed)
+    while not session.is_over:
+        session.choose(pick.choice(session.current_card.options).id)
+        session.advance()
+    return session.history
+
+
+@pytest.mark.parametrize("folder, lang", [(DEFAULT_DECK, "nl"), (COUNCIL_DECK, "en")],
+                         ids=["digitaal-leiderschap", "raadsleden"])
+def test_a_bundled_deck_comes_back_from_its_workbook_as_the_same_deck(tmp_path, folder, lang):
+    original = load_deck(folder)
+    workbook = tmp_path / "deck.xlsx"
+    write_workbook(original, workbook, lang)
+    result = import_sheet(workbook, tmp_path / "deck", lang)
+
+    assert result.diagnostics == []
+    back = result.load.deck
+    assert back is not None
+    assert back.spec == original.deck.spec
+    assert list(back.cards.items()) == list(original.deck.cards.items())
+    # the cards stay in the files they were in
+    assert sorted(p.name for p in (tmp_path / "deck" / "cards").iterdir()) == \
+        sorted(p.name for p in (folder / "cards").iterdir())
+    for seed in (1, 7, 42):
+        assert _history(back, seed) == _history(original.deck, seed)
+
+
+def test_the_example_deck_with_a_portrait_beside_the_workbook_comes_back_whole(tmp_path):
+    original = load_deck(EXAMPLE_DECK)
+    shutil.copytree(EXAMPLE_DECK / "portraits", tmp_path / "portraits")
+    write_workbook(original, tmp_path / "voorbeeld.xlsx", "nl")
+    result = import_sheet(tmp_path / "voorbeeld.xlsx", tmp_path / "deck", "nl")
+    assert result.diagnostics == []
+    assert result.load.deck.spec == original.deck.spec
+    assert list(result.load.deck.cards.items()) == list(original.deck.cards.items())
+    assert (tmp_path / "deck" / "portraits" / "aylin-kaya.png").read_bytes() == \
+        (EXAMPLE_DECK / "portraits" / "aylin-kaya.png").read_bytes()
+
+
+def test_sheet_and_column_names_are_dutch_or_english_with_frozen_headers(tmp_path):
+    deck = load_deck(EXAMPLE_DECK)
+    for lang, names, first in (
+            ("nl", ["Kaarten", "Personages", "Meters", "Eindes", "Dynamiek", "Aspecten",
+                    "Begrippen", "Deck"], ["Kaart-id", "Personage", "Titel (nl)", "Titel (en)"]),
+            ("en", ["Cards", "Characters", "Meters", "Endings", "Dynamics", "Aspects",
+                    "Glossary", "Deck"], ["Card id", "Character", "Title (nl)", "Title (en)"])):
+        write_workbook(deck, tmp_path / f"{lang}.xlsx", lang)
+        book = openpyxl.load_workbook(tmp_path / f"{lang}.xlsx")
+        assert book.sheetnames == names
+        cards = book[names[0]]
+        assert [c.value for c in cards[1]][:4] == first
+        assert cards.freeze_panes == "B2"
+        assert all(book[name].freeze_panes is not None for name in names)
+        assert cards.column_dimensions["D"].width >= 28  # a text column is wide
+        assert cards["E2"].alignment.wrap_text
+        meters = [c.value for c in cards[1] if str(c.value).startswith("Effect ")]
+        assert meters == [f"Effect {m.id}" for m in deck.deck.meters]
+
+
+def _find(sheet, header: str, option: str | None = None, card: str | None = None) -> str:
+    """The cell of ``header`` on the row of the option (or card) with that id."""
+    titles = [c.value for c in sheet[1]]
+    column = titles.index(header) + 1
+    key = titles.index("Optie-id" if option else "Kaart-id") + 1
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row, key).value == (option or card):
+            return sheet.cell(row, column).coordinate
+    raise AssertionError(f"no row for {option or card}")
+
+
+def _broken(tmp_path: Path, change) -> tuple[Path, list[str]]:
+    """The example deck's workbook with ``change`` made to it, imported: its problems."""
+    shutil.copytree(EXAMPLE_DECK / "portraits", tmp_path / "portraits")
+    workbook = tmp_path / "kaarten.xlsx"
+    write_workbook(load_deck(EXAMPLE_DECK), workbook, "nl")
+    book = openpyxl.load_workbook(workbook)
+    change(book)
+    book.save(workbook)
+    result = import_sheet(workbook, tmp_path / "deck", "nl")
+    return workbook, [d.format() for d in result.diagnostics]
+
+
+def test_a_bad_meter_value_is_reported_on_its_cell(tmp_path):
+    where = {}
+
+    def change(book):
+        cell = where["cell"] = _find(book["Kaarten"], "Effect energie", option="zoals-het-was")
+        book["Kaarten"][cell] = "veel"
+
+    workbook, problems = _broken(tmp_path, change)
+    assert problems == [f"{workbook}:Kaarten!{where['cell']}: error[E103]: hier hoort een "
+                        "geheel getal, maar er staat tekst"]
+
+
+def test_an_unknown_meter_in_a_column_header_is_reported_on_each_of_its_cells(tmp_path):
+    where = {}
+
+    def change(book):
+        sheet = book["Kaarten"]
+        header = _find(sheet, "Effect bestuur", option="invoeren")
+        where["cell"] = header
+        letter = header.rstrip("0123456789")
+        sheet[f"{letter}1"] = "Effect bestur"
+
+    workbook, problems = _broken(tmp_path, change)
+    first = f"{workbook}:Kaarten!{where['cell']}: error[E203]: er is geen meter 'bestur' in " \
+            "dit deck (bedoel je 'bestuur'?)"
+    assert problems[0] == first
+    assert all("error[E203]" in p or "warning" in p for p in problems)
+
+
+def test_a_missing_option_text_is_reported_on_the_empty_cell(tmp_path):
+    where = {}
+
+    def change(book):
+        sheet = book["Kaarten"]
+        where["cell"] = _find(sheet, "Knoptekst (nl)", option="zoals-het-was")
+        sheet[where["cell"]] = None
+        sheet[_find(sheet, "Knoptekst (en)", option="zoals-het-was")] = None
+
+    workbook, problems = _broken(tmp_path, change)
+    assert problems == [f"{workbook}:Kaarten!{where['cell']}: error[E101]: 'label' ontbreekt "
+                        "bij deze optie"]
+
+
+def test_a_misspelt_column_and_a_bad_range_say_what_to_write(tmp_path):
+    def change(book):
+        sheet = book["Kaarten"]
+        sheet[_find(sheet, "Rondes", card="piketdienst")] = "tot 4"
+        book["Meters"]["B1"] = "Nam (nl)"
+
+    workbook, problems = _broken(tmp_path, change)
+    rounds = next(p for p in problems if "Kaarten!" in p)
+    assert rounds.startswith(f"{workbook}:Kaarten!X2: error[E103]: hier hoort een bereik")
+    assert f"{workbook}:Meters!B1: error[E102]: onbekende kolom 'Nam (nl)' in het blad " \
+           "'Meters' (bedoel je 'Naam'?)" in problems
+
+
+def test_an_english_workbook_names_english_sheets_in_its_problems(tmp_path):
+    workbook = tmp_path / "cards.xlsx"
+    write_workbook(load_deck(EXAMPLE_DECK), workbook, "en")
+    book = openpyxl.load_workbook(workbook)
+    start = next(c for c in book["Meters"][1] if c.value == "Start").column_letter
+    book["Meters"][f"{start}2"] = "fifty"
+    book.save(workbook)
+    result = import_sheet(workbook, tmp_path / "deck", "en")
+    formatted = [d.format() for d in result.diagnostics]
+    assert f"{workbook}:Meters!{start}2: error[E103]: expected a whole number, found " \
+        "text" in formatted
+    assert any(p.startswith(f"{workbook}:Characters!") and "[E302]" in p for p in formatted)
+
+
+def test_a_file_that_is_no_workbook_is_refused_in_plain_words(tmp_path):
+    fake = tmp_path / "kaarten.xlsx"
+    fake.write_text("kaart;optie\n", encoding="utf-8")
+    with pytest.raises(SheetUnreadable) as refused:
+        import_sheet(fake, tmp_path / "deck", "nl")
+    assert refused.value.diagnostic.code == "E008"
+    assert "sla hem op als Excel-werkmap (.xlsx)" in refused.value.diagnostic.message
+
+
+def test_the_command_line_exports_and_imports(tmp_path, capsys):
+    workbook = tmp_path / "raad.xlsx"
+    assert main(["sheet", "export", str(COUNCIL_DECK), str(workbook)]) == 0
+    assert "28 kaarten" in capsys.readouterr().out
+    assert main(["sheet", "import", str(workbook), str(tmp_path / "raad")]) == 0
+    out = capsys.readouterr().out
+    assert "deck.yaml, cards/1-scanauto-en-handhaving.yaml" in out
+    assert "0 fouten, 0 waarschuwingen" in out
+    # the written files read as a person would write them
+    text = (tmp_path / "raad" / "cards" / "1-scanauto-en-handhaving.yaml").read_text("utf-8")
+    assert "\ncards:\n  - id: scanauto-vragen\n    character: journalist-bos\n" in text
+    assert main(["sheet", "import", str(workbook), str(tmp_path / "raad")]) == 2
+    assert "bestaat al en is geen lege map" in capsys.readouterr().err
+    assert main(["sheet", "import", str(tmp_path / "nergens.xlsx"),
+                 str(tmp_path / "x")]) == 2
+    assert "error[E008]" in capsys.readouterr().err
