@@ -33,6 +33,9 @@ _HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
 _HEADER_FONT = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _CARD_START = Border(top=Side(style="thin", color="7F8FA6"))
+#: The height of one line of text in a cell, in points, and the most lines a row shows.
+_LINE_HEIGHT = 15
+_MAX_LINES = 8
 
 
 def export_workbook(result: LoadResult, lang: str) -> Workbook:
@@ -191,7 +194,12 @@ class _BookWriter:
         return cell
 
     def _finish(self, sheet: Worksheet, spec: SheetSpec, columns: list[Header], last: int) -> None:
-        """Lists of the values a column takes, down to some rows below the last."""
+        """Rows as high as their wrapped texts, and lists of the values a column takes, down
+        to some rows below the last."""
+        for row in range(1, last + 1):
+            lines = max(_lines(sheet.cell(row, index).value, header.column.width)
+                        for index, header in enumerate(columns, start=1))
+            sheet.row_dimensions[row].height = _LINE_HEIGHT * min(lines, _MAX_LINES) + 3
         bottom = last + _SPARE_ROWS
         yes_no = f'"{self.words.t("sheet.word.yes")},{self.words.t("sheet.word.no")}"'
         characters = quote_sheetname(sheet_name(CHARACTERS, self.lang))
@@ -210,6 +218,15 @@ class _BookWriter:
                                    showErrorMessage=False)
             offer.add(f"{letter}2:{letter}{bottom}")
             sheet.add_data_validation(offer)
+
+
+def _lines(value: Any, width: int) -> int:
+    """About how many lines a value takes when wrapped in a column ``width`` characters wide
+    (spreadsheets do not size the rows of a workbook they open)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(1, int(width * 1.1) - 2)
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
 def _range(value: Range) -> str:
