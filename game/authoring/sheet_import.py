@@ -219,6 +219,11 @@ class _Reading:
                 seen.add((header.column, header.lang, header.meter))
                 columns[index] = header
                 self.titles[cell.rstrip("0123456789")] = " ".join(str(title).split())
+        if not columns:
+            self.problem("E102", "no_header", _cell(name, 1, 0), sheet=name,
+                         hint=say(ADVICE, "column", self.lang, names=", ".join(
+                             column_label(c, self.lang) for c in spec.columns)))
+            return
         rows_read: list[tuple[int, tuple]] = []
         for number, values in enumerate(rows, start=2):
             if number > MAX_ROWS + 1:
@@ -234,6 +239,8 @@ class _Reading:
                 number, values = rows_read[0]
                 self._item(self.deck, (DECK_FILE_NAME, ()), spec.model,
                            self._row(name, number, values, columns, "row"))
+            for number, _ in rows_read[1:]:
+                self.problem("E104", "second_deck_row", _cell(name, number, 0), sheet=name)
         else:
             items: list[dict] = []
             for number, values in rows_read:
@@ -297,7 +304,8 @@ class _Reading:
               cells: list[tuple[Header, Any, str]]) -> None:
         """Put a row's cells into ``item`` (a mapping at ``place``), noting every cell."""
         file, path = place
-        self.cells.setdefault(place, cells[0][2] if cells else "")
+        if cells:
+            self.cells.setdefault(place, cells[0][2])
         blanks = self.blanks.setdefault(place, [])
         plain_text: dict[tuple[str, ...], str] = {}
         for header, raw, cell in cells:
@@ -370,8 +378,8 @@ def _value(kind: str, raw: Any) -> Any:
     """A cell's value as the deck file holds it: converted where the cell reads as its kind,
     else as written (the deck's check then says what is wrong with it)."""
     text = _as_text(raw)
-    if kind in ("text", "plain"):
-        return text if kind == "text" else text.strip()
+    if kind in ("text", "verbatim", "word"):
+        return text.strip() if kind == "word" else text
     if kind == "int":
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             return int(raw) if float(raw).is_integer() else raw
@@ -497,15 +505,9 @@ class _Places:
         name = self._name(diagnostic.file)
         paths = self.at.get(name, {}).get((diagnostic.line, diagnostic.col)) or \
             self.lines.get(name, {}).get(diagnostic.line, [])
-        cell = self._missing(name, paths, diagnostic) if diagnostic.code == "E101" else None
-        for path in sorted(set(paths), key=len, reverse=True):
-            if cell:
-                break
-            for k in range(len(path), -1, -1):
-                cell = self.reading.cells.get((name, path[:k]))
-                if cell:
-                    break
-        if not cell:
+        cell = (self._missing(name, paths, diagnostic) if diagnostic.code == "E101" else None) \
+            or self._holding(name, paths)
+        if cell is None:
             return diagnostic
         hint, advice = diagnostic.hint, diagnostic.advice
         kind = self.reading.column_advice.get(cell)
@@ -518,6 +520,15 @@ class _Places:
             advice = say(ADVICE, "number" if kind in ("int", "float") else kind, lang)
         return SheetDiagnostic(diagnostic.code, diagnostic.message, self.reading.workbook,
                                hint=hint, advice=advice, cell=cell)
+
+    def _holding(self, name: str, paths: list[YamlPath]) -> str | None:
+        """The cell of the most precise of these values, or of the nearest value holding it."""
+        for path in sorted(set(paths), key=len, reverse=True):
+            for k in range(len(path), -1, -1):
+                cell = self.reading.cells.get((name, path[:k]))
+                if cell:
+                    return cell
+        return None
 
     def _missing(self, name: str, paths: list[YamlPath], diagnostic: Diagnostic) -> str | None:
         """The empty cell a missing value belongs in: of the mapping the problem is placed on,

@@ -30,8 +30,10 @@ COLUMNS = "sheet.column"
 ADVICE = "sheet.advice"
 PROBLEMS = "sheet.problem"
 
-#: How a cell holds its value.
-Kind = Literal["text", "plain", "int", "float", "bool", "list", "range", "follow_ups"]
+#: How a cell holds its value: a text a player reads (a column per language), a word such as an
+#: id (spaces around it dropped), a passage kept exactly as written, a whole number, a number,
+#: yes or no, a list with commas, a range (3..5) or follow-up cards (kaart-id:2).
+Kind = Literal["text", "word", "verbatim", "int", "float", "bool", "list", "range", "follow_ups"]
 #: What a row of a sheet stands for; on the card sheet a column belongs to the card or the option.
 Level = Literal["row", "card", "option"]
 #: The deck file's name, as the card sheet's file column names it.
@@ -85,11 +87,11 @@ _CONDITIONS = (
 )
 
 CARDS = SheetSpec("cards", fmt.Card, (
-    _c("card_id", "id", "plain", 22, "card"),
-    _c("character", "character", "plain", 18, "card"),
+    _c("card_id", "id", "word", 22, "card"),
+    _c("character", "character", "word", 18, "card"),
     _c("title", "title", "text", 28, "card"),
     _c("text", "text", "text", 60, "card"),
-    _c("option_id", "id", "plain", 20, "option"),
+    _c("option_id", "id", "word", 20, "option"),
     _c("option_label", "label", "text", 36, "option"),
     _c("outcome", "outcome", "text", 60, "option", skip_default=True),
     _c("effect", "effects", "int", 10, "option", per_meter=True),
@@ -101,37 +103,37 @@ CARDS = SheetSpec("cards", fmt.Card, (
     _c("repeatable", "repeatable", "bool", 12, "card", skip_default=True),
     _c("follow_up_only", "follow_up_only", "bool", 12, "card", skip_default=True),
     *_CONDITIONS,
-    _c("section", "essay.section", "plain", 10, "card"),
+    _c("section", "essay.section", "word", 10, "card"),
     _c("context", "essay.context", "text", 50, "card"),
-    _c("quote", "essay.quote", "plain", 50, "card"),
+    _c("quote", "essay.quote", "verbatim", 50, "card"),
     _c("question", "essay.question", "text", 40, "card"),
     _c("council_question", "council_question", "text", 40, "card"),
-    _c("file", "file", "plain", 30, "card"),
+    _c("file", "file", "word", 30, "card"),
 ))
 
 CHARACTERS = SheetSpec("characters", fmt.Character, (
-    _c("id", "id", "plain", 20),
+    _c("id", "id", "word", 20),
     _c("name", "name", "text", 24),
     _c("role", "role", "text", 36),
-    _c("portrait", "portrait", "plain", 24),
-    _c("colour", "colour", "plain", 10),
+    _c("portrait", "portrait", "word", 24),
+    _c("colour", "colour", "word", 10),
 ))
 
 METERS = SheetSpec("meters", fmt.Meter, (
-    _c("id", "id", "plain", 16),
+    _c("id", "id", "word", 16),
     _c("name", "label", "text", 26),
     _c("description", "description", "text", 60, skip_default=True),
     _c("start", "start", "int", 8),
     _c("min", "min", "int", 9),
     _c("max", "max", "int", 9),
-    _c("collapse", "collapse", "plain", 12, choices=("min", "max", "both", "none")),
+    _c("collapse", "collapse", "word", 12, choices=("min", "max", "both", "none")),
 ))
 
 ENDINGS = SheetSpec("endings", fmt.Ending, (
-    _c("id", "id", "plain", 22),
-    _c("trigger", "trigger", "plain", 12, choices=("collapse", "term")),
-    _c("ending_meter", "meter", "plain", 14),
-    _c("at", "at", "plain", 8, skip_default=True, choices=("min", "max")),
+    _c("id", "id", "word", 22),
+    _c("trigger", "trigger", "word", 12, choices=("collapse", "term")),
+    _c("ending_meter", "meter", "word", 14),
+    _c("at", "at", "word", 8, skip_default=True, choices=("min", "max")),
     _c("condition", "meters", "range", 14, per_meter=True),
     _c("best", "best", "bool", 10, skip_default=True),
     _c("title", "title", "text", 28),
@@ -139,7 +141,7 @@ ENDINGS = SheetSpec("endings", fmt.Ending, (
 ))
 
 DYNAMICS = SheetSpec("dynamics", fmt.DynamicRule, (
-    _c("id", "id", "plain", 24),
+    _c("id", "id", "word", 24),
     _c("text", "text", "text", 50),
     _c("effect", "effects", "int", 10, per_meter=True),
     _c("flags", "when.flags", "list", 16),
@@ -149,7 +151,7 @@ DYNAMICS = SheetSpec("dynamics", fmt.DynamicRule, (
 ))
 
 ASPECTS = SheetSpec("aspects", fmt.Aspect, (
-    _c("id", "id", "plain", 8),
+    _c("id", "id", "word", 8),
     _c("name", "label", "text", 30),
     _c("aspect_question", "question", "text", 60, skip_default=True),
 ))
@@ -160,12 +162,12 @@ GLOSSARY = SheetSpec("glossary", fmt.GlossaryEntry, (
 ), frozen_columns=0)
 
 DECK = SheetSpec("deck", fmt.DeckFile, (
-    _c("id", "id", "plain", 24),
+    _c("id", "id", "word", 24),
     _c("title", "title", "text", 36),
     _c("description", "description", "text", 60, skip_default=True),
     _c("languages", "languages", "list", 10),
     _c("term_rounds", "term", "int", 10),
-    _c("preview", "preview", "plain", 14, choices=("none", "which", "direction")),
+    _c("preview", "preview", "word", 14, choices=("none", "which", "direction")),
 ))
 
 #: Every sheet, in the workbook's order: what a facilitator edits most comes first.
