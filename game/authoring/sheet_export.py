@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -22,9 +23,9 @@ from game.format.deck import Deck
 from game.format.models import Card, FollowUp, Range
 from game.authoring.assets import relative_name
 from game.authoring.loader import CARDS_DIR, LoadResult
-from game.authoring.sheet_layout import (CARDS, CHARACTERS, DECK, DECK_FILE_NAME, OPTION_MODEL,
-                                         SHEETS, Column, Header, SheetSpec, default_of, headers,
-                                         sheet_name)
+from game.authoring.sheet_layout import (ADVICE, CARDS, CHARACTERS, DECK, DECK_FILE_NAME,
+                                         OPTION_MODEL, SHEETS, Column, Header, SheetSpec,
+                                         default_of, headers, sheet_name)
 from game.language.catalog import load_catalog
 
 #: How many rows the lists offered in a column reach below the last row written.
@@ -33,6 +34,9 @@ _HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
 _HEADER_FONT = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _CARD_START = Border(top=Side(style="thin", color="7F8FA6"))
+#: The note on a column's header that says how its cells are written, by column key or kind.
+_ADVICE = {"card_id": "card_id", "file": "file", "range": "range", "follow_ups": "follow_ups",
+           "bool": "bool", "int": "number", "list": "list"}
 #: The height of one line of text in a cell, in points, and the most lines a row shows.
 _LINE_HEIGHT = 15
 _MAX_LINES = 8
@@ -146,8 +150,11 @@ class _BookWriter:
             cell = self._cell(sheet, 1, index, header.title(self.lang))
             cell.font = _HEADER_FONT
             cell.fill = _HEADER_FILL
-            width = header.column.width if not header.column.per_meter else \
-                max(header.column.width, len(header.title(self.lang)) + 2)
+            advice = _ADVICE.get(header.column.key) or _ADVICE.get(header.column.kind)
+            if advice:
+                cell.comment = Comment(self.words.t(f"{ADVICE}.{advice}"), "dilemmaspel",
+                                       height=90, width=260)
+            width = max(header.column.width, len(header.title(self.lang)) + 2)
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = sheet.cell(2, spec.frozen_columns + 1)
 
