@@ -206,6 +206,10 @@ def test_the_command_line_exports_and_imports(tmp_path, capsys):
     assert main(["sheet", "import", str(tmp_path / "nergens.xlsx"),
                  str(tmp_path / "x")]) == 2
     assert "error[E008]" in capsys.readouterr().err
+    broken = ROOT / "tests" / "decks" / "invalid" / "e002_yaml_syntax"
+    assert main(["sheet", "export", str(broken), str(tmp_path / "kapot.xlsx")]) == 1
+    assert "het deck heeft fouten en is niet geschreven" in capsys.readouterr().err
+    assert not (tmp_path / "kapot.xlsx").exists()
 
 
 def test_every_column_name_reads_back_as_its_own_column_in_both_languages():

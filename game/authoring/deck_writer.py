@@ -8,6 +8,7 @@ something else (``Yes``, ``12``, ``4a: ...``) is quoted.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import yaml
@@ -34,9 +35,11 @@ def dump(data: Any) -> str:
                      default_flow_style=False, width=1_000_000)
 
 
-def comment(text: str) -> str:
-    """``text`` as YAML comment lines."""
-    return "".join(f"# {line}".rstrip() + "\n" for line in text.splitlines())
+def comment(text: str, width: int = 96) -> str:
+    """``text`` as YAML comment lines of at most about ``width`` characters."""
+    lines = [wrapped for line in text.splitlines()
+             for wrapped in textwrap.wrap(line, width - 2, break_long_words=False) or [""]]
+    return "".join(f"# {line}".rstrip() + "\n" for line in lines)
 
 
 def deck_file(data: dict[str, Any], header: str = "") -> str:
