@@ -7,18 +7,24 @@ gives for the same mistake in YAML.
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DEFAULT_DECK, ROOT
+from game.authoring import deck_writer
 from game.authoring.loader import load_deck
 from game.authoring.sheet_export import write_workbook
 from game.authoring.sheet_import import SheetUnreadable, import_sheet
 from game.authoring.sheet_layout import SHEETS, column_label, read_header
+from game.authoring.yaml_reader import parse_yaml
 from game.cli import main
 from game.rules.session import Session
 
@@ -243,3 +249,39 @@ def test_rows_that_belong_nowhere_are_reported_not_dropped(tmp_path):
            "deze rij is overgeslagen" in problems
     assert any(p.startswith(f"{workbook}:Aspecten!A1: error[E102]: het blad 'Aspecten' heeft "
                             "in de eerste rij geen kolomnamen") for p in problems)
+
+
+TRICKY = ["=1+1", "'s Nachts verdacht verkeer", "Let op: dit # is geen commentaar", "Ja",
+          "12", "  met spaties eromheen  ", "regel één\nregel twee", "“Word-aanhalingstekens”"]
+
+
+def test_texts_a_spreadsheet_or_yaml_could_misread_come_back_unchanged(tmp_path):
+    deck = tmp_path / "lastig"
+    shutil.copytree(EXAMPLE_DECK, deck)
+    card_file = deck / "cards" / "1-piketdienst.yaml"
+    data = yaml.safe_load(card_file.read_text(encoding="utf-8"))
+    for card, text in zip(data["cards"], TRICKY):
+        card["title"]["nl"] = text
+    for option, text in zip(data["cards"][0]["options"], reversed(TRICKY)):
+        option["label"]["en"] = text
+    data["cards"][1]["essay"] = {**data["cards"][1]["essay"], "quote": TRICKY[5]}
+    card_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # YAML too
+    original = load_deck(deck)
+    assert original.deck is not None, [d.format() for d in original.diagnostics]
+
+    write_workbook(original, deck / "lastig.xlsx", "nl")  # beside the portraits
+    back = import_sheet(deck / "lastig.xlsx", tmp_path / "terug", "nl").load
+    assert back.deck is not None, [d.format() for d in back.diagnostics]
+    assert list(back.deck.cards.items()) == list(original.deck.cards.items())
+    assert [d.code for d in back.diagnostics if d.is_error] == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t"),
+               min_size=1, max_size=40))
+def test_the_deck_writer_writes_any_text_so_it_reads_back_the_same(text):
+    written = deck_writer.card_file([{"id": "kaart", "title": {"nl": text}, "quote": text}],
+                                    header=text)
+    doc = parse_yaml(written, Path("kaarten.yaml"))
+    assert doc.diagnostics == []
+    assert doc.data == {"cards": [{"id": "kaart", "title": {"nl": text}, "quote": text}]}
