@@ -197,17 +197,24 @@ def test_a_file_that_is_no_workbook_is_refused_in_plain_words(tmp_path):
 
 
 def test_the_command_line_exports_and_imports(tmp_path, capsys):
-    workbook = tmp_path / "raad.xlsx"
-    assert main(["sheet", "export", str(COUNCIL_DECK), str(workbook)]) == 0
-    assert "28 kaarten" in capsys.readouterr().out
-    assert main(["sheet", "import", str(workbook), str(tmp_path / "raad")]) == 0
+    shutil.copytree(EXAMPLE_DECK / "portraits", tmp_path / "portraits")
+    workbook = tmp_path / "voorbeeld.xlsx"
+    assert main(["sheet", "export", str(EXAMPLE_DECK), str(workbook)]) == 0
+    assert "6 kaarten" in capsys.readouterr().out
+    book = openpyxl.load_workbook(workbook)
+    book.create_sheet("Notities")["A1"] = "vragen voor de werkgroep"
+    book.save(workbook)
+    assert main(["sheet", "import", str(workbook), str(tmp_path / "deck")]) == 0
     out = capsys.readouterr().out
-    assert "deck.yaml, cards/1-scanauto-en-handhaving.yaml" in out
+    assert "note: het blad 'Notities' hoort niet bij een deck en is overgeslagen" in out
+    assert "deck.yaml, cards/1-piketdienst.yaml, cards/2-avond-en-weekend.yaml, " \
+           "portraits/aylin-kaya.png" in out
     assert "0 fouten, 0 waarschuwingen" in out
     # the written files read as a person would write them
-    text = (tmp_path / "raad" / "cards" / "1-scanauto-en-handhaving.yaml").read_text("utf-8")
-    assert "\ncards:\n  - id: scanauto-vragen\n    character: journalist-bos\n" in text
-    assert main(["sheet", "import", str(workbook), str(tmp_path / "raad")]) == 2
+    text = (tmp_path / "deck" / "cards" / "1-piketdienst.yaml").read_text("utf-8")
+    assert "\ncards:\n  - id: piketdienst\n    character: teamleider-kaya\n    title:\n" \
+           "      nl: Een piketdienst\n      en: An on-call rota\n" in text
+    assert main(["sheet", "import", str(workbook), str(tmp_path / "deck")]) == 2
     assert "bestaat al en is geen lege map" in capsys.readouterr().err
     assert main(["sheet", "import", str(tmp_path / "nergens.xlsx"),
                  str(tmp_path / "x")]) == 2
