@@ -292,3 +292,12 @@ def test_the_deck_writer_writes_any_text_so_it_reads_back_the_same(text):
     doc = parse_yaml(written, Path("kaarten.yaml"))
     assert doc.diagnostics == []
     assert doc.data == {"cards": [{"id": "kaart", "title": {"nl": text}, "quote": text}]}
+
+
+def test_a_sheet_past_the_row_limit_is_reported_where_the_limit_is_passed(tmp_path):
+    def change(book):
+        book["Begrippen"]["A5003"] = "AVG"
+
+    workbook, problems = _broken(tmp_path, change)
+    assert f"{workbook}:Begrippen!A5003: error[E011]: het blad 'Begrippen' heeft meer dan " \
+           "5000 rijen; een deck heeft er veel minder nodig" in problems

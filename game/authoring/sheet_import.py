@@ -164,7 +164,8 @@ class _Reading:
         self.card_files: dict[str, list[dict]] = {}
         #: The cell of every value written (and of every list and mapping, its first cell).
         self.cells: dict[Place, str] = {}
-        #: The empty cells of each mapping written: (field path inside it, cell), left to right.
+        #: The empty cells of each mapping written, left to right: (field path inside it, cell,
+        #: whether the format requires the field).
         self.blanks: dict[Place, list[tuple[tuple[str, ...], str, bool]]] = {}
         #: The kind of the value in each cell whose kind has a form to explain (a range, ...).
         self.column_advice: dict[str, str] = {}
@@ -174,6 +175,7 @@ class _Reading:
         self.order: list[str] = []
 
     def problem(self, code: str, key: str, cell: str, hint: str = "", **params: Any) -> None:
+        """A problem of the workbook itself (``sheet.problem.<key>``) on ``cell``."""
         self.problems.append(SheetDiagnostic(code, say(PROBLEMS, key, self.lang, **params),
                                              self.workbook, hint=hint, cell=cell))
 
@@ -226,12 +228,13 @@ class _Reading:
             return
         rows_read: list[tuple[int, tuple]] = []
         for number, values in enumerate(rows, start=2):
+            if all(_empty(v) for i, v in enumerate(values) if i in columns):
+                continue  # empty rows cost nothing, wherever they are
             if number > MAX_ROWS + 1:
                 self.problem("E011", "too_many_rows", _cell(name, number, 0), sheet=name,
                              limit=MAX_ROWS)
                 break
-            if not all(_empty(v) for i, v in enumerate(values) if i in columns):
-                rows_read.append((number, values))
+            rows_read.append((number, values))
         if spec is CARDS:
             self._cards(name, columns, rows_read)
         elif spec is DECK:
