@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Sequence
 
 from game.cli.language import CommandParser, argument_error, run_language
+from game.cli.sheet import add_command as add_sheet_command, run as run_sheet
 from game.language.catalog import Catalog, load_catalog
 from game.ui.play_options import PlayOptions
 from game.language.texts import KNOWN_LANGUAGES
@@ -252,6 +253,7 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
         "editors such as VS Code's YAML extension.")
     schema.add_argument("--out", type=_path, default=None, metavar="FILE",
                         help="write the schema to FILE instead of printing it")
+    add_sheet_command(commands, _path)
     parser.command_names = tuple(commands.choices)
     return parser
 
@@ -295,6 +297,10 @@ def main(argv: list[str] | None = None) -> int:
         return _simulate(args)
     if args.command in ("sessions", "report"):
         return _reports(args)
+    if args.command == "sheet":
+        if args.lang is None and args.sheet_command == "import":
+            args.lang = words.lang  # the run's language; export follows the deck's
+        return run_sheet(args, deck_check=_text_fit_check())
     return _play(args)
 
 
