@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -122,8 +123,11 @@ Id = Annotated[
 
 
 def make_id(text: str, fallback: str) -> str:
-    """``text`` made into an id ("Een Kaart": "een-kaart"); ``fallback`` if nothing is left."""
-    made = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")[:ID_MAX_LENGTH]
+    """``text`` made into an id ("Een Kaart": "een-kaart", "continuïteit": "continuiteit");
+    ``fallback`` if nothing is left."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
+    made = re.sub(r"[^a-z0-9_-]+", "-", bare).strip("-_")[:ID_MAX_LENGTH]
     return made or fallback
 
 
