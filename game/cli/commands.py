@@ -109,7 +109,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Open the table. Without DECK, the title screen lists the decks under "
         "scenarios/ and in your own deck folder.")
     play.add_argument("deck", nargs="?", type=_path, metavar="DECK",
-                      help="a deck folder to play straight away")
+                      help="a deck folder to play straight away. 'play DECK --card ID "
+                      "--headless --screenshots DIR' saves a picture of that card and exits")
     play.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
                       help="interface and deck language (default: nl)")
     play.add_argument("--resume", action="store_true",
@@ -139,6 +140,9 @@ def _parser() -> argparse.ArgumentParser:
                       help="with --card: flags that are set")
     play.add_argument("--meters", type=_meter_values, default=(), metavar="ID=N,...",
                       help="with --card: meter values, e.g. legitimiteit=30,strategie=70")
+    play.add_argument("--option", type=_positive, default=None, metavar="N",
+                      help="with --card, --headless and --screenshots: also save the outcome "
+                      "of option N (1 is the first)")
     workshop = play.add_argument_group(
         "workshop", "a facilitator runs the game for 1 to 6 teams on one screen. With --teams "
         "(or --team-names) the workshop starts at once at the first card; without, the set-up "
@@ -394,6 +398,10 @@ def _play(args: argparse.Namespace) -> int:
         print("error: --card previews a card in a single game, not in a workshop",
               file=sys.stderr)
         return 2
+    refused = _refused_together(args)
+    if refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return 2
     if args.card and not _preview_ok(args):
         return 2
     folder = args.data_dir or user_data_dir()
@@ -415,6 +423,7 @@ def _play(args: argparse.Namespace) -> int:
         card=args.card,
         flags=args.flags,
         meters=args.meters,
+        option=args.option,
         mode=args.mode,
         teams=args.teams or (len(args.team_names) or None),
         team_names=args.team_names,
@@ -427,6 +436,29 @@ def _play(args: argparse.Namespace) -> int:
     from game.ui.app import run
 
     return run(options)
+
+
+def _refused_together(args: argparse.Namespace) -> str:
+    """Why the play options given cannot work together ("" when they can)."""
+    if args.option is not None and not args.card:
+        return "--option goes with --card: it shows the outcome of that card's option N"
+    if args.option is not None and args.autoplay:
+        return ("--option and --autoplay do not go together: autoplay chooses the options "
+                "itself")
+    if args.option is not None and not (args.headless and args.screenshots):
+        return ("--option goes with --headless and --screenshots DIR: it saves a picture of "
+                "the outcome")
+    if args.card and args.headless and not (args.autoplay or args.screenshots
+                                            or args.exit_after_first_frame):
+        return ("--card with --headless needs --screenshots DIR (a picture of the card) or "
+                "--autoplay (a game from that card on); without either nobody can see or "
+                "play it")
+    if args.screenshots is not None and not args.autoplay and not (args.card and args.headless):
+        return ("--screenshots goes with --autoplay, or with --card and --headless (a picture "
+                "of one card)")
+    if args.step_delay and not args.autoplay:
+        return "--step-delay goes with --autoplay"
+    return ""
 
 
 def _preview_ok(args: argparse.Namespace) -> bool:
@@ -445,4 +477,10 @@ def _preview_ok(args: argparse.Namespace) -> bool:
         print(f"note: {note}", file=sys.stderr)
     for error in found.errors:
         print(f"error: {error}", file=sys.stderr)
+    card = result.deck.card(args.card)
+    if not found.errors and card is not None and args.option is not None \
+            and args.option > len(card.options):
+        print(f"error: card '{args.card}' has {len(card.options)} options; --option takes 1 "
+              f"to {len(card.options)}", file=sys.stderr)
+        return False
     return not found.errors
