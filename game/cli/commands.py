@@ -236,11 +236,19 @@ def _parser() -> argparse.ArgumentParser:
     _data_dir_option(report)
 
     schema = commands.add_parser(
-        "schema", help="print the deck format's JSON Schema",
-        description="Print the JSON Schema of deck files and card files (format 1), for "
-        "editors such as VS Code's YAML extension.")
-    schema.add_argument("--out", type=_path, default=None, metavar="FILE",
-                        help="write the schema to FILE instead of printing it")
+        "schema", help="write the JSON Schemas editors check deck files against",
+        description="Write deck.schema.json (for deck.yaml) and cards.schema.json (for the "
+        "files in cards/), for editors such as VS Code with the YAML extension. With DECK the "
+        "schemas know that deck's meters, characters, themes, cards and flags, so the editor "
+        "completes them and marks a misspelled one. 'schema DECK' refreshes the schemas beside "
+        "a deck after you add a meter or a character.")
+    schema.add_argument("deck", nargs="?", type=_path, metavar="DECK",
+                        help="a deck folder whose ids the schemas should know")
+    schema.add_argument("--out", type=_path, default=None, metavar="DIR",
+                        help="the folder to write the two files to (default: DECK, or the "
+                        "current folder without DECK)")
+    schema.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
+                        help="language of the descriptions and messages (default: nl)")
     return parser
 
 
@@ -266,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return create(args.folder, sys.stdout, sys.stderr, lang=args.lang)
     if args.command == "schema":
-        return _schema(args.out)
+        return _schema(args.deck, args.out, args.lang)
     if args.command == "simulate":
         return _simulate(args)
     if args.command in ("sessions", "report"):
@@ -276,14 +284,24 @@ def main(argv: list[str] | None = None) -> int:
     return _play(args)
 
 
-def _schema(out: Path | None) -> int:
-    from game.format.models import json_schema
+def _schema(deck: Path | None, out: Path | None, lang: str) -> int:
+    from game.authoring.editor_schema import deck_ids, write_schemas
+    from game.authoring.loader import DECK_FILE, load_deck
 
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
+    ids = None
+    if deck is not None:
+        if not (deck / DECK_FILE).is_file():
+            print(f"error: '{deck}' is not a deck folder (it has no deck.yaml)", file=sys.stderr)
+            return 2
+        ids = deck_ids(load_deck(deck, lang=lang).files, lang)
+    folder = out if out is not None else (deck if deck is not None else Path("."))
+    try:
+        written = write_schemas(folder, ids, lang)
+    except OSError as exc:
+        print(f"error: cannot write to '{folder}': {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
     return 0
 
 
