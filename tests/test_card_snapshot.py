@@ -55,3 +55,19 @@ def test_options_that_cannot_work_together_are_refused(tmp_path: Path, args: lis
     assert done.returncode == 2, done.stderr
     assert says in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "x").exists() and not (tmp_path / "data").exists()
+
+
+def test_autoplay_from_a_card_keeps_its_flags_and_meters(tmp_path: Path) -> None:
+    import json
+
+    deck = ROOT / "docs" / "voorbeeld-deck"
+    done = subprocess.run([sys.executable, "main.py", "play", str(deck), "--card",
+                           "storm-in-het-weekend", "--flags", "piket-afgesproken", "--meters",
+                           "energie=30", "--headless", "--autoplay", "--seed", "3", "--out",
+                           str(tmp_path / "out"), "--data-dir", str(tmp_path / "data")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    first = json.loads((tmp_path / "out" / "session.json").read_text())["rounds"][0]
+    assert first["card"] == "storm-in-het-weekend"
+    assert first["meters_before"]["energie"] == 30
+    assert "piket-afgesproken" in first["flags"]

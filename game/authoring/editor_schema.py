@@ -65,19 +65,13 @@ def deck_ids(files: list[Any], lang: str) -> DeckIds:
     ids.aspects = named(deck.get("aspects"), "label")
     flags: list[str] = []
     for doc in files:
-        data = doc.data if isinstance(doc.data, dict) else {}
-        for card in data.get("cards") or [] if isinstance(data.get("cards"), list) else []:
-            if not isinstance(card, dict):
-                continue
+        for card in _items(doc.data, "cards"):
             if _is_id(card.get("id")) and card["id"] not in ids.cards:
                 ids.cards.append(card["id"])
-            for option in card.get("options") or [] if isinstance(card.get("options"), list) \
-                    else []:
-                if isinstance(option, dict):
-                    for key in ("set_flags", "clear_flags"):
-                        values = option.get(key)
-                        flags += [f for f in values if _is_id(f)] if isinstance(values, list) \
-                            else []
+            for option in _items(card, "options"):
+                for key in ("set_flags", "clear_flags"):
+                    values = option.get(key)
+                    flags += [f for f in values if _is_id(f)] if isinstance(values, list) else []
     ids.flags = sorted(set(flags))
     return ids
 
@@ -268,6 +262,12 @@ def _enum(allowed: dict[str, str]) -> dict[str, Any]:
 def _is_id(value: Any) -> bool:
     return isinstance(value, str) and re.fullmatch(fmt.ID_PATTERN, value) is not None \
         and len(value) <= fmt.ID_MAX_LENGTH
+
+
+def _items(data: Any, key: str) -> list[dict]:
+    """The mappings in the list ``data[key]`` (none where the file says something else)."""
+    values = data.get(key) if isinstance(data, dict) else None
+    return [v for v in values if isinstance(v, dict)] if isinstance(values, list) else []
 
 
 def _text(value: Any) -> Any:
