@@ -133,7 +133,11 @@ def _explain_fields(model_name: str, definition: dict[str, Any], words: _Words) 
         sub["description"] = words(f"{key}.description")
         sub["examples"] = [yaml.safe_load(words(f"{key}.example"))]
         if _is_text_schema(sub):
-            sub["errorMessage"] = words("text.error")
+            # on each form too: an editor may report the form that came closest
+            for branch in [sub, *sub["anyOf"]]:
+                branch["errorMessage"] = words("text.error")
+                if isinstance(branch.get("additionalProperties"), dict):
+                    branch["additionalProperties"]["errorMessage"] = words("text.error")
         elif _holds_id(sub):
             sub["errorMessage"] = words("id.error")
 
