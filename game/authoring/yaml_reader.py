@@ -14,6 +14,7 @@ Problems are returned as diagnostics; nothing here raises for bad input.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ import yaml
 
 from game.authoring.diagnostics import Diagnostic
 from game.authoring.messages import SCHEMA_MESSAGES, say, visible
-from game.authoring.yaml_syntax import explain
+from game.authoring.yaml_syntax import explain, explain_apostrophe
 
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 32
@@ -35,6 +36,8 @@ MAX_NODES = 20_000
 #: Keys and indices leading from the top of a file to one value.
 YamlPath = tuple[Union[str, int], ...]
 
+#: The start of a Dutch elided word: 's, 't, 'k, 'n followed by a space.
+_ELISION = re.compile(r"[a-z]{1,2} ")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -224,6 +227,9 @@ def _parse_into(result: YamlFile, text: str, report: _Reporter) -> None:
             report("E002", "tab", (mark.line + 1, mark.column + 1))
         else:
             found = explain(text, exc)
+            if any(d.code == "E002" and (d.line, d.col) == (found.line, found.col)
+                   for d in result.diagnostics):
+                return _unreadable(result)  # said already, when the text was read
             advice = (say(SCHEMA_MESSAGES, "write_as", report.lang, example=found.example.strip())
                       if found.example else "")
             report("E002", found.key, (found.line, found.col), advice=advice, **found.params)
@@ -231,6 +237,10 @@ def _parse_into(result: YamlFile, text: str, report: _Reporter) -> None:
         index = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         where = _line_col(text, index) if index >= 0 else (1, 1)
         report("E002", "control_char", where, char=f"#x{exc.character:04x}")
+    _unreadable(result)
+
+
+def _unreadable(result: YamlFile) -> None:
     result.data = None
     result.readable = False
 
@@ -374,6 +384,16 @@ class _Builder:
         self.result.scalars[path] = ScalarInfo(event.value, plain, tag)
         if plain and tag == _STR and _is_text(path):
             self._check_cut(event)
+        elif event.style == "'" and _ELISION.match(event.value) and \
+                event.end_mark.line > event.start_mark.line:
+            # 's Nachts ... on one line, closed by an apostrophe lines later: the lines between
+            # (other fields among them) became part of this text
+            line = self.text.split("\n")[event.start_mark.line]
+            found = explain_apostrophe(line, event.start_mark.column + 1)
+            self.report("E002", found.key, _where(event), advice=say(
+                SCHEMA_MESSAGES, "write_as", self.report.lang, example=found.example.strip())
+                if found.example else "")
+            self.result.flagged.add(path)
         self._finish(value)
 
     def _check_cut(self, event: yaml.ScalarEvent) -> None:

@@ -156,6 +156,11 @@ def _starts_with(lines: list[str], line: int, col: int) -> Explained:
     return Explained("starts_with", line, col, params={"char": char}, example=_requoted(here))
 
 
+def explain_apostrophe(line: str, col: int) -> Explained:
+    """The quote at ``col`` of ``line``, explained as an apostrophe starting a text."""
+    return _open_quote([line], 1, col)
+
+
 def _open_quote(lines: list[str], line: int, col: int) -> Explained:
     here = _line(lines, line)
     quote = here[col - 1:col] or '"'
