@@ -189,8 +189,8 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser(
         "new", help="write a small, commented example deck to start from",
         description="Write a small, complete deck into DIR: deck.yaml and cards/kaarten.yaml, "
-        "with Dutch comments explaining every field, and deck.schema.json so that editors "
-        "such as VS Code can check the files while you type. DIR must not exist yet or be "
+        "with Dutch comments explaining every field, and deck.schema.json and cards.schema.json "
+        "so that editors such as VS Code can check the files while you type. DIR must not exist yet or be "
         "empty.")
     new.add_argument("folder", type=_path, metavar="DIR", help="the folder to create")
     new.add_argument("--lang", choices=KNOWN_LANGUAGES, default="nl",
