@@ -2,7 +2,8 @@
 exactly its expected.txt.
 
 An ``expected.txt`` lists one ``FILE:LINE:COL: CODE`` per line (FILE relative to the case
-folder); lines starting with # are comments. A deck that loads is also measured on the table
+folder); lines starting with # are comments. Indented lines under one, ``  nl: WORDS`` or
+``  en: WORDS``, give wording that problem's message or hints must hold in that language. A deck that loads is also measured on the table
 (W201, text that does not fit the screen), as ``validate`` does. Cases that cannot live in the
 repository (a file over 1 MiB, links leading out of the deck, a pipe) are built in a temporary
 folder below.
@@ -14,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -60,7 +62,22 @@ def located(result, folder: Path, measured: bool = False) -> list[str]:
 
 def expected(folder: Path) -> list[str]:
     lines = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
-    return sorted(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return sorted(line.strip() for line in lines
+                  if line.strip() and not line.startswith(("#", " ")))
+
+
+def expected_wording(folder: Path, lang: str) -> dict[str, list[str]]:
+    """``FILE:LINE:COL: CODE`` -> the wording its message or hints must hold in ``lang``."""
+    wording: dict[str, list[str]] = {}
+    problem = ""
+    for line in (folder / "expected.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" ") and line.strip():
+            which, _, words = line.strip().partition(": ")
+            if which == lang:
+                wording.setdefault(problem, []).append(words)
+        elif line.strip() and not line.startswith("#"):
+            problem = line.strip()
+    return wording
 
 
 def write_deck(folder: Path, deck: str = BASE_DECK) -> Path:
@@ -77,6 +94,12 @@ def write_deck(folder: Path, deck: str = BASE_DECK) -> Path:
 def test_invalid_case_reports_exactly_what_is_expected(case: Path, lang: str) -> None:
     result = load_deck(case, lang=lang)
     assert located(result, case, measured=True) == expected(case)
+    for problem, words in expected_wording(case, lang).items():
+        said = next(" | ".join([d.message, *d.hints]) for d in result.diagnostics
+                    if located(types.SimpleNamespace(diagnostics=[d], deck=None), case)
+                    == [problem])
+        for part in words:
+            assert part in said, f"{problem}: {part!r} not in {said!r}"
     has_errors = any(line.split(": ")[-1].startswith("E") for line in expected(case))
     assert (result.deck is None) == has_errors
     assert result.diagnostics == sorted(result.diagnostics, key=lambda d: d.sort_key())

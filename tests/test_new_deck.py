@@ -19,8 +19,8 @@ from game.format.models import (
     Ending,
     Meter,
     Option,
-    json_schema,
 )
+from game.authoring.editor_schema import deck_ids, editor_schemas
 from game.authoring.loader import load_deck
 
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
@@ -40,14 +40,35 @@ def new_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def test_it_writes_a_deck_a_card_file_and_the_schema(new_deck: Path) -> None:
+def test_it_writes_a_deck_a_card_file_and_their_schemas(new_deck: Path) -> None:
     names = sorted(p.relative_to(new_deck).as_posix() for p in new_deck.rglob("*") if p.is_file())
-    assert names == ["cards/kaarten.yaml", "deck.schema.json", "deck.yaml"]
-    assert json.loads((new_deck / "deck.schema.json").read_text()) == json_schema()
+    assert names == ["cards.schema.json", "cards/kaarten.yaml", "deck.schema.json", "deck.yaml"]
+    # the schemas know this deck: the same as 'schema DECK' writes
+    wanted = editor_schemas(deck_ids(load_deck(new_deck).files, "nl"), "nl")
+    for name, schema in wanted.items():
+        assert json.loads((new_deck / name).read_text(encoding="utf-8")) == schema
+    assert list(wanted["cards.schema.json"]["$defs"]["Option"]["properties"]["effects"]
+                ["properties"]) == [m.id for m in load_deck(new_deck).deck.meters]
     first = {name: (new_deck / name).read_text().splitlines()[0]
              for name in ("deck.yaml", "cards/kaarten.yaml")}
     assert first == {"deck.yaml": "# yaml-language-server: $schema=deck.schema.json",
-                     "cards/kaarten.yaml": "# yaml-language-server: $schema=../deck.schema.json"}
+                     "cards/kaarten.yaml": "# yaml-language-server: $schema=../cards.schema.json"}
+
+
+def test_schema_deck_refreshes_the_schemas_after_a_new_meter(new_deck: Path,
+                                                             tmp_path: Path) -> None:
+    import shutil
+
+    deck = tmp_path / "deck"
+    shutil.copytree(new_deck, deck)
+    text = (deck / "deck.yaml").read_text(encoding="utf-8")
+    text = text.replace("\nmeters:\n", "\nmeters:\n  - {id: vertrouwen, label: Vertrouwen}\n", 1)
+    (deck / "deck.yaml").write_text(text, encoding="utf-8")
+    done = main_py("schema", str(deck), "--out", str(deck))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(deck / "deck.schema.json"), str(deck / "cards.schema.json")]
+    cards = json.loads((deck / "cards.schema.json").read_text(encoding="utf-8"))
+    assert "vertrouwen" in cards["$defs"]["Option"]["properties"]["effects"]["properties"]
 
 
 def test_the_deck_is_small_complete_and_in_two_languages(new_deck: Path) -> None:

@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "W002": "no-term-ending",
     "W003": "no-cards",
     "W004": "bidi-control",
+    "W005": "text-cut-by-comment",
     # Warnings: the quality of the play (see game/authoring/quality.py)
     "W101": "dominated-option",
     "W102": "unreachable-card",
@@ -64,6 +65,7 @@ CODES: dict[str, str] = {
     "W105": "flag-never-set",
     "W106": "no-outcome",
     "W107": "no-fallback-ending",
+    "W108": "option-changes-nothing",
     # Warnings: the screen (the table's text-fit check, game.ui.layout.fit, which the command
     # line passes to validate when the table is installed)
     "W201": "text-overflow",

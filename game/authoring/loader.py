@@ -105,6 +105,11 @@ def _warn_bidi(issues: Issues, doc: YamlFile) -> None:
                        advice=say(MESSAGES, "bidi_control_advice", issues.lang))
 
 
+def _is_empty(doc: YamlFile) -> bool:
+    """Whether a file that was read holds nothing but, at most, comments and blank lines."""
+    return doc.data is None and not doc.diagnostics
+
+
 class _DeckLoader:
     """One load of one deck folder."""
 
@@ -124,6 +129,13 @@ class _DeckLoader:
         else:
             self.issues.file_issue(deck_path, "E105", "no_deck_file")
         usable = deck_doc is not None and deck_doc.readable
+        if deck_doc is not None and (not usable or _is_empty(deck_doc)):
+            # Without a deck file nothing else can be judged: every card would only repeat it.
+            if usable:
+                self.issues.file_issue(deck_path, "E101", "empty_deck_file")
+            result.diagnostics = self.issues.result()
+            result.files = list(self.docs)
+            return result
         if usable and not self._format_ok(deck_doc):
             result.diagnostics = self.issues.result()
             result.files = list(self.docs)

@@ -39,6 +39,11 @@ def check_quality(issues: Issues, deck: Deck, cards: list[CardRef], deck_doc: Ya
     QualityCheck(issues, deck, cards, deck_doc).run()
 
 
+def _changes_nothing(option: Option) -> bool:
+    return not (any(option.effects.values()) or option.set_flags or option.clear_flags
+                or option.follow_up)
+
+
 class QualityCheck:
     """The quality checks of one deck."""
 
@@ -58,6 +63,7 @@ class QualityCheck:
     def run(self) -> None:
         if not self.cards:
             return  # W003 says so; every other warning would follow from it
+        self._no_consequence()
         self._dominated()
         self._unreachable()
         self._meters()
@@ -80,6 +86,8 @@ class QualityCheck:
         for card, doc, path in self.cards:
             options = card.options
             for i, option in enumerate(options):
+                if _changes_nothing(option):
+                    continue  # W108 says so
                 for j, other in enumerate(options):
                     if i == j or not at_least_as_good(other.effects, option.effects, ways):
                         continue
@@ -92,6 +100,16 @@ class QualityCheck:
                         option=self._option_name(option), other=self._option_name(other),
                         advice=self.say("dominated_advice"))
                     break
+
+    def _no_consequence(self) -> None:
+        """An option that moves no meter, sets or clears no flag and schedules no card."""
+        for card, doc, path in self.cards:
+            for i, option in enumerate(card.options):
+                if _changes_nothing(option):
+                    example = self.deck.meters[0].id if self.deck.meters else "meter"
+                    self.issues.add(doc, path + ("options", i), "W108", "changes_nothing",
+                                    option=self._option_name(option),
+                                    advice=self.say("changes_nothing_advice", meter=example))
 
     def _outcomes(self) -> None:
         for card, doc, path in self.cards:

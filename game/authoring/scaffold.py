@@ -1,25 +1,26 @@
 """``main.py new DIR``: a small, complete, commented deck for a facilitator to start from.
 
 The deck is copied from :file:`game/authoring/deck_template/` (Dutch comments explain every field), its id
-is made from the folder's name, and the format's JSON Schema is written beside it as
-``deck.schema.json``: the first line of each YAML file points an editor (VS Code with the YAML
-extension) at it, so mistakes show while typing. The template plays and validates without a
+is made from the folder's name, and the editor schemas of that deck are written beside it
+(``deck.schema.json`` for ``deck.yaml``, ``cards.schema.json`` for the card files, see
+:mod:`game.authoring.editor_schema`): the first line of each YAML file points an editor (VS Code
+with the YAML extension) at its own schema, so mistakes show while typing. The template plays and validates without a
 single warning; the tests hold it to that.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TextIO
 
-from game.format.models import json_schema, make_id
+from game.format.models import make_id
+from game.authoring.editor_schema import deck_ids, editor_schemas, schema_text
 from game.authoring.messages import say
+from game.authoring.yaml_reader import parse_yaml
 
 TEMPLATE = Path(__file__).resolve().parent / "deck_template"
 #: The template's files, relative to the deck folder.
 FILES = ("deck.yaml", "cards/kaarten.yaml")
-SCHEMA_FILE = "deck.schema.json"
 _TEMPLATE_ID = "\nid: mijn-deck\n"
 
 
@@ -37,7 +38,9 @@ def create(folder: Path, out: TextIO, err: TextIO, lang: str = "nl") -> int:
     texts = {name: (TEMPLATE / name).read_text(encoding="utf-8") for name in FILES}
     texts["deck.yaml"] = texts["deck.yaml"].replace(
         _TEMPLATE_ID, f"\nid: {deck_id(folder)}\n", 1)
-    texts[SCHEMA_FILE] = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    read = [parse_yaml(texts[name], folder / name, lang) for name in FILES]
+    for name, schema in editor_schemas(deck_ids(read, lang), lang).items():
+        texts[name] = schema_text(schema)
     try:
         for name, text in texts.items():
             target = folder / name

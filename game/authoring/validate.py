@@ -38,7 +38,7 @@ from game.format.deck import Deck
 from game.authoring.diagnostics import Diagnostic, summary_counts
 from game.authoring.loader import DECK_FILE, LoadResult, discover_decks, load_card_file, load_deck
 from game.authoring.messages import say
-from game.authoring.yaml_reader import YamlFile
+from game.authoring.yaml_reader import YamlFile, is_utf16
 from game.language.catalog import load_catalog
 
 Format = Literal["text", "json"]
@@ -169,7 +169,8 @@ def _source_line(source: bytes | None, line: int) -> str | None:
 @lru_cache(maxsize=4)
 def _lines(source: bytes) -> tuple[str, ...]:
     """A file's lines, decoded once however many problems it has (up to MAX_PER_FILE)."""
-    text = source.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    codec = "utf-16" if is_utf16(source) else "utf-8"
+    text = source.decode(codec, errors="replace").removeprefix("\ufeff")
     return tuple(_LINE_BREAK.split(text))
 
 

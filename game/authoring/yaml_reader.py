@@ -14,6 +14,7 @@ Problems are returned as diagnostics; nothing here raises for bad input.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,8 @@ from typing import Any, Union
 import yaml
 
 from game.authoring.diagnostics import Diagnostic
-from game.authoring.messages import say, visible
+from game.authoring.messages import SCHEMA_MESSAGES, say, visible
+from game.authoring.yaml_syntax import explain, explain_apostrophe
 
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 32
@@ -34,6 +36,8 @@ MAX_NODES = 20_000
 #: Keys and indices leading from the top of a file to one value.
 YamlPath = tuple[Union[str, int], ...]
 
+#: The start of a Dutch elided word: 's, 't, 'k, 'n followed by a space.
+_ELISION = re.compile(r"[a-z]{1,2} ")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -164,6 +168,9 @@ def _read_bytes(file: Path, report: _Reporter) -> bytes | None:
 
 def _decode(raw: bytes, report: _Reporter) -> str | None:
     """``raw`` as UTF-8 text (None: not UTF-8, reported where the first bad byte is)."""
+    if is_utf16(raw):
+        report("E009", "not_utf16", (1, 1))
+        return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -172,6 +179,14 @@ def _decode(raw: bytes, report: _Reporter) -> str | None:
         col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
         report("E009", "not_utf8", (line, col), byte=f"0x{raw[exc.start]:02x}")
         return None
+
+
+def is_utf16(raw: bytes) -> bool:
+    """Whether ``raw`` looks like UTF-16 text (a byte-order mark, or every other byte zero)."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = raw[:200]
+    return len(head) >= 4 and head.count(0) * 3 >= len(head)
 
 
 def parse_yaml(text: str, file: Path, lang: str = "nl") -> YamlFile:
@@ -189,15 +204,15 @@ class _Reporter:
         self.lang = lang
 
     def __call__(self, code: str, message_key: str, where: tuple[int, int], /,
-                 **params: Any) -> None:
+                 advice: str = "", **params: Any) -> None:
         message = say(MESSAGES, message_key, self.lang, **params)
         self.result.diagnostics.append(
-            Diagnostic(code, message, self.result.file, where[0], where[1])
+            Diagnostic(code, message, self.result.file, where[0], where[1], advice=advice)
         )
 
 
 def _parse_into(result: YamlFile, text: str, report: _Reporter) -> None:
-    builder = _Builder(result, report)
+    builder = _Builder(result, report, text)
     try:
         for event in yaml.parse(text, Loader=_LOADER):
             builder.feed(event)
@@ -208,20 +223,24 @@ def _parse_into(result: YamlFile, text: str, report: _Reporter) -> None:
         report("E011", "too_many_values", exc.where, limit=MAX_NODES)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        opened = exc.context_mark
-        if "quoted scalar" in (exc.context or "") and opened is not None:
-            # The parser notices only at the end of the file; the mistake is the opening quote.
-            report("E002", "unclosed_quote", (opened.line + 1, opened.column + 1),
-                   quote=text[opened.index] if opened.index < len(text) else '"')
-        elif mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-            report("E002", "tab", where)
+        if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+            report("E002", "tab", (mark.line + 1, mark.column + 1))
         else:
-            report("E002", "syntax", where, problem=(exc.problem or exc.context or "").strip())
+            found = explain(text, exc)
+            if any(d.code == "E002" and (d.line, d.col) == (found.line, found.col)
+                   for d in result.diagnostics):
+                return _unreadable(result)  # said already, when the text was read
+            advice = (say(SCHEMA_MESSAGES, "write_as", report.lang, example=found.example.strip())
+                      if found.example else "")
+            report("E002", found.key, (found.line, found.col), advice=advice, **found.params)
     except yaml.reader.ReaderError as exc:
         index = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         where = _line_col(text, index) if index >= 0 else (1, 1)
         report("E002", "control_char", where, char=f"#x{exc.character:04x}")
+    _unreadable(result)
+
+
+def _unreadable(result: YamlFile) -> None:
     result.data = None
     result.readable = False
 
@@ -260,9 +279,10 @@ class _Frame:
 class _Builder:
     """Turns parser events into plain data, positions and diagnostics, without recursion."""
 
-    def __init__(self, result: YamlFile, report: _Reporter) -> None:
+    def __init__(self, result: YamlFile, report: _Reporter, text: str = "") -> None:
         self.result = result
         self.report = report
+        self.text = text
         self.frames: list[_Frame] = []
         #: Depth inside a subtree that is passed over (a refused key, or a value too deep).
         self.skipping = 0
@@ -362,7 +382,33 @@ class _Builder:
         value, tag = self._resolve(event.value, plain)
         self._record(path, event)
         self.result.scalars[path] = ScalarInfo(event.value, plain, tag)
+        if plain and tag == _STR and _is_text(path):
+            self._check_cut(event)
+        elif event.style == "'" and _ELISION.match(event.value) and \
+                event.end_mark.line > event.start_mark.line:
+            # 's Nachts ... on one line, closed by an apostrophe lines later: the lines between
+            # (other fields among them) became part of this text
+            line = self.text.split("\n")[event.start_mark.line]
+            found = explain_apostrophe(line, event.start_mark.column + 1)
+            self.report("E002", found.key, _where(event), advice=say(
+                SCHEMA_MESSAGES, "write_as", self.report.lang, example=found.example.strip())
+                if found.example else "")
+            self.result.flagged.add(path)
         self._finish(value)
+
+    def _check_cut(self, event: yaml.ScalarEvent) -> None:
+        """Warn when ' #' ended a plain text: the rest of the line became a comment."""
+        end = event.end_mark
+        if end is None or end.index >= len(self.text):
+            return
+        line_end = self.text.find("\n", end.index)
+        rest = self.text[end.index: line_end if line_end >= 0 else len(self.text)]
+        stripped = rest.lstrip(" \t")
+        if stripped.startswith("#") and stripped != rest:
+            where = (end.line + 1, end.column + 1 + len(rest) - len(stripped))
+            cut = event.value if len(event.value) <= 40 else "..." + event.value[-37:]
+            self.report("W005", "cut_by_comment", where, text=visible(cut),
+                        advice=say(MESSAGES, "cut_by_comment_advice", self.report.lang))
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         kind, path = self._slot()
@@ -433,6 +479,19 @@ class _Builder:
         if tag == _TIMESTAMP:
             return YamlDate(raw), tag
         return raw, _STR
+
+
+#: Fields whose value is a text a player reads (a language key under them holds one too).
+TEXT_FIELDS = frozenset({"title", "text", "outcome", "label", "name", "role", "description",
+                         "definition", "term", "quote", "context", "question",
+                         "council_question"})
+
+
+def _is_text(path: YamlPath) -> bool:
+    """Whether the value at ``path`` is a text shown to players (not an id or a setting)."""
+    names = [p for p in path[-2:] if isinstance(p, str)]
+    return bool(names) and (names[-1] in TEXT_FIELDS or (
+        len(names[-1]) == 2 and len(names) == 2 and names[0] in TEXT_FIELDS))
 
 
 def _where(event: Any) -> tuple[int, int]:

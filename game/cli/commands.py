@@ -120,7 +120,8 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
         description="Open the table. Without DECK, the title screen lists the decks under "
         "scenarios/ and in your own deck folder.")
     play.add_argument("deck", nargs="?", type=_path, metavar="DECK",
-                      help="a deck folder to play straight away")
+                      help="a deck folder to play straight away. 'play DECK --card ID "
+                      "--headless --screenshots DIR' saves a picture of that card and exits")
     play.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
                       help="interface and deck language, and of the messages (default: nl for "
                       "the game; the messages follow the locale)")
@@ -151,6 +152,9 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
                       help="with --card: flags that are set")
     play.add_argument("--meters", type=_meter_values, default=(), metavar="ID=N,...",
                       help="with --card: meter values, e.g. legitimiteit=30,strategie=70")
+    play.add_argument("--option", type=_positive, default=None, metavar="N",
+                      help="with --card, --headless and --screenshots: also save the outcome "
+                      "of option N (1 is the first)")
     workshop = play.add_argument_group(
         "workshop", "a facilitator runs the game for 1 to 6 teams on one screen. With --teams "
         "(or --team-names) the workshop starts at once at the first card; without, the set-up "
@@ -198,8 +202,8 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
     new = commands.add_parser(
         "new", help="write a small, commented example deck to start from",
         description="Write a small, complete deck into DIR: deck.yaml and cards/kaarten.yaml, "
-        "with Dutch comments explaining every field, and deck.schema.json so that editors "
-        "such as VS Code can check the files while you type. DIR must not exist yet or be "
+        "with Dutch comments explaining every field, and deck.schema.json and cards.schema.json "
+        "so that editors such as VS Code can check the files while you type. DIR must not exist yet or be "
         "empty.")
     new.add_argument("folder", type=_path, metavar="DIR", help="the folder to create")
     new.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
@@ -248,11 +252,19 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
     _data_dir_option(report)
 
     schema = commands.add_parser(
-        "schema", help="print the deck format's JSON Schema",
-        description="Print the JSON Schema of deck files and card files (format 1), for "
-        "editors such as VS Code's YAML extension.")
-    schema.add_argument("--out", type=_path, default=None, metavar="FILE",
-                        help="write the schema to FILE instead of printing it")
+        "schema", help="write the JSON Schemas editors check deck files against",
+        description="Write deck.schema.json (for deck.yaml) and cards.schema.json (for the "
+        "files in cards/), for editors such as VS Code with the YAML extension. With DECK the "
+        "schemas know that deck's meters, characters, themes, cards and flags, so the editor "
+        "completes them and marks a misspelled one. 'schema DECK' refreshes the schemas beside "
+        "a deck after you add a meter or a character.")
+    schema.add_argument("deck", nargs="?", type=_path, metavar="DECK",
+                        help="a deck folder whose ids the schemas should know")
+    schema.add_argument("--out", type=_path, default=None, metavar="DIR",
+                        help="the folder to write the two files to (default: DECK, or the "
+                        "current folder without DECK)")
+    schema.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
+                        help="language of the descriptions and messages (default: the run's)")
     add_sheet_command(commands, _path)
     parser.command_names = tuple(commands.choices)
     return parser
@@ -292,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return create(args.folder, sys.stdout, sys.stderr, lang=words.lang)
     if args.command == "schema":
-        return _schema(args.out)
+        return _schema(args.deck, args.out, load_catalog(args.lang) if args.lang else words)
     if args.command == "simulate":
         return _simulate(args)
     if args.command in ("sessions", "report"):
@@ -309,14 +321,25 @@ def _say(words: Catalog, kind: str, key: str, **values) -> None:
     print(words.t(f"command.{kind}", message=words.t(key, **values)), file=sys.stderr)
 
 
-def _schema(out: Path | None) -> int:
-    from game.format.models import json_schema
+def _schema(deck: Path | None, out: Path | None, words: Catalog) -> int:
+    from game.authoring.editor_schema import deck_ids, write_schemas
+    from game.authoring.loader import DECK_FILE, load_deck
 
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
+    ids, lang = None, words.lang
+    if deck is not None:
+        if not (deck / DECK_FILE).is_file():
+            _say(words, "error", "command.play.not_deck", deck=deck)
+            return 2
+        ids = deck_ids(load_deck(deck, lang=lang).files, lang)
+    folder = out if out is not None else (deck if deck is not None else Path("."))
+    try:
+        written = write_schemas(folder, ids, lang)
+    except OSError as exc:
+        _say(words, "error", "command.schema.cannot_write", folder=folder,
+             reason=exc.strerror or exc)
+        return 1
+    for path in written:
+        print(path)
     return 0
 
 
@@ -429,6 +452,10 @@ def _play(args: argparse.Namespace) -> int:
     if args.card and args.mode == "workshop":
         _say(words, "error", "command.play.card_single")
         return 2
+    refused = _refused_together(args)
+    if refused:
+        _say(words, "error", f"command.play.{refused}")
+        return 2
     if args.card and not _preview_ok(args):
         return 2
     folder = args.data_dir or user_data_dir()
@@ -450,6 +477,7 @@ def _play(args: argparse.Namespace) -> int:
         card=args.card,
         flags=args.flags,
         meters=args.meters,
+        option=args.option,
         mode=args.mode,
         teams=args.teams or (len(args.team_names) or None),
         team_names=args.team_names,
@@ -463,6 +491,25 @@ def _play(args: argparse.Namespace) -> int:
     from game.ui.app import run
 
     return run(options)
+
+
+def _refused_together(args: argparse.Namespace) -> str:
+    """The catalog key (under command.play.) of why the play options given cannot work
+    together ("" when they can)."""
+    if args.option is not None and not args.card:
+        return "option_needs_card"
+    if args.option is not None and args.autoplay:
+        return "option_not_autoplay"
+    if args.option is not None and not (args.headless and args.screenshots):
+        return "option_needs_screenshots"
+    if args.card and args.headless and not (args.autoplay or args.screenshots
+                                            or args.exit_after_first_frame):
+        return "card_headless_needs"
+    if args.screenshots is not None and not args.autoplay and not (args.card and args.headless):
+        return "screenshots_need"
+    if args.step_delay and not args.autoplay:
+        return "step_delay_needs"
+    return ""
 
 
 def _preview_ok(args: argparse.Namespace) -> bool:
@@ -482,4 +529,10 @@ def _preview_ok(args: argparse.Namespace) -> bool:
         print(words.t("command.note", message=note), file=sys.stderr)
     for error in found.errors:
         print(words.t("command.error", message=error), file=sys.stderr)
+    card = result.deck.card(args.card)
+    if not found.errors and card is not None and args.option is not None \
+            and args.option > len(card.options):
+        _say(words, "error", "command.play.option_range", card=args.card,
+             n=len(card.options))
+        return False
     return not found.errors

@@ -2,8 +2,8 @@
 
 A deck is a folder with a deck file (``deck.yaml``: metadata, meters, characters, endings) and
 card files (``cards/*.yaml``, each with a ``cards:`` list). These models are the single
-definition of that format: the loader validates against them and ``main.py schema`` exports
-their JSON Schema, so every field carries a description an author can read in an editor.
+definition of that format: the loader validates against them and ``main.py schema`` builds
+the editors' JSON Schemas from them, so every field carries a description an author can read in an editor.
 
 Field names are plain English words; every text a player sees can be a plain string (Dutch) or
 one string per language (``{nl: ..., en: ...}``).
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -122,8 +123,11 @@ Id = Annotated[
 
 
 def make_id(text: str, fallback: str) -> str:
-    """``text`` made into an id ("Een Kaart": "een-kaart"); ``fallback`` if nothing is left."""
-    made = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")[:ID_MAX_LENGTH]
+    """``text`` made into an id ("Een Kaart": "een-kaart", "continuïteit": "continuiteit");
+    ``fallback`` if nothing is left."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
+    made = re.sub(r"[^a-z0-9_-]+", "-", bare).strip("-_")[:ID_MAX_LENGTH]
     return made or fallback
 
 
@@ -430,19 +434,3 @@ class CardFile(Model):
     """A card file (cards/*.yaml): a list of cards."""
 
     cards: list[Card] = Field(description="The cards in this file.")
-
-
-def json_schema() -> dict[str, Any]:
-    """One JSON Schema that accepts a deck file or a card file."""
-    deck = DeckFile.model_json_schema(ref_template="#/$defs/{model}")
-    cards = CardFile.model_json_schema(ref_template="#/$defs/{model}")
-    defs = {**deck.pop("$defs", {}), **cards.pop("$defs", {})}
-    defs["DeckFile"] = deck
-    defs["CardFile"] = cards
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Dilemma game deck, format 1",
-        "description": "A deck file (deck.yaml) or a card file (cards/*.yaml).",
-        "anyOf": [{"$ref": "#/$defs/DeckFile"}, {"$ref": "#/$defs/CardFile"}],
-        "$defs": defs,
-    }

@@ -36,6 +36,7 @@ from game.language.texts import KNOWN_LANGUAGES
 from game.table.match import Match
 from game.table.workshop_match import WorkshopMatch
 from game.ui.autoplay import AutoplayDriver
+from game.ui.card_snapshot import CardSnapshot
 from game.ui.host import SessionHost
 from game.ui.look.portrait import Portraits
 from game.ui.look.textcache import Fonts, TextCache
@@ -101,8 +102,8 @@ class App(Window, SceneStack, SessionHost):
         self.exit_code = 0
         #: The clock input is timed by (double clicks); tests may set their own.
         self.clock = time.monotonic
-        #: Skip animations (autoplay).
-        self.instant = options.autoplay
+        #: Skip animations (autoplay, and pictures of a card).
+        self.instant = options.autoplay or options.snapshot
         #: Seed for matches; autoplay without a seed uses 0 so its runs repeat.
         self.seed = options.seed if options.seed is not None else (0 if options.autoplay else None)
         #: Catalog key (under warning.) of a journal problem found at start-up, or None.
@@ -169,7 +170,11 @@ class App(Window, SceneStack, SessionHost):
 
     # ------------------------------------------------------------------ the loop
     def loop(self) -> int:
-        driver = AutoplayDriver.for_app(self) if self.options.autoplay else None
+        driver: AutoplayDriver | CardSnapshot | None = None
+        if self.options.autoplay:
+            driver = AutoplayDriver.for_app(self)
+        elif self.options.snapshot:
+            driver = CardSnapshot(self)
         last = last_input = time.perf_counter()
         while self.running:
             if self.dirty:

@@ -39,6 +39,8 @@ class PlayOptions:
     card: str | None = None
     flags: tuple[str, ...] = ()
     meters: tuple[tuple[str, int], ...] = ()
+    #: With a headless preview: also show the outcome of this option (1 is the first).
+    option: int | None = None
     #: "single" (one player or group), "workshop" (a facilitator with 1 to 6 teams) or
     #: "onboarding" (a council member's introduction: a guided first game, the council's
     #: questions after each outcome and a take-home summary at the end).
@@ -64,3 +66,9 @@ class PlayOptions:
         words = load_catalog(self.messages)
         text = words.t(key, **values)
         print(words.t(f"command.{kind}", message=text) if kind else text, file=sys.stderr)
+
+    @property
+    def snapshot(self) -> bool:
+        """Whether this run only takes pictures of the previewed card and then ends."""
+        return (self.headless and self.card is not None and self.screenshots_dir is not None
+                and not self.autoplay)
