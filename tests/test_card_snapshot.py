@@ -4,6 +4,7 @@ are refused before any window opens."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +16,11 @@ from uihelpers import DEMO, ROOT
 
 
 def _play(*args: str, data: Path) -> subprocess.CompletedProcess:
+    """``play DEMO ARGS`` in a run whose messages are English (the locale's language)."""
     return subprocess.run([sys.executable, "main.py", "play", str(DEMO), "--data-dir", str(data),
-                           *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+                           *args], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "LANG": "en_US.UTF-8", "LC_ALL": "",
+                               "LC_MESSAGES": ""})
 
 
 def test_a_card_and_its_outcome_are_saved_and_the_run_ends(tmp_path: Path) -> None:

@@ -42,13 +42,15 @@ def test_a_deck_and_plays_options_work_without_the_word_play(tmp_path):
         return [*words, DEMO, "--headless", "--autoplay", "--seed", "3", "--size", "1280x720",
                 "--out", tmp_path / "-".join(words or ("bare",)), "--data-dir", tmp_path / "d"]
 
-    said = said_in("en", {"bare": autoplay(), "play": autoplay("play"), "schema": ["schema"],
+    said = said_in("en", {"bare": autoplay(), "play": autoplay("play"), "schema": ["schema", "--out", tmp_path / "schemas"],
                           "help": ["--help"], "wrong": ["--size", "12x"]})
     bare, with_play = (json.loads((tmp_path / name / "session.json").read_text("utf-8"))
                        for name in ("bare", "play"))
     assert bare["rounds"] and bare["rounds"] == with_play["rounds"]
     assert bare["deck"] == with_play["deck"]
-    assert said["schema"].startswith("{"), "the other commands still work"
+    assert said["schema"].split() == [str(tmp_path / "schemas" / "deck.schema.json"),
+                                      str(tmp_path / "schemas" / "cards.schema.json")], \
+        "the other commands still work"
     assert said["help"].startswith("usage: main.py [-h] COMMAND")
     assert "main.py play: error: argument --size" in said["wrong"]
 

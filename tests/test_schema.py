@@ -175,4 +175,4 @@ def test_the_command_writes_both_schemas(tmp_path: Path) -> None:
     assert deck == editor_schemas(deck_ids(load_deck(MINIMAL).files, "en"), "en")[DECK_SCHEMA]
     done = subprocess.run([sys.executable, "main.py", "schema", str(tmp_path / "nope")],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2 and "not a deck folder" in done.stderr
+    assert done.returncode == 2 and "is geen deckmap" in done.stderr  # the locale's language
