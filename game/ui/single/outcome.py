@@ -42,7 +42,7 @@ class OutcomeScene(MeterMotion, Scene):
         self.essay = self.card.essay if self.card is not None else None
         #: Whether the players asked for the essay (E); None: shown when it fits beside.
         self._essay_choice: bool | None = None
-        self.elapsed = DURATION if app.instant else 0.0
+        self.elapsed = DURATION if app.still else 0.0
         self._static: pygame.Surface | None = None
         self.layout_changed()
         self.focus = 0
@@ -55,6 +55,12 @@ class OutcomeScene(MeterMotion, Scene):
     def changes(self) -> dict[str, int]:
         return {m: self.after[m] - self.before.get(m, self.after[m]) for m in self.after
                 if self.after[m] != self.before.get(m, self.after[m])}
+
+    def cue_name(self) -> str | None:
+        if self.session.end_reason == "collapse":
+            return "collapse"
+        total = sum(self.changes.values())
+        return "meter_up" if total > 0 else "meter_down" if total < 0 else None
 
     @property
     def ends_next(self) -> bool:
@@ -110,6 +116,7 @@ class OutcomeScene(MeterMotion, Scene):
     def carry_over(self, old) -> None:
         if isinstance(old, OutcomeScene):
             self.elapsed = old.elapsed
+            self.cued = old.cued
             if old._essay_choice is not None:
                 self._essay_choice = old._essay_choice
                 self.layout_changed()
@@ -145,6 +152,7 @@ class OutcomeScene(MeterMotion, Scene):
         if self.essay is None:
             return
         self._essay_choice = not self.essay_open
+        self.app.begin_transition()
         self.layout_changed()
         self.app.invalidate()
 

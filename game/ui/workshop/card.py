@@ -208,6 +208,7 @@ class WorkshopCardScene(WorkshopScreen):
         app, team, sheet = self.app, self.team, self.sheet
         index = sheet.decision
         self.table.decide(team, sheet)
+        app.cue("confirm")
         self.say(app.t("workshop.vote.recorded", team=self.table.team_name(team), n=index + 1,
                        option=app.local(self.options[index].label)))
         if self.workshop.phase != "card":

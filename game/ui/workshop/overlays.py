@@ -166,6 +166,8 @@ class ChooseScene(_Dialog):
 class NoteScene(_Dialog):
     """The facilitator's one-line note on the card: Enter keeps it, Esc leaves it as it was."""
 
+    takes_letters = True
+
     LIMIT = 200
 
     def __init__(self, app, heading: str, text: str = "", swallow: str = ""):
@@ -226,6 +228,8 @@ class NoteScene(_Dialog):
 class BlackScene(Scene):
     """A black screen for when the room should look at each other, not at the projector;
     any key, click or tap brings the game back (and does nothing else)."""
+
+    takes_letters = True
 
     def prompt(self) -> Prompt:
         return Prompt("close")
