@@ -6,6 +6,7 @@ Every test drives the real table with real pygame events on SDL's dummy video an
 import json
 
 import pygame
+import pytest
 
 from uihelpers import ROOT, key, make_app
 
@@ -172,3 +173,150 @@ def test_reduced_motion_from_the_menu_is_kept(tmp_path):
 def test_screenshots_and_autoplay_never_fade(tmp_path):
     app = make_app(tmp_path, screenshots_dir=tmp_path / "shots")
     assert app.still
+
+
+# ---------------------------------------------------------------------------------- meters
+def colour_in(surface, rect, colour) -> int:
+    """How many pixels of ``colour`` lie in ``rect``."""
+    rect = rect.clip(surface.get_rect())
+    want = tuple(colour)[:3]
+    return sum(1 for x in range(rect.x, rect.right) for y in range(rect.y, rect.bottom)
+               if tuple(surface.get_at((x, y)))[:3] == want)
+
+
+def test_a_meter_near_collapse_shows_a_warning_sign_and_stripes(tmp_path):
+    app = make_app(tmp_path, card="lang", meters=(("legitimiteit", 12),))
+    p, slots = app.theme.palette, app.scene.layout.meters
+    assert colour_in(app.surface, slots[0].area, p.alarm_flash) > 20, "a warning triangle"
+
+    def middle(bar, share):  # the filled part of a bar, clear of its rounded ends
+        return pygame.Rect(bar.x + bar.height, bar.centery - 1,
+                           round(bar.width * share) - 2 * bar.height, 3)
+
+    assert colour_in(app.surface, middle(slots[0].bar, 0.12), p.band) > 2, "stripes over the bar"
+    assert colour_in(app.surface, slots[1].area, p.alarm_flash) == 0, "capacity at 50 is fine"
+    assert colour_in(app.surface, middle(slots[1].bar, 0.5), p.band) == 0
+
+
+def test_a_collapsed_meter_shows_a_stop_sign_and_the_old_value(tmp_path):
+    app = make_app(tmp_path, card="lang", meters=(("legitimiteit", 10),))
+    key(app, pygame.K_1, "1")  # legitimacy -12: collapses
+    key(app, pygame.K_RETURN, "\r")
+    app.update(1.0)
+    app.render()
+    p, slot = app.theme.palette, app.scene.layout.meters[0]
+    assert colour_in(app.surface, slot.area, p.alarm) > 40, "the stop sign and the red number"
+    bar = slot.bar
+    old_x = bar.x + round(bar.width * 0.10)
+    column = pygame.Rect(old_x - 1, bar.y - 2, 3, bar.height + 4)
+    assert colour_in(app.surface, column, p.band_ink) > 5, "a tick where the meter stood"
+
+
+def test_the_danger_zone_follows_the_collapsing_end():
+    from game.format.models import Meter
+    from game.ui.look.danger import COLLAPSED, DANGER, meter_state
+
+    low = Meter(id="a", label="A")
+    assert [meter_state(low, v) for v in (0, 8, 20, 21, 60, 100)] == \
+        [COLLAPSED, DANGER, DANGER, None, None, None]
+    high = Meter(id="b", label="B", collapse="max")
+    assert [meter_state(high, v) for v in (0, 50, 85, 100)] == [None, None, DANGER, COLLAPSED]
+    assert meter_state(Meter(id="c", label="C", collapse="none"), 0) is None
+
+
+def test_a_collapse_ends_on_a_screen_of_its_own(tmp_path):
+    app = make_app(tmp_path, card="lang", meters=(("legitimiteit", 10),), instant=True)
+    key(app, pygame.K_1, "1")
+    key(app, pygame.K_RETURN, "\r")
+    key(app, pygame.K_RETURN, "\r")
+    assert type(app.scene).__name__ == "EndScene" and app.scene.collapsed
+    p, band = app.theme.palette, app.scene.layout.frame.band
+    assert tuple(app.surface.get_at((band.right - 3, band.y + 3)))[:3] == p.collapse_band
+    assert colour_in(app.surface, band, p.alarm) > 100, "a stop sign beside the title"
+
+
+def test_a_term_that_runs_out_ends_on_the_usual_band(tmp_path):
+    app = make_app(tmp_path, instant=True)
+    while type(app.scene).__name__ != "EndScene":
+        key(app, pygame.K_2, "2")
+        key(app, pygame.K_RETURN, "\r")
+    assert app.match.session.end_reason == "term" and not app.scene.collapsed
+    p, band = app.theme.palette, app.scene.layout.frame.band
+    assert tuple(app.surface.get_at((band.right - 3, band.y + 3)))[:3] == p.band
+
+
+# ---------------------------------------------------------------------------------- portraits
+def portrait_of(features: dict, ident: str = "wethouder", colour: str = "#2E6DB4"):
+    from game.format.models import Character
+    from game.ui.look.portrait import Portraits
+    from game.ui.look.textcache import Fonts
+    from game.ui.look.theme import Theme
+
+    theme = Theme()
+    character = Character(id=ident, name="Anna de Vries", role="Wethouder", colour=colour,
+                          features=features)
+    return Portraits(theme.palette, Fonts(theme.fonts)).draw(character, 120), character
+
+
+def differing(a, b) -> int:
+    w, h = a.get_size()
+    return sum(1 for x in range(0, w, 2) for y in range(0, h, 2) if a.get_at((x, y)) != b.get_at((x, y)))
+
+
+@pytest.mark.parametrize("feature, one, other", [
+    ("hair", "bald", "long"), ("hair_colour", "black", "blond"), ("skin", 1, 6),
+    ("glasses", False, True), ("age", "young", "older"), ("clothing", "suit", "sweater"),
+])
+def test_each_feature_changes_the_drawn_portrait(pygame_display, feature, one, other):
+    base = {"hair": "short", "hair_colour": "brown", "skin": 3, "glasses": False,
+            "age": "middle", "clothing": "shirt"}
+    a, _ = portrait_of({**base, feature: one})
+    b, _ = portrait_of({**base, feature: other})
+    assert differing(a, b) > 20, feature
+
+
+def test_left_out_features_follow_from_the_id_the_same_every_time(pygame_display):
+    from game.ui.look.portrait import looks_of
+
+    _, one = portrait_of({}, "wethouder-demir")
+    _, same = portrait_of({}, "wethouder-demir")
+    assert looks_of(one) == looks_of(same)
+    looks = {looks_of(portrait_of({}, f"persoon-{i}")[1]) for i in range(12)}
+    assert len(looks) == 12, "twelve ids, twelve different people"
+    _, set_ = portrait_of({"hair": "bun", "skin": 5}, "wethouder-demir")
+    assert looks_of(set_).hair == "bun" and looks_of(set_).skin == 5
+    assert looks_of(set_).clothing == looks_of(one).clothing, "the rest stays as the id says"
+
+
+def test_the_initials_keep_off_the_shoulders(pygame_display):
+    with_badge, character = portrait_of({"clothing": "sweater"})
+    from game.ui.look.portrait import looks_of
+
+    size = with_badge.get_width()
+    bottom_right = pygame.Rect(size * 3 // 4, size * 3 // 4, size // 4 - 2, size // 4 - 2)
+    clothes = pygame.Color("#2E6DB4")
+    found = [with_badge.get_at((x, y)) for x in range(bottom_right.x, bottom_right.right, 2)
+             for y in range(bottom_right.y, bottom_right.bottom, 2)]
+    assert sum(1 for c in found if c[:3] == clothes[:3]) > len(found) // 3, \
+        "the shoulder in the character's colour shows in the bottom corner"
+    assert looks_of(character).clothing == "sweater"
+
+
+def test_a_deck_with_a_bad_feature_is_refused_with_its_place(tmp_path):
+    import shutil
+
+    from game.authoring.loader import load_deck
+
+    deck = tmp_path / "deck"
+    shutil.copytree(ROOT / "tests" / "decks" / "ui" / "demo", deck)
+    path = deck / "deck.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('    colour: "#2E6DB4"\n',
+                                 '    colour: "#2E6DB4"\n'
+                                 '    features: {hair: mohawk, skin: 9, glasses: true}\n'),
+                    encoding="utf-8")
+    result = load_deck(deck)
+    assert result.deck is None
+    places = sorted((d.code, d.file.name, d.line, d.col) for d in result.diagnostics)
+    assert places == [("E104", "deck.yaml", 27, 22), ("E104", "deck.yaml", 27, 36)], \
+        [d.format() for d in result.diagnostics]

@@ -98,6 +98,9 @@ class Palette:
     )
     """A swatch per workshop team, in the order of the default names (Rood, Blauw, Groen,
     Oranje, Paars, Geel); a team is always named beside its swatch."""
+    collapse_band: Colour = hex_colour("#5E1414")
+    """The band of an end screen when a meter collapsed: the game stopped early (always with
+    a stop sign and the words "voortijdig einde" beside it)."""
     alarm: Colour = hex_colour("#B42318")
     """The countdown when the time is up: a strong fill behind "Tijd!"."""
     on_alarm: Colour = hex_colour("#FFFFFF")
