@@ -320,3 +320,35 @@ def test_a_deck_with_a_bad_feature_is_refused_with_its_place(tmp_path):
     places = sorted((d.code, d.file.name, d.line, d.col) for d in result.diagnostics)
     assert places == [("E104", "deck.yaml", 27, 22), ("E104", "deck.yaml", 27, 36)], \
         [d.format() for d in result.diagnostics]
+
+
+# ---------------------------------------------------------------------------------- the title
+def test_the_title_invites_play_with_the_deck_its_meters_and_the_big_choices(tmp_path):
+    from game.ui.start.title import first_sentence
+
+    app = make_app(tmp_path, deck=None, scenarios_dir=ROOT / "scenarios", size=(1920, 1080))
+    scene, p = app.scene, app.theme.palette
+    L = scene.layout
+    ids = {b.id for b in scene.buttons}
+    assert {"start", "workshop", "onboarding", "lang-nl", "lang-en", "deck-0", "deck-1"} <= ids
+    assert scene.button("start").label == app.t("title.play_alone")
+    assert scene.button("workshop").label == app.t("title.run_workshop")
+    assert L.hero.contains(L.start) and L.hero.contains(L.workshop) and L.hero.contains(L.art)
+    assert L.start.width >= L.hero.width // 3, "the choices are big"
+    deck = scene.entry.result.deck
+    assert len(L.meters) == len(deck.meters) == 3
+    for i, row in enumerate(L.meters):
+        dot = app.metrics.px(30)
+        assert tuple(app.surface.get_at((row.x + dot // 2, row.centery)))[:3] == p.band_meter(i)
+    assert colour_in(app.surface, L.art, p.band) > L.art.width, "the deck's emblem"
+    assert first_sentence(app.local(deck.meters[0].description)).endswith(".")
+    key(app, pygame.K_RETURN, "\r")
+    assert type(app.scene).__name__ == "CardScene", "Enter plays alone"
+
+
+def test_the_first_sentence_of_a_meters_description():
+    from game.ui.start.title import first_sentence
+
+    assert first_sentence("Draagvlak. Past het binnen de wet?") == "Draagvlak."
+    assert first_sentence("Kunnen we het?  Mensen en middelen.") == "Kunnen we het?"
+    assert first_sentence("Geen punt") == "Geen punt"
