@@ -352,3 +352,28 @@ def test_the_first_sentence_of_a_meters_description():
     assert first_sentence("Draagvlak. Past het binnen de wet?") == "Draagvlak."
     assert first_sentence("Kunnen we het?  Mensen en middelen.") == "Kunnen we het?"
     assert first_sentence("Geen punt") == "Geen punt"
+
+
+def test_less_motion_is_in_the_workshop_menu_too(tmp_path):
+    app = workshop(tmp_path)
+    key(app, pygame.K_ESCAPE)
+    number = app.scene.actions.index("motion") + 1
+    assert number == 7
+    key(app, pygame.K_7, "7")
+    assert app.still and type(app.scene).__name__ == "MenuScene"
+
+
+def test_a_slow_frame_never_skips_the_meters_move(tmp_path):
+    from game.ui.look.motion import DURATION
+
+    app = make_app(tmp_path)
+    key(app, pygame.K_1, "1")
+    key(app, pygame.K_RETURN, "\r")
+    app.update(0.6, frame=True)  # writing the decision took long: the move starts anyway
+    assert app.scene.animating and 0 < app.scene.elapsed < DURATION / 4
+    before, shown = app.scene.before, app.scene.values()
+    assert any(abs(shown[k] - before[k]) < abs(app.scene.after[k] - before[k])
+               for k in app.scene.changes), "part-way: the old value still shows in the move"
+    for _ in range(40):
+        app.update(0.05, frame=True)
+    assert not app.scene.animating and not app.animating

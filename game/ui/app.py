@@ -63,6 +63,9 @@ ACTIVE_SLICE_S = 0.016
 RESTING_SLICE_S = 0.05
 #: Seconds after the last input during which the table counts as in use.
 ACTIVE_FOR_S = 3.0
+#: The longest step an animation takes in one frame (s): after a slow frame (a decision being
+#: written to a busy disk) the meters still move visibly instead of jumping to the end.
+ANIMATION_STEP_S = 0.05
 
 
 class App(Window, SceneStack, SessionHost):
@@ -192,18 +195,21 @@ class App(Window, SceneStack, SessionHost):
             if kind in (pygame.KEYDOWN, pygame.MOUSEBUTTONUP, pygame.FINGERUP, pygame.MOUSEWHEEL):
                 self.invalidate()
 
-    def update(self, dt: float) -> None:
+    def update(self, dt: float, frame: bool = False) -> None:
+        """Let ``dt`` seconds pass. In the loop (``frame``) an animation moves at most
+        :data:`ANIMATION_STEP_S` per frame; the countdown always keeps real time."""
         if self.table is not None:
             table, times_up = self.table, self.table.times_up
             if table.tick(dt):
                 self.invalidate()  # the countdown shows a new second (also under the menu)
             if table.times_up != times_up:
                 self.cue("time_up")
-        self.scene.update(dt)
+        step = min(dt, ANIMATION_STEP_S) if frame else dt
+        self.scene.update(step)
         if self.scene.animating:
             self.invalidate()
         if self.transition is not None:
-            self.transition.update(dt)
+            self.transition.update(step)
             if self.transition.done:
                 self.transition = None
             self.invalidate()
@@ -265,7 +271,7 @@ class App(Window, SceneStack, SessionHost):
             if not events and not self.dirty and driver is not None:
                 driver.idle()
             now = time.perf_counter()
-            self.update(now - last)
+            self.update(now - last, frame=True)
             last = now
         return self.exit_code
 

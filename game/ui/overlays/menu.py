@@ -15,6 +15,8 @@ from game.ui.scene import NUMBER_KEYS, Prompt, Scene, key_event
 from game.ui.look.widgets import Button, panel
 
 ACTIONS = ("resume", "undo", "restart", "title", "quit", "motion")
+#: A number key per item (a workshop's menu has seven).
+MENU_KEYS = {**NUMBER_KEYS, pygame.K_7: 7, pygame.K_KP7: 7, pygame.K_8: 8, pygame.K_KP8: 8}
 
 
 class MenuScene(Scene):
@@ -69,8 +71,8 @@ class MenuScene(Scene):
     def on_key(self, key: int, mod: int) -> None:
         if key == pygame.K_ESCAPE:
             self.app.pop("resume")
-        elif key in NUMBER_KEYS:
-            index = NUMBER_KEYS[key] - 1
+        elif key in MENU_KEYS:
+            index = MENU_KEYS[key] - 1
             if 0 <= index < len(self.buttons) and self.buttons[index].enabled:
                 self.activate(self.buttons[index].id)
         else:
