@@ -384,7 +384,7 @@ def test_title_offers_resume_and_new_game_keeps_it(tmp_path):
 def test_language_switch_on_the_title(tmp_path):
     app = make_app(tmp_path, deck=None)
     click(app, app.scene.button("lang-en").rect.center)
-    assert app.lang == "en" and app.scene.button("start").label == "Start a new game"
+    assert app.lang == "en" and app.scene.button("start").label == "Play alone"
     app.close()
 
 

@@ -473,7 +473,7 @@ def test_the_menu_offers_the_debriefing_and_the_reports(tmp_path):
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.scene, MenuScene)
     assert [b.id for b in app.scene.buttons] == ["resume", "undo", "debrief", "export",
-                                                 "restart", "quit"]
+                                                 "restart", "quit", "motion"]
     assert not app.scene.button("undo").enabled
     key(app, pygame.K_3, "3")  # the debriefing (or a plain message where there is none)
     assert not isinstance(app.scene, (MenuScene, WorkshopCardScene))

@@ -128,6 +128,10 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
     play.add_argument("--resume", action="store_true",
                       help="resume the latest unfinished session")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
+    play.add_argument("--reduced-motion", action="store_true",
+                      help="no transitions or moving meters (also in the menu, and remembered)")
+    play.add_argument("--mute", action="store_true",
+                      help="no sound cues for this run (M toggles sound while playing)")
     play.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
                       help="window size (default: 1280x720)")
     play.add_argument("--headless", action="store_true",
@@ -467,6 +471,8 @@ def _play(args: argparse.Namespace) -> int:
         lang=args.lang or "nl",
         size=args.size,
         fullscreen=args.fullscreen,
+        reduced_motion=args.reduced_motion,
+        mute=args.mute,
         headless=args.headless,
         autoplay=args.autoplay,
         seed=args.seed,

@@ -368,6 +368,35 @@ class DynamicRule(Model):
     )
 
 
+#: What a drawn portrait can be told about a character's looks (every field may be left out).
+HAIR_STYLES = ("short", "long", "bun", "curly", "ponytail", "bald")
+HAIR_COLOURS = ("black", "dark-brown", "brown", "auburn", "blond", "red", "grey", "white")
+AGES = ("young", "middle", "older")
+CLOTHES = ("suit", "blazer", "blouse", "sweater", "shirt")
+#: Skin tones of a drawn portrait, from light (1) to dark (6).
+SKIN_TONES = 6
+
+
+class Features(Model):
+    """How a drawn portrait looks. Every field may be left out: the game then picks it from the
+    character's id, the same every time."""
+
+    hair: Literal[HAIR_STYLES] | None = Field(  # type: ignore[valid-type]
+        None, description="Hair style: short, long, bun, curly, ponytail or bald.")
+    hair_colour: Literal[HAIR_COLOURS] | None = Field(  # type: ignore[valid-type]
+        None, description="Hair colour: black, dark-brown, brown, auburn, blond, red, grey or "
+                          "white.")
+    skin: Annotated[int, Field(ge=1, le=SKIN_TONES)] | None = Field(
+        None, description="Skin tone, from 1 (light) to 6 (dark).")
+    glasses: bool | None = Field(None, description="Whether the character wears glasses.")
+    age: Literal[AGES] | None = Field(  # type: ignore[valid-type]
+        None, description="young, middle or older: an older face has lines and, unless "
+                          "hair_colour says otherwise, grey hair.")
+    clothing: Literal[CLOTHES] | None = Field(  # type: ignore[valid-type]
+        None, description="What the character wears: suit (with a tie), blazer, blouse, "
+                          "sweater or shirt.")
+
+
 class Character(Model):
     """Someone who presents cards."""
 
@@ -379,6 +408,11 @@ class Character(Model):
     )
     colour: Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)] | None = Field(
         None, description="Main colour of a drawn portrait, as #rrggbb."
+    )
+    features: Features = Field(
+        default_factory=Features,
+        description="How a drawn portrait looks (hair, hair_colour, skin, glasses, age, "
+                    "clothing); what is left out follows from the id."
     )
 
 

@@ -25,6 +25,7 @@ import os
 import signal
 import time
 import traceback
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,9 @@ from game.ui.look.textcache import Fonts, TextCache
 from game.ui.look.theme import Metrics, Theme
 from game.ui.look.widgets import ButtonPainter
 from game.ui.overlays.toast import Toast
+from game.ui import preferences
+from game.ui.look.motion import Transition
+from game.ui.sound import Cues
 from game.ui.play_options import PlayOptions
 from game.ui.scene import Scene
 from game.ui.stack import SceneStack
@@ -59,6 +63,9 @@ ACTIVE_SLICE_S = 0.016
 RESTING_SLICE_S = 0.05
 #: Seconds after the last input during which the table counts as in use.
 ACTIVE_FOR_S = 3.0
+#: The longest step an animation takes in one frame (s): after a slow frame (a decision being
+#: written to a busy disk) the meters still move visibly instead of jumping to the end.
+ANIMATION_STEP_S = 0.05
 
 
 class App(Window, SceneStack, SessionHost):
@@ -102,8 +109,20 @@ class App(Window, SceneStack, SessionHost):
         self.exit_code = 0
         #: The clock input is timed by (double clicks); tests may set their own.
         self.clock = time.monotonic
-        #: Skip animations (autoplay, and pictures of a card).
-        self.instant = options.autoplay or options.snapshot
+        #: Skip animations (autoplay, screenshots and pictures of a card: every run draws the
+        #: same frames).
+        self.instant = (options.autoplay or options.snapshot
+                        or options.screenshots_dir is not None)
+        #: The player's saved preferences; the command line's choices hold for this run only.
+        self.preferences = preferences.load(options.data_dir)
+        self._motion_flag = options.reduced_motion
+        self._mute_flag = options.mute
+        #: The sound cues (heard while sound is on for the mode on the table).
+        self.cues = Cues()
+        #: The fade from the screen that was left, while it runs (see :meth:`begin_transition`).
+        self.transition: Transition | None = None
+        #: Whether a frame has been put on screen yet.
+        self.shown = False
         #: Seed for matches; autoplay without a seed uses 0 so its runs repeat.
         self.seed = options.seed if options.seed is not None else (0 if options.autoplay else None)
         #: Catalog key (under warning.) of a journal problem found at start-up, or None.
@@ -122,6 +141,41 @@ class App(Window, SceneStack, SessionHost):
         (the tests hold them against validate's text-fit check, which needs no table)."""
         return cls(PlayOptions(lang=lang, size=size), pygame.Surface(size), first_scene=False)
 
+    # ------------------------------------------------------------------ motion and sound
+    @property
+    def still(self) -> bool:
+        """Whether motion is off: reduced motion asked for, or autoplay and screenshots."""
+        return self.instant or self._motion_flag or self.preferences.reduced_motion
+
+    @property
+    def sound_on(self) -> bool:
+        """Whether the cues are heard: by default in single play, not in a workshop."""
+        return not self._mute_flag and self.preferences.sound(self.table is not None)
+
+    def cue(self, name: str) -> None:
+        """Play the sound cue ``name`` (from :data:`game.ui.sound.CUES`) if sound is on."""
+        self.cues.on = self.sound_on
+        self.cues.play(name)
+
+    def toggle_sound(self) -> None:
+        """M: sound on or off for this mode (single play or workshop), kept for next time."""
+        on = not self.sound_on
+        self._mute_flag = False
+        self.preferences = self.preferences.with_sound(self.table is not None, on)
+        preferences.save(self.options.data_dir, self.preferences)
+        self.toast = Toast(self.t("sound.on" if on else "sound.off"))
+        self.invalidate()
+
+    def toggle_motion(self) -> None:
+        """Reduced motion on or off, kept for next time."""
+        still = not (self._motion_flag or self.preferences.reduced_motion)
+        self._motion_flag = False
+        self.preferences = replace(self.preferences, reduced_motion=still)
+        preferences.save(self.options.data_dir, self.preferences)
+        self.transition = None
+        self.toast = Toast(self.t("motion.off" if still else "motion.on"))
+        self.invalidate()
+
     # ------------------------------------------------------------------ input, time, drawing
     def handle(self, event: pygame.event.Event) -> None:
         kind = event.type
@@ -137,14 +191,32 @@ class App(Window, SceneStack, SessionHost):
             self.toggle_fullscreen()
         elif kind == pygame.KEYDOWN and event.key == pygame.K_F5 and isinstance(self.match, Match):
             self.reload()
+        elif kind == pygame.KEYDOWN and event.key == pygame.K_m and not self.scene.takes_letters \
+                and not getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_ALT
+                                                    | pygame.KMOD_META):
+            self.toggle_sound()
         else:
             self.scene.handle_event(event)
             if kind in (pygame.KEYDOWN, pygame.MOUSEBUTTONUP, pygame.FINGERUP, pygame.MOUSEWHEEL):
                 self.invalidate()
 
-    def update(self, dt: float) -> None:
-        self.scene.update(dt)  # a workshop's countdown runs in its screen, so not under a menu
+    def update(self, dt: float, frame: bool = False) -> None:
+        """Let ``dt`` seconds pass. A workshop's countdown runs in its screen (so it waits under
+        a menu) and keeps real time; in the loop (``frame``) an animation moves at most
+        :data:`ANIMATION_STEP_S` per frame."""
+        table = self.table
+        times_up = table.times_up if table is not None else 0
+        moving = self.scene.animating or self.transition is not None
+        step = min(dt, ANIMATION_STEP_S) if frame and moving else dt
+        self.scene.update(step)
+        if table is not None and table.times_up != times_up:
+            self.cue("time_up")
         if self.scene.animating:
+            self.invalidate()
+        if self.transition is not None:
+            self.transition.update(step)
+            if self.transition.done:
+                self.transition = None
             self.invalidate()
         if self.toast is not None:
             self.toast.update(dt)
@@ -154,7 +226,15 @@ class App(Window, SceneStack, SessionHost):
 
     @property
     def animating(self) -> bool:
-        return self.scene.animating
+        return self.scene.animating or self.transition is not None
+
+    def present(self) -> pygame.Surface:
+        """Draw a frame for the screen: the scenes, then the fade from the screen left."""
+        self.render()
+        if self.transition is not None:
+            self.transition.draw(self.surface)
+        self.shown = True
+        return self.surface
 
     def idle_wait_ms(self) -> int:
         """How long the loop may sleep: until the countdown shows its next second, at most
@@ -178,7 +258,7 @@ class App(Window, SceneStack, SessionHost):
         last = last_input = time.perf_counter()
         while self.running:
             if self.dirty:
-                self.render()
+                self.present()
                 if self.own_display:
                     pygame.display.flip()
                 if self.options.exit_after_first_frame:
@@ -204,7 +284,7 @@ class App(Window, SceneStack, SessionHost):
             if not events and not self.dirty and driver is not None:
                 driver.idle()
             now = time.perf_counter()
-            self.update(now - last)
+            self.update(now - last, frame=True)
             last = now
         return self.exit_code
 

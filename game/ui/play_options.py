@@ -54,6 +54,10 @@ class PlayOptions:
     aspects: tuple[str, ...] = ()
     #: Override of the deck's meter preview: "none", "which" or "direction".
     preview: str | None = None
+    #: No transitions or moving meters for this run (the saved preference may also ask for it).
+    reduced_motion: bool = False
+    #: No sound cues for this run.
+    mute: bool = False
     #: Exit as soon as the first frame is on screen (used by the start-up benchmark).
     exit_after_first_frame: bool = False
     #: The language of the lines the game prints on the terminal: the command line's run's

@@ -69,6 +69,9 @@ class Scene:
     overlay = False
     #: Shows the table's notices itself (a card does), so a reload need not repeat them.
     shows_notices = False
+    #: Letter keys belong to this screen (typed text, or any key closes it), not to the table's
+    #: own keys such as M for sound.
+    takes_letters = False
 
     def __init__(self, app):
         self.app = app

@@ -13,6 +13,7 @@ import pygame
 
 from game.ui import router
 from game.ui.overlays.toast import SHORT, Toast
+from game.ui.look.motion import Transition
 from game.ui.scene import Scene
 
 
@@ -24,6 +25,12 @@ class SceneStack:
     toast: Toast | None
     #: Areas that show something new while the rest of the frame stands (a countdown's time).
     areas: list[pygame.Rect]
+    #: The fade from the screen that was left, while it runs; None otherwise.
+    transition: Transition | None
+    #: Whether a frame has been put on screen (there is something to fade from).
+    shown: bool
+    #: Motion is reduced (or autoplay runs): screens change without a fade.
+    still: bool
 
     @property
     def scene(self) -> Scene:
@@ -46,8 +53,18 @@ class SceneStack:
         self.invalidate()
 
     def reset(self, scene: Scene) -> None:
+        self.begin_transition()
         self.stack = [scene]
         self.invalidate()
+
+    def begin_transition(self) -> None:
+        """The screen is about to change: let the frame shown now fade out over the next one
+        (:class:`~game.ui.look.motion.Transition`), unless motion is reduced or no frame has
+        been shown yet. The new screen takes input at once; only its picture is faded in."""
+        if self.still or not self.stack or not self.shown:
+            self.transition = None
+        elif self.transition is None or self.transition.elapsed > 0:
+            self.transition = Transition(self.surface.copy())
 
     def invalidate(self) -> None:
         """Something visible changed: draw a new frame."""

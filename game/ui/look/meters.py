@@ -2,7 +2,10 @@
 
 Values may be fractional while an outcome animates. A mark beside a meter says what an option or
 an outcome does to it: a signed number with an arrow (▲ +8), an arrow alone, or the word for
-"affected", so the meaning never rests on colour alone.
+"affected", so the meaning never rests on colour alone. A meter near its collapse shows a warning
+triangle and a striped bar, a collapsed one a stop sign and its number on the alarm colour
+(:mod:`game.ui.look.danger`). On the outcome screen a tick on each bar stays where the meter
+stood before the decision, so the old and the new value are both in sight.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pygame import Rect
 from game.format.models import Meter
 from game.language.texts import localize
 from game.ui.layout.screens import MeterSlot
+from game.ui.look.danger import COLLAPSED, draw_sign, hatch, meter_state
 from game.ui.look.textcache import TextCache
 from game.ui.look.theme import Metrics, Palette
 from game.ui.look.widgets import DOWN, UP, delta_label, draw_arrow, meter_bar
@@ -28,26 +32,67 @@ def draw_band(surface: pygame.Surface, band: Rect, palette: Palette) -> None:
 def draw_meters(surface: pygame.Surface, slots: list[MeterSlot], meters: list[Meter],
                 values: dict[str, float], lang: str, text: TextCache, m: Metrics,
                 palette: Palette, marks: dict[str, Mark] | None = None,
-                affected_word: str = "") -> None:
-    """The meters into their slots on the band (the band itself is drawn by the caller)."""
+                affected_word: str = "", before: dict[str, int] | None = None) -> None:
+    """The meters into their slots on the band (the band itself is drawn by the caller);
+    ``before``: the values before the decision, marked on the bars."""
     marks = marks or {}
     for i, (slot, meter) in enumerate(zip(slots, meters)):
         value = values.get(meter.id, meter.start)
         shown = round(value)
-        number = text.render(str(shown), "bold", m.meter_value, palette.band_ink)
-        surface.blit(number.surface, (slot.value.right - number.width,
-                                      slot.value.y - m.px(4)))
+        state = meter_state(meter, shown)
+        ink = palette.on_alarm if state == COLLAPSED else palette.band_ink
+        number = text.render(str(shown), "bold", m.meter_value, ink)
+        at = (slot.value.right - number.width, slot.value.y - m.px(4))
+        if state == COLLAPSED:
+            pill = Rect(at[0] - m.px(8), slot.value.y - m.px(2), number.width + m.px(16),
+                        number.line_height - m.px(2))
+            pygame.draw.rect(surface, palette.alarm, pill, border_radius=m.px(8))
+            number_w = number.width + m.px(8)
+        else:
+            number_w = number.width
+        surface.blit(number.surface, at)
+        sign_w = 0
+        if state is not None:
+            size = m.px(30)
+            sign = Rect(slot.value.right - number_w - m.px(10) - size,
+                        slot.value.y + (number.line_height - size) // 2 - m.px(2), size, size)
+            draw_sign(surface, sign, state, palette.alarm_flash, palette.on_alarm_flash,
+                      palette.alarm, palette.on_alarm)
+            sign_w = size + m.px(10)
         mark = marks.get(meter.id)
         mark_w = 0
         if mark is not None:
-            mark_w = _draw_mark(surface, slot, mark, number.width, text, m, palette, affected_word)
-        label_w = slot.area.width - number.width - mark_w - m.px(24)
+            mark_w = _draw_mark(surface, slot, mark, number_w + sign_w, text, m, palette,
+                                affected_word)
+        label_w = slot.area.width - number_w - sign_w - mark_w - m.px(24)
         label = text.fit(localize(meter.label, lang), "semibold", m.shrunk(m.label),
                          palette.band_muted, label_w, round(m.label * 1.35))
         surface.blit(label.surface, (slot.label.x, slot.label.y), Rect(0, 0, label_w, label.line_height))
         span = meter.max - meter.min
-        meter_bar(surface, slot.bar, (value - meter.min) / span if span else 0,
-                  palette.band_meter(i), palette.track, m)
+        fraction = (value - meter.min) / span if span else 0
+        fill = palette.band_negative if state is not None else palette.band_meter(i)
+        meter_bar(surface, slot.bar, fraction, fill, palette.track, m)
+        if state is not None:
+            filled = Rect(slot.bar.x, slot.bar.y,
+                          max(slot.bar.height, round(slot.bar.width * max(0.0, fraction))),
+                          slot.bar.height)
+            hatch(surface, filled, palette.band, max(2, m.px(3)))
+        if state == COLLAPSED:
+            pygame.draw.rect(surface, palette.alarm, slot.bar.inflate(m.px(6), m.px(6)),
+                             width=max(2, m.px(3)), border_radius=slot.bar.height)
+        old = before.get(meter.id) if before else None
+        if old is not None and span:
+            _draw_before(surface, slot.bar, (old - meter.min) / span, m, palette)
+
+
+def _draw_before(surface: pygame.Surface, bar: Rect, fraction: float, m: Metrics,
+                 palette: Palette) -> None:
+    """A tick across the bar where the meter stood before the decision."""
+    x = bar.x + round(bar.width * max(0.0, min(1.0, fraction)))
+    tick = Rect(0, 0, max(2, m.px(4)), bar.height + m.px(12))
+    tick.center = (x, bar.centery)
+    pygame.draw.rect(surface, palette.band, tick.inflate(m.px(4), 0))
+    pygame.draw.rect(surface, palette.band_ink, tick)
 
 
 def _draw_mark(surface: pygame.Surface, slot: MeterSlot, mark: Mark, number_w: int,

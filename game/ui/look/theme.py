@@ -95,6 +95,9 @@ class Palette:
     """A colour per workshop team, in the order of the default names (Rood, Blauw, Groen,
     Oranje, Paars, Geel): its swatch, and its lines in the debrief's charts (the report's
     colours, each at least 3:1 on the chart's background); a team is always named beside it."""
+    collapse_band: Colour = hex_colour("#5E1414")
+    """The band of an end screen when a meter collapsed: the game stopped early (always with
+    a stop sign and the words "voortijdig einde" beside it)."""
     alarm: Colour = hex_colour("#B42318")
     """The countdown when the time is up: a strong fill behind "Tijd!"."""
     on_alarm: Colour = hex_colour("#FFFFFF")

@@ -27,6 +27,7 @@ from game.ui.look.widgets import Button, panel
 
 class GlossaryScene(Scene):
     overlay = True
+    takes_letters = True
 
     def __init__(self, app, deck, context: str = "", back_key: str = "glossary.back_card"):
         super().__init__(app)

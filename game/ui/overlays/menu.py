@@ -1,4 +1,4 @@
-"""The pause menu (Esc): play on, take back the last decision, start over, or stop.
+"""The pause menu (Esc): play on, take back the last decision, start over, less motion, or stop.
 
 The menu is pushed over the game and dismissed with the chosen action as its result; the scene
 below carries it out through the table (``App.menu_chosen``). Stopping never loses anything: every
@@ -14,7 +14,9 @@ from game.ui.layout import screens as layout
 from game.ui.scene import NUMBER_KEYS, Prompt, Scene, key_event
 from game.ui.look.widgets import Button, panel
 
-ACTIONS = ("resume", "undo", "restart", "title", "quit")
+ACTIONS = ("resume", "undo", "restart", "title", "quit", "motion")
+#: A number key per item (a workshop's menu has seven).
+MENU_KEYS = {**NUMBER_KEYS, pygame.K_7: 7, pygame.K_KP7: 7, pygame.K_8: 8, pygame.K_KP8: 8}
 
 
 class MenuScene(Scene):
@@ -38,11 +40,16 @@ class MenuScene(Scene):
         self.layout = layout.dialog(app.metrics, len(self.actions))
         can_undo = self.match is not None and self.match.can_undo
         self.buttons = [
-            Button(action, rect, app.t(f"menu.{action}"), number=str(i + 1),
+            Button(action, rect, self._label(action), number=str(i + 1),
                    enabled=action != "undo" or can_undo)
             for i, (action, rect) in enumerate(zip(self.actions, self.layout.buttons))
         ]
         self._dim = None
+
+    def _label(self, action: str) -> str:
+        if action == "motion":
+            return self.app.t("menu.motion_restore" if self.app.still else "menu.motion_reduce")
+        return self.app.t(f"menu.{action}")
 
     def prompt(self) -> Prompt:
         return Prompt("menu", count=len(self.actions))
@@ -54,15 +61,20 @@ class MenuScene(Scene):
         return [key_event(pygame.K_1 + value, str(value + 1))]
 
     def activate(self, button_id: str) -> None:
+        if button_id == "motion":  # a setting: changed here, the menu stays open
+            self.app.toggle_motion()
+            self.layout_changed()
+            self.focus_on("motion")
+            return
         self.app.pop(button_id)
 
     def on_key(self, key: int, mod: int) -> None:
         if key == pygame.K_ESCAPE:
             self.app.pop("resume")
-        elif key in NUMBER_KEYS:
-            index = NUMBER_KEYS[key] - 1
+        elif key in MENU_KEYS:
+            index = MENU_KEYS[key] - 1
             if 0 <= index < len(self.buttons) and self.buttons[index].enabled:
-                self.app.pop(self.buttons[index].id)
+                self.activate(self.buttons[index].id)
         else:
             super().on_key(key, mod)
 

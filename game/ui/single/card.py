@@ -149,6 +149,7 @@ class CardScene(Scene):
             return
         option = self.options[self.selected]
         self.match.choose(option.id)
+        self.app.cue("confirm")
         self.app.notices = []
         self.app.go(routes.Current())
 

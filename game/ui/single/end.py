@@ -22,6 +22,7 @@ from game.ui.debrief.why import AdvicePage, TracePage
 from game.ui.deck_texts import end_reason
 from game.ui.layout import screens as layout
 from game.ui.look.chart import draw_chart
+from game.ui.look.danger import draw_stop
 from game.ui.scene import Prompt, Scene
 from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import Button, delta_label, panel
@@ -117,6 +118,12 @@ class EndScene(Scene):
         return self.app.t("end.generic_title_collapse" if self.session.end_reason == "collapse"
                           else "end.generic_title_term")
 
+    @property
+    def collapsed(self) -> bool:
+        """Whether a meter collapsed: the game stopped before its term (the screen says so in
+        its band's colour, a stop sign and its caption)."""
+        return self.session.end_reason == "collapse"
+
     def reason(self) -> str:
         deck = self.match.deck
         return end_reason(self.app, deck, self.session, deck.term)
@@ -188,16 +195,26 @@ class EndScene(Scene):
     def _draw_static(self) -> pygame.Surface:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
         s = self.page_layer(L.frame.band)
+        heading = Rect(L.heading)
+        caption = app.t("end.caption", deck=app.local(self.match.deck.spec.title))
+        if self.collapsed:
+            pygame.draw.rect(s, p.collapse_band, L.frame.band)
+            sign = min(heading.height - m.px(8), m.px(84))
+            draw_stop(s, Rect(heading.x, heading.centery - sign // 2, sign, sign), p.alarm,
+                      p.on_alarm)
+            heading = Rect(heading.x + sign + m.px(24), heading.y,
+                           heading.width - sign - m.px(24), heading.height)
+            caption = app.t("end.caption_collapse", deck=app.local(self.match.deck.spec.title))
         cap_h = round(m.small * 1.35)
         title = app.text.fit(self.heading(), "bold", m.shrunk(m.title), p.band_ink,
-                             L.heading.width, L.heading.height - cap_h)
-        top = L.heading.y + (L.heading.height - cap_h - title.height) // 2
-        self.text_in(s, Rect(L.heading.x, top, L.heading.width, cap_h),
-                     app.t("end.caption", deck=app.local(self.match.deck.spec.title)),
+                             heading.width, heading.height - cap_h)
+        top = heading.y + (heading.height - cap_h - title.height) // 2
+        self.text_in(s, Rect(heading.x, top, heading.width, cap_h), caption,
                      "semibold", m.small, p.band_muted)
-        s.blit(title.surface, (L.heading.x, top + cap_h))
+        s.blit(title.surface, (heading.x, top + cap_h))
         panel(s, L.left, m, p)
-        reason = app.text.render(self.reason(), "semibold", m.body, p.ink, L.text.width)
+        ink = p.negative if self.collapsed else p.ink
+        reason = app.text.render(self.reason(), "semibold", m.body, ink, L.text.width)
         s.blit(reason.surface, L.text.topleft)
         body = Rect(L.text.x, L.text.y + reason.height + m.px(14), L.text.width,
                     L.text.height - reason.height - m.px(14))
@@ -228,8 +245,15 @@ class EndScene(Scene):
         for i, meter in enumerate(self.match.deck.meters):
             y = L.finals.y + i * line_h
             value = self.session.meters.get(meter.id, meter.start)
+            x = L.finals.x
+            if self.collapsed and meter.id == self.session.collapsed_meter:
+                row = Rect(L.finals.x - m.px(8), y, L.finals.width + m.px(16), line_h - m.px(2))
+                pygame.draw.rect(s, p.warning_surface, row, border_radius=m.px(6))
+                sign = round(m.label * 0.95)
+                draw_stop(s, Rect(x, y + (line_h - sign) // 2, sign, sign), p.alarm, p.on_alarm)
+                x += sign + m.px(10)
             name = app.text.render(app.local(meter.label), "semibold", m.label, p.ink)
-            s.blit(name.surface, (L.finals.x, y))
+            s.blit(name.surface, (x, y))
             number = app.text.render(str(value), "bold", m.label, p.ink)
             change = value - start.get(meter.id, value)
             delta = app.text.render(delta_label(change) if change else "=", "semibold", m.label,

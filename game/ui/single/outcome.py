@@ -42,7 +42,7 @@ class OutcomeScene(MeterMotion, Scene):
         self.essay = self.card.essay if self.card is not None else None
         #: Whether the players asked for the essay (E); None: shown when it fits beside.
         self._essay_choice: bool | None = None
-        self.elapsed = DURATION if app.instant else 0.0
+        self.elapsed = DURATION if app.still else 0.0
         self._static: pygame.Surface | None = None
         self.layout_changed()
         self.focus = 0
@@ -55,6 +55,12 @@ class OutcomeScene(MeterMotion, Scene):
     def changes(self) -> dict[str, int]:
         return {m: self.after[m] - self.before.get(m, self.after[m]) for m in self.after
                 if self.after[m] != self.before.get(m, self.after[m])}
+
+    def cue_name(self) -> str | None:
+        if self.session.end_reason == "collapse":
+            return "collapse"
+        total = sum(self.changes.values())
+        return "meter_up" if total > 0 else "meter_down" if total < 0 else None
 
     @property
     def ends_next(self) -> bool:
@@ -110,6 +116,7 @@ class OutcomeScene(MeterMotion, Scene):
     def carry_over(self, old) -> None:
         if isinstance(old, OutcomeScene):
             self.elapsed = old.elapsed
+            self.cued = old.cued
             if old._essay_choice is not None:
                 self._essay_choice = old._essay_choice
                 self.layout_changed()
@@ -145,6 +152,7 @@ class OutcomeScene(MeterMotion, Scene):
         if self.essay is None:
             return
         self._essay_choice = not self.essay_open
+        self.app.begin_transition()
         self.layout_changed()
         self.app.invalidate()
 
@@ -277,8 +285,9 @@ class OutcomeScene(MeterMotion, Scene):
         surface.blit(self._static, (0, 0))
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
         marks = {meter: ("delta", delta) for meter, delta in self.changes.items()}
+        before = {meter: self.before.get(meter, 0) for meter in self.changes}
         draw_meters(surface, L.meters, self.match.deck.meters, self.values(), app.lang, app.text,
-                    m, p, marks)
+                    m, p, marks, before=before)
         self.draw_buttons(surface)
         app.draw_warning(surface, L.frame.warning)
 
@@ -353,20 +362,30 @@ class OutcomeScene(MeterMotion, Scene):
                          valign="center")
             return
         x = area.x
-        # The meters' full names when all chips fit, else their names without the gloss.
-        names = {mt.id: app.local(mt.label) for mt in self.match.deck.meters}
-        need = sum(app.text.measure(names[k], "semibold", m.label)[0]
-                   + app.text.measure(delta_label(d), "bold", m.label)[0] + m.px(60)
-                   for k, d in changes.items() if k in names)
-        if need > area.width:
-            names = {k: v.split(" (")[0] for k, v in names.items()}
+        # Each chip says the meter's old and new value and the change ("Legitimiteit 55 → 43
+        # ▼ −12"); the meters' names lose their gloss, then the old values go, when they do
+        # not all fit.
+        full = {mt.id: app.local(mt.label) for mt in self.match.deck.meters}
+        short = {k: v.split(" (")[0] for k, v in full.items()}
+
+        def value_text(key: str, delta: int, with_old: bool) -> str:
+            moved = f"{self.before.get(key, 0)} → {self.after[key]}  " if with_old else ""
+            return moved + delta_label(delta)
+
+        def need(names: dict[str, str], with_old: bool) -> int:
+            return sum(app.text.measure(names[k], "semibold", m.label)[0]
+                       + app.text.measure(value_text(k, d, with_old), "bold", m.label)[0]
+                       + m.px(60) for k, d in changes.items() if k in names)
+
+        names, with_old = next(((n, o) for n, o in ((full, True), (short, True), (full, False))
+                                if need(n, o) <= area.width), (short, False))
         for meter in self.match.deck.meters:
             delta = changes.get(meter.id)
             if not delta:
                 continue
             ink = p.positive if delta > 0 else p.negative
             name = app.text.render(names[meter.id], "semibold", m.label, p.ink)
-            value = app.text.render(delta_label(delta), "bold", m.label, ink)
+            value = app.text.render(value_text(meter.id, delta, with_old), "bold", m.label, ink)
             width = name.width + value.width + m.px(44)
             chip = Rect(x, area.y + (area.height - round(m.label * 1.9)) // 2, width,
                         round(m.label * 1.9))

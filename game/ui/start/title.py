@@ -1,8 +1,14 @@
-"""The title screen: the decks to choose from, resuming a saved game, and the language.
+"""The title screen: the chosen deck as an invitation to play, the decks, resuming, the language.
 
-Every deck found in the bundled scenarios folder and in the user's own deck folder is listed by
-title. A deck with errors stays in the list, greyed and with its error count; choosing it shows
-its errors. The other decks still play.
+The chosen deck fills the left: its emblem (:mod:`game.ui.look.emblem`), title, facts and
+description, its meters introduced one line each, and the big choices: play alone, run a
+workshop, and the introduction for council members. The right column offers a saved game to
+resume and lists every deck found in the bundled scenarios folder and in the user's own deck
+folder, whose place is written at the foot. A deck with errors stays in the list, greyed and
+with its error count; choosing it shows its errors. The other decks still play.
+
+The drawing reads only a deck's simple facts (title, description, meters with their labels and
+descriptions, card count, rounds), never its cards.
 """
 
 from __future__ import annotations
@@ -17,9 +23,20 @@ from game.ui import routes
 from game.ui.deck_texts import deck_facts
 from game.ui.layout import screens as layout
 from game.ui.scene import Prompt, Scene
+from game.ui.look.emblem import draw_emblem
 from game.ui.look.textcache import ellipsize
 from game.ui.start.decks import find_decks
 from game.ui.look.widgets import Button, panel, warning_line
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (up to and with its full stop), or all of a short text."""
+    text = " ".join(text.split())
+    for end in (". ", "? ", "! "):
+        cut = text.find(end)
+        if cut > 0:
+            return text[:cut + 1]
+    return text
 
 
 def format_time(stamp: str) -> str:
@@ -48,12 +65,19 @@ class TitleScene(Scene):
 
     # ------------------------------------------------------------------ layout
     def layout_changed(self) -> None:
-        self.layout = layout.title(self.app.metrics, self.saved is not None)
+        entry = self.entry
+        meters = len(entry.result.deck.meters) if entry is not None else 0
+        self.layout = layout.title(self.app.metrics, self.saved is not None, meters)
         self._static = None
         focused = self.focused_button()
         self._make_buttons()
         if focused is not None:
             self.focus_on(focused.id)
+
+    @property
+    def entry(self):
+        """The chosen deck, or None when no deck can be played."""
+        return self.entries[self.selected] if self.selected is not None else None
 
     @property
     def per_page(self) -> int:
@@ -78,10 +102,10 @@ class TitleScene(Scene):
                                   detail=detail, detail_alert=alert, muted=not entry.ok))
         if self.saved is not None:
             buttons.append(Button("resume", L.resume, app.t("title.resume"), style="primary"))
-        buttons.append(Button("start", L.start, app.t("title.start"),
+        buttons.append(Button("start", L.start, app.t("title.play_alone"),
                               style="primary" if self.saved is None else "secondary",
                               enabled=self.selected is not None))
-        buttons.append(Button("workshop", L.workshop, app.t("title.workshop"), number="W",
+        buttons.append(Button("workshop", L.workshop, app.t("title.run_workshop"), number="W",
                               enabled=self.selected is not None))
         if L.onboarding is not None:
             buttons.append(Button("onboarding", L.onboarding, app.t("onboarding.title_button"),
@@ -105,8 +129,7 @@ class TitleScene(Scene):
                 app.start_deck(entry.folder, entry.result)
             else:
                 self.selected = index
-                self._static = None
-                self._make_buttons()
+                self.layout_changed()  # the new deck may have another number of meters
                 self.focus_on("start" if self.keyboard else button_id)
         elif button_id == "start" and self.selected is not None:
             entry = self.entries[self.selected]
@@ -170,6 +193,8 @@ class TitleScene(Scene):
         s = self.page_layer(L.frame.band)
         self.text_in(s, L.name, app.t("app.name"), "bold", m.display, p.band_ink)
         self.text_in(s, L.subtitle, app.t("app.tagline"), "regular", m.heading, p.band_muted)
+        panel(s, L.hero, m, p)
+        self._hero(s)
         self.text_in(s, L.list_heading, app.t("title.choose_deck"), "semibold", m.heading, p.ink)
         if not self.entries:
             self.text_in(s, L.decks[0], app.t("title.no_decks"), "regular", m.body, p.ink_muted)
@@ -183,8 +208,6 @@ class TitleScene(Scene):
         if L.resume_panel is not None and self.saved is not None:
             panel(s, L.resume_panel, m, p)
             self._resume_text(s)
-        panel(s, L.details_panel, m, p)
-        self._details_text(s)
         folder = str(app.options.user_decks_dir) if app.options.user_decks_dir else "—"
         self.text_in(s, L.folder, app.t("title.own_decks", path=folder), "regular", m.small,
                      p.ink_muted, shrink=False)
@@ -192,6 +215,84 @@ class TitleScene(Scene):
         if notice:
             warning_line(s, L.frame.warning, notice, app.text, m, p)
         return s
+
+    def _hero(self, s: pygame.Surface) -> None:
+        """The chosen deck: emblem, title, facts, description and its meters introduced."""
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        entry = self.entry
+        if entry is None:
+            self.text_in(s, L.deck_title, app.t("title.no_playable"), "regular", m.body,
+                         p.ink_muted)
+            return
+        deck = entry.result.deck
+        meters = list(deck.meters)
+        draw_emblem(s, L.art, [p.band_meter(i) for i in range(len(meters))], p)
+        self.text_in(s, L.deck_title, entry.title(app.lang), "bold", m.title, p.ink)
+        facts = deck_facts(app, deck)
+        self.text_in(s, L.facts, facts, "semibold", m.small, p.ink_muted)
+        about = L.description
+        if self.saved is not None:
+            # Starting anew leaves the saved game alone: say so under the description.
+            note = app.text.render(app.t("title.new_keeps_saved"), "regular", m.small,
+                                   p.ink_muted, about.width)
+            if note.height < about.height:
+                s.blit(note.surface, (about.x, about.bottom - note.height))
+                about = pygame.Rect(about.x, about.y, about.width,
+                                    about.height - note.height - m.px(10))
+        if about.height >= round(m.body * 1.3):
+            self.text_in(s, about, self.fitting(entry.description(app.lang), about), "regular",
+                         m.body, p.ink)
+        self.text_in(s, L.meters_heading, app.t("title.meters_heading"), "semibold", m.small,
+                     p.ink_muted, valign="center")
+        for i, (meter, row) in enumerate(zip(meters, L.meters)):
+            self._meter_row(s, row, meter, i)
+
+    def fitting(self, text: str, box: pygame.Rect) -> str:
+        """As many whole sentences of ``text`` as fit ``box`` at the body size; when not even
+        the first does, its words up to an ellipsis."""
+        app, m = self.app, self.app.metrics
+
+        def fits(part: str) -> bool:
+            return app.text.render(part, "regular", m.body, (0, 0, 0), box.width).height \
+                <= box.height
+
+        if fits(text):
+            return text
+        words, shown = text.split(), ""
+        sentences = []
+        for word in words:
+            shown = f"{shown} {word}".strip()
+            if shown.endswith((".", "?", "!")):
+                sentences.append(shown)
+        best = next((s for s in reversed(sentences) if fits(s)), "")
+        if best:
+            return best
+        shown = ""
+        for word in words:
+            if not fits(f"{shown} {word}…".strip()):
+                break
+            shown = f"{shown} {word}".strip()
+        return f"{shown}…" if shown else ""
+
+    def _meter_row(self, s: pygame.Surface, row: pygame.Rect, meter, index: int) -> None:
+        """A meter introduced on one line: its swatch, its name and the first sentence of what
+        it means (shortened with an ellipsis when the line is full)."""
+        app, m, p = self.app, self.app.metrics, self.app.theme.palette
+        dot = m.px(30)
+        swatch = pygame.Rect(row.x, row.centery - dot // 2, dot, dot)
+        pygame.draw.circle(s, p.band_meter(index), swatch.center, dot // 2)
+        pygame.draw.circle(s, p.band, swatch.center, dot // 2, max(2, m.px(3)))
+        x = swatch.right + m.px(16)
+        name_font = app.fonts.get("semibold", m.label)
+        name = ellipsize(app.local(meter.label), name_font, row.right - x)
+        block = app.text.render(name, "semibold", m.label, p.ink)
+        s.blit(block.surface, (x, row.centery - block.line_height // 2))
+        x += block.width + m.px(18)
+        line = first_sentence(app.local(meter.description))
+        if line and row.right - x > m.px(120):
+            shown = ellipsize(line, app.fonts.get("regular", m.label), row.right - x)
+            block = app.text.render(shown, "regular", m.label, p.ink_muted)
+            s.blit(block.surface, (x, row.centery - block.line_height // 2))
 
     def resume_lines(self) -> list[str]:
         """What the resume panel says of the saved game: the deck (a workshop's with its
@@ -234,43 +335,3 @@ class TitleScene(Scene):
             block = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.body * 1.3)),
                                  text, weight, m.body, colour)
             y += block.height
-
-    def _details_text(self, s: pygame.Surface) -> None:
-        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        rect = L.details_text
-        if self.selected is None:
-            self.text_in(s, rect, app.t("title.no_playable"), "regular", m.body, p.ink_muted)
-            return
-        entry = self.entries[self.selected]
-        deck = entry.result.deck
-        y = rect.y
-        head = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.heading * 1.3) * 2),
-                            entry.title(app.lang), "semibold", m.heading, p.ink)
-        y += head.height + m.px(10)
-        facts = deck_facts(app, deck)
-        block = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.small * 1.3)), facts,
-                             "semibold", m.small, p.ink_muted)
-        y += block.height + m.px(14)
-        if self.saved is not None:
-            # Less room beside the resume panel: say what starting anew means, not the blurb.
-            note = app.text.render(app.t("title.new_keeps_saved"), "regular", m.small,
-                                   p.ink_muted, rect.width)
-            if y + note.height <= rect.bottom:
-                s.blit(note.surface, (rect.x, y))
-            return
-        line_h = round(m.label * 1.35)
-        meters_h = line_h * len(deck.meters)
-        room = rect.bottom - y - m.px(20) - meters_h
-        if room >= line_h:
-            described = self.text_in(s, pygame.Rect(rect.x, y, rect.width, room),
-                                     entry.description(app.lang), "regular", m.body, p.ink)
-            y += min(described.height, room) + m.px(20)
-        if y + meters_h > rect.bottom:
-            return
-        for i, meter in enumerate(deck.meters):
-            dot = pygame.Rect(rect.x, y + line_h // 2 - m.px(7), m.px(14), m.px(14))
-            pygame.draw.rect(s, p.band_meter(i), dot, border_radius=m.px(3))
-            pygame.draw.rect(s, p.band, dot, width=max(1, m.px(2)), border_radius=m.px(3))
-            self.text_in(s, pygame.Rect(dot.right + m.px(14), y, rect.width - m.px(28), line_h),
-                         app.local(meter.label), "semibold", m.label, p.ink, shrink=False)
-            y += line_h

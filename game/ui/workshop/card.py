@@ -221,6 +221,7 @@ class WorkshopCardScene(WorkshopScreen):
     def _record(self) -> None:
         app, team, sheet = self.app, self.team, self.sheet
         self.table.decide(team, sheet)
+        app.cue("confirm")
         # which option it was stays unsaid until every team has voted (the outcome says it)
         self.say(app.t("workshop.vote.recorded", team=self.table.team_name(team)))
         if self.workshop.phase != "card":

@@ -14,7 +14,8 @@ from game.ui import routes
 from game.ui.deck_texts import end_reason
 from game.ui.layout.screens import frame
 from game.ui.scene import Prompt, Scene
-from game.ui.overlays.toast import LONG
+from game.ui.overlays.toast import LONG, Toast
+from game.ui.look.danger import draw_stop
 from game.ui.look.widgets import Button, panel, warning_line
 from game.ui.debrief import exporting
 from game.ui.workshop.table import WorkshopTable
@@ -146,14 +147,21 @@ class WorkshopEndScene(Scene):
         area = self.text_area
         y = area.y
         line_h = round(m.body * 1.35)
-        for i in range(len(self.workshop.teams)):
+        for i, team in enumerate(self.workshop.teams):
             swatch = Rect(area.x, y + (line_h - m.px(20)) // 2, m.px(20), m.px(20))
             pygame.draw.rect(s, p.team(i), swatch, border_radius=m.px(4))
             name = app.text.render(self.table.team_name(i), "semibold", m.body, p.ink)
             s.blit(name.surface, (swatch.right + m.px(12), y))
             x = swatch.right + m.px(12) + name.width + m.px(14)
+            ink = p.ink_muted
+            if team.end_reason == "collapse":  # this team's term stopped early
+                sign = round(m.body * 0.9)
+                draw_stop(s, Rect(x, y + (line_h - sign) // 2, sign, sign), p.alarm, p.on_alarm)
+                x += sign + m.px(10)
+                ink = p.negative
             result = self.text_in(s, Rect(x, y, area.right - x, line_h * 2),
-                                  self.team_result(i), "regular", m.body, p.ink_muted)
+                                  self.team_result(i), "semibold" if ink == p.negative
+                                  else "regular", m.body, ink)
             y += max(line_h, result.height) + m.px(8)
         y += m.px(20)
         message = self.table.reports_message or app.t("workshop.reports.pending")

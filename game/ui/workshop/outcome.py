@@ -50,7 +50,7 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
             if history and history[-1]["round"] == workshop.round \
                     and history[-1]["card"] == (self.card.id if self.card else None):
                 self.records[i] = history[-1]
-        self.elapsed = DURATION if app.instant else 0.0
+        self.elapsed = DURATION if app.still else 0.0
         self.layout_changed()
 
     @property
@@ -78,6 +78,17 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
         workshop = self.workshop
         return workshop.round >= workshop.term or all(
             t.is_over or t.end_reason == "collapse" for t in workshop.teams)
+
+    def cue_name(self) -> str | None:
+        """A team whose meter collapsed on this card sounds the collapse; else the teams'
+        changes together say up or down."""
+        teams = self.workshop.teams
+        if any(teams[i].end_reason == "collapse" for i in self.records if i < len(teams)):
+            return "collapse"
+        total = sum(after - record["meters_before"].get(meter, after)
+                    for record in self.records.values()
+                    for meter, after in record.get("meters_after", {}).items())
+        return "meter_up" if total > 0 else "meter_down" if total < 0 else None
 
     def next_label(self) -> str:
         if self.step == "outcome" and self.essay is not None:
@@ -212,6 +223,7 @@ class WorkshopOutcomeScene(MeterMotion, WorkshopScreen):
 
     def set_step(self, step: str) -> None:
         if step != self.step:
+            self.app.begin_transition()
             self.step = step
             self.layout_changed()
             self.app.invalidate()

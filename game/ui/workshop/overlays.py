@@ -195,6 +195,8 @@ class ChooseScene(_Dialog):
 class NoteScene(_Dialog):
     """The facilitator's one-line note on the card: Enter keeps it, Esc leaves it as it was."""
 
+    takes_letters = True
+
     LIMIT = 200
 
     def __init__(self, app, heading: str, text: str = "", swallow: str = ""):
@@ -268,6 +270,8 @@ class BlackScene(Scene):
 
     def next_change(self) -> float | None:
         return self.below.next_change() if self.below is not None else None
+
+    takes_letters = True
 
     def prompt(self) -> Prompt:
         return Prompt("close")

@@ -42,7 +42,7 @@ BLACK_KEYS = (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD)
 #: Layers kept per screen: enough to go back and forth between a few vote counts.
 LAYERS_KEPT = 8
 
-MENU = ("resume", "undo", "debrief", "export", "restart", "quit")
+MENU = ("resume", "undo", "debrief", "export", "restart", "quit", "motion")
 _MODIFIERS = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
 
 

@@ -75,6 +75,13 @@ class WorkshopSetupScene(Scene):
     def shot_name(self) -> str:
         return "ws-setup"
 
+    @property
+    def takes_letters(self) -> bool:
+        """A letter types a team's name while one is edited or has the focus."""
+        focused = self.focused_button()
+        return self.editing is not None or (focused is not None
+                                            and focused.id.startswith("name-"))
+
     def prompt(self) -> Prompt:
         return Prompt("setup")
 

@@ -76,6 +76,8 @@ class WorkshopTable:
         self._timer_for: tuple[int, str] | None = None
         #: The time left when the countdown was last journalled.
         self._kept_left = 0.0
+        #: How often a countdown has run out at this table (the table sounds a cue each time).
+        self.times_up = 0
         #: Votes entered but not yet decided, by (round, team), kept while paging back.
         self.sheets: dict[tuple[int, int], VoteSheet] = {}
         #: Where the reports were written, and what the screen says about it.
@@ -126,7 +128,10 @@ class WorkshopTable:
         if self._timer is None or not self.minutes or self.workshop.phase != "card":
             return False
         timer = self.timer
+        was_up = timer.expired
         changed = timer.tick(dt)
+        if timer.expired and not was_up:
+            self.times_up += 1
         if self._kept_left - timer.remaining >= KEEP_EVERY or (timer.expired and self._kept_left):
             self.keep_countdown()
         return changed

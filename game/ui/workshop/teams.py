@@ -16,6 +16,7 @@ from pygame import Rect
 
 from game.format.models import Meter
 from game.ui.look.textcache import ellipsize
+from game.ui.look.danger import COLLAPSED, hatch, meter_state
 from game.ui.look.widgets import delta_label, meter_bar, panel
 
 
@@ -186,8 +187,16 @@ def _draw_row(surface: pygame.Surface, area: Rect, row: TeamRow, meters: list[Me
                          cx + cell_w - m.px(10), change, plan, app)
         bar = Rect(cx, values_y + value_h + plan.gap, cell_w - m.px(18), plan.bar_h)
         span = meter.max - meter.min
-        fill = p.border if row.muted else p.chart_meter(i)
-        meter_bar(surface, bar, (value - meter.min) / span if span else 0, fill, p.page, m)
+        fraction = (value - meter.min) / span if span else 0
+        state = meter_state(meter, round(value))
+        fill = p.border if row.muted else p.negative if state else p.chart_meter(i)
+        meter_bar(surface, bar, fraction, fill, p.page, m)
+        if state is not None:  # near or at its collapse: stripes, not only a colour
+            hatch(surface, Rect(bar.x, bar.y, max(bar.height, round(bar.width * fraction)),
+                                bar.height), p.surface, max(2, m.px(3)))
+            if state == COLLAPSED:
+                pygame.draw.rect(surface, p.alarm, bar.inflate(m.px(4), m.px(4)),
+                                 width=max(2, m.px(2)), border_radius=bar.height)
 
 
 def _status(app, row: TeamRow, plan: _Plan, width: int | None) -> str:
