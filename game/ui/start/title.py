@@ -33,6 +33,8 @@ class TitleScene(Scene):
         super().__init__(app)
         self.entries = find_decks(app)
         self.saved = app.latest_unfinished()
+        #: The latest unfinished session when another window plays it: offered to watch.
+        self.watchable = app.watchable() if self.saved is None else None
         self.selected = next((i for i, e in enumerate(self.entries) if e.ok), None)
         self.page = 0
         self._static: pygame.Surface | None = None
@@ -45,12 +47,17 @@ class TitleScene(Scene):
 
     # ------------------------------------------------------------------ layout
     def layout_changed(self) -> None:
-        self.layout = layout.title(self.app.metrics, self.saved is not None)
+        self.layout = layout.title(self.app.metrics, self.shown_session is not None)
         self._static = None
         focused = self.focused_button()
         self._make_buttons()
         if focused is not None:
             self.focus_on(focused.id)
+
+    @property
+    def shown_session(self):
+        """The session in the side panel: to resume, or to watch when another window plays it."""
+        return self.saved if self.saved is not None else self.watchable
 
     @property
     def per_page(self) -> int:
@@ -69,12 +76,14 @@ class TitleScene(Scene):
                                    rect.width - app.metrics.px(48))
                 alert = False
             else:
-                detail = "⚠ " + app.catalog.count("title.errors", entry.result.error_count)
+                detail = "⚠ " + app.catalog.count("title.errors", entry.error_count)
                 alert = True
             buttons.append(Button(f"deck-{index}", rect, entry.title(app.lang), style="deck",
                                   detail=detail, detail_alert=alert, muted=not entry.ok))
         if self.saved is not None:
             buttons.append(Button("resume", L.resume, app.t("title.resume"), style="primary"))
+        elif self.watchable is not None:
+            buttons.append(Button("watch", L.resume, app.t("title.watch")))
         buttons.append(Button("start", L.start, app.t("title.start"),
                               style="primary" if self.saved is None else "secondary",
                               enabled=self.selected is not None))
@@ -110,8 +119,14 @@ class TitleScene(Scene):
             app.start_deck(entry.folder, entry.result)
         elif button_id == "resume" and self.saved is not None:
             app.resume(self.saved)
+        elif button_id == "watch" and self.watchable is not None:
+            app.go(routes.Watch(self.watchable.id))
         elif button_id == "workshop" and self.selected is not None:
-            app.go(routes.WorkshopSetup(self.entries, self.selected))
+            entry = self.entries[self.selected]
+            if entry.result.deck is None:  # a check only the full load makes
+                app.go(routes.DeckErrors(entry.folder, entry.result))
+            else:
+                app.go(routes.WorkshopSetup(self.entries, self.selected))
         elif button_id == "onboarding":
             app.start_onboarding()
         app.invalidate()
@@ -165,7 +180,7 @@ class TitleScene(Scene):
             self.text_in(s, L.pager, app.t("title.pager", first=first, last=last,
                                             total=len(self.entries)), "regular", m.small,
                          p.ink_muted)
-        if L.resume_panel is not None and self.saved is not None:
+        if L.resume_panel is not None and self.shown_session is not None:
             panel(s, L.resume_panel, m, p)
             self._resume_text(s)
         panel(s, L.details_panel, m, p)
@@ -179,18 +194,20 @@ class TitleScene(Scene):
         return s
 
     def _resume_text(self, s: pygame.Surface) -> None:
-        app, L, m, p, saved = self.app, self.layout, self.app.metrics, self.app.theme.palette, self.saved
+        app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
+        saved = self.shown_session
         rect = L.resume_text
         y = rect.y
         head = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.heading * 1.3)),
-                            app.t("title.resume_heading"), "semibold", m.heading, p.ink)
+                            app.t("title.resume_heading" if self.saved is not None
+                                  else "title.watch_heading"), "semibold", m.heading, p.ink)
         y += head.height + app.metrics.px(6)
         title = saved.deck_id
         term = None
         for entry in self.entries:
-            if entry.ok and entry.result.deck.id == saved.deck_id:
+            if entry.ok and entry.summary is not None and entry.summary.id == saved.deck_id:
                 title = entry.title(app.lang)
-                term = entry.result.deck.term
+                term = entry.summary.rounds
         round_no = saved.state.get("round", 0)
         if saved.is_workshop:
             teams = saved.state.get("teams") or [{}]
@@ -215,13 +232,13 @@ class TitleScene(Scene):
             self.text_in(s, rect, app.t("title.no_playable"), "regular", m.body, p.ink_muted)
             return
         entry = self.entries[self.selected]
-        deck = entry.result.deck
+        deck = entry.summary
         y = rect.y
         head = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.heading * 1.3) * 2),
                             entry.title(app.lang), "semibold", m.heading, p.ink)
         y += head.height + m.px(10)
-        facts = app.t("title.facts", rounds=deck.term, meters=len(deck.meters),
-                      cards=len(deck.cards))
+        facts = app.t("title.facts", rounds=deck.rounds, meters=len(deck.meters),
+                      cards=deck.cards)
         block = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.small * 1.3)), facts,
                              "semibold", m.small, p.ink_muted)
         y += block.height + m.px(14)
