@@ -374,7 +374,9 @@ def main() -> None:
         print(as_table(json.loads(args.table.read_text(encoding="utf-8"))))
         return
     quick = args.quick
-    os.environ.update({"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+    # pygame greets on stdout when imported, which would spoil the JSON
+    os.environ.update({"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+                       "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
     sys.path.insert(0, str(ROOT))
     out: dict = {"machine": f"{os.cpu_count()} cores", "load_average_1min": os.getloadavg()[0]}
     subprocess.run([sys.executable, "-m", "compileall", "-q", "game", "main.py"], cwd=ROOT,
