@@ -15,7 +15,9 @@ the kernel (``wait4``) for that process alone.
   <= 0.5 s, 1,000 cards <= 1.5 s, 5,000 cards at most 6 times 1,000, <= 150 MB at 5,000;
 * start-up: CPU of process start to the first drawn title screen
   (``play --headless --exit-after-first-frame``), against ``import pygame; pygame.init()``;
-  budget: <= 0.2 s;
+  budget: <= 0.2 s. The runs share one data folder, as a player's starts do: the first one
+  summarises the decks for the title and keeps the summaries, which the later ones read (the
+  median is of those); the first start in a new data folder is a figure of its own;
 * card redraw: a full redraw of the card scene at 1920x1080 on the dummy driver, against
   filling and blitting a 1920x1080 surface; budget: p99 <= 4 ms;
 * workshop redraws: the discussion, the vote, the tie-break (the choice over the vote) and the
@@ -25,9 +27,12 @@ the kernel (``wait4``) for that process alone.
 * idle CPU: a card left untouched on screen, in its own process, read from /proc; budget:
   <= 2% of one core;
 * simulation: twelve-round games of the default deck per CPU second on one core, against a bare
-  loop drawing the same number of random numbers; budget: >= 5,000 games/s;
+  loop drawing the same number of random numbers; budget: >= 8,000 games/s;
 * a headless game (autoplay of the default deck): peak memory, against ``import pygame;
   pygame.init()``.
+
+The game's modules are compiled to bytecode before anything is measured, as an installed game's
+are, so no figure includes compiling them.
 """
 
 from __future__ import annotations
@@ -111,14 +116,18 @@ figure("validate_5000_peak_mb", "validate, 5,000 cards, peak memory", "MB", "<= 
 
 def bench_startup(out: dict, runs: int) -> None:
     with tempfile.TemporaryDirectory() as data:
+        first_cpu, _ = run_measured([sys.executable, "main.py", "play", "--headless",
+                                     "--exit-after-first-frame", "--data-dir", data])
         cpu, peak = best_of([sys.executable, "main.py", "play", "--headless",
                              "--exit-after-first-frame", "--data-dir", data], runs)
     base_cpu, base_peak = best_of([sys.executable, "-c", "import pygame; pygame.init()"], runs)
     out["start_cpu_s"], out["baseline_start_cpu_s"] = cpu, base_cpu
+    out["start_first_cpu_s"], out["baseline_start_first_cpu_s"] = first_cpu, base_cpu
     out["start_peak_mb"], out["baseline_start_peak_mb"] = peak, base_peak
 
 
 figure("start_cpu_s", "launch to the first title frame, CPU", "s", "<= 0.2 s")
+figure("start_first_cpu_s", "launch to the first title frame in a new data folder, CPU", "s")
 figure("start_peak_mb", "launch to the first title frame, peak memory", "MB")
 
 
@@ -326,7 +335,7 @@ def bench_simulation(out: dict, games: int, repeats: int) -> None:
 
 
 figure("simulate_games_per_cpu_s", "simulated twelve-round games per CPU second", "games/s",
-       ">= 5,000")
+       ">= 8,000")
 
 
 def as_text(out: dict) -> str:
@@ -365,9 +374,13 @@ def main() -> None:
         print(as_table(json.loads(args.table.read_text(encoding="utf-8"))))
         return
     quick = args.quick
-    os.environ.update({"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+    # pygame greets on stdout when imported, which would spoil the JSON
+    os.environ.update({"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+                       "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
     sys.path.insert(0, str(ROOT))
     out: dict = {"machine": f"{os.cpu_count()} cores", "load_average_1min": os.getloadavg()[0]}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "game", "main.py"], cwd=ROOT,
+                   env=ENV, stdout=subprocess.DEVNULL, check=False)
     with tempfile.TemporaryDirectory() as work:
         bench_validate(out, 1 if quick else 3, Path(work))
     bench_startup(out, 3 if quick else 11)

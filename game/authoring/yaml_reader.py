@@ -57,7 +57,7 @@ class YamlDate:
         return self.raw
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScalarInfo:
     """How a scalar was written."""
 
@@ -85,8 +85,10 @@ class YamlFile:
     readable: bool = True
     #: Paths whose value was refused while reading; later checks say nothing more about them.
     flagged: set[YamlPath] = field(default_factory=set)
-    values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    #: Where each value and each key starts, packed in one number (see :func:`_pack`): a deck
+    #: of thousands of cards has hundreds of thousands of them.
+    values: dict[YamlPath, int] = field(default_factory=dict)
+    keys: dict[YamlPath, int] = field(default_factory=dict)
     scalars: dict[YamlPath, ScalarInfo] = field(default_factory=dict)
     _parents: set[YamlPath] | None = field(default=None, init=False, repr=False)
 
@@ -95,12 +97,14 @@ class YamlFile:
         path = tuple(path)
         while path and path not in self.values:
             path = path[:-1]
-        return self.values.get(path, (1, 1))
+        packed = self.values.get(path)
+        return _unpack(packed) if packed is not None else (1, 1)
 
     def key_position(self, path: YamlPath) -> tuple[int, int]:
         """(line, col) of the key that names the value at ``path``."""
         path = tuple(path)
-        return self.keys.get(path) or self.position(path)
+        packed = self.keys.get(path)
+        return _unpack(packed) if packed is not None else self.position(path)
 
     def scalar(self, path: YamlPath) -> ScalarInfo | None:
         return self.scalars.get(tuple(path))
@@ -273,6 +277,9 @@ class _Frame:
     path: YamlPath
     #: For a mapping: the key whose value comes next (None while a key is expected).
     key: Any = None
+    #: The path of the value under :attr:`key` (one tuple, shared by the key's and the
+    #: value's positions and the scalar's record).
+    key_path: YamlPath = ()
     seen: dict[str, int] = field(default_factory=dict)
 
 
@@ -332,7 +339,7 @@ class _Builder:
             return "key", None
         if top.key is _SKIP:
             return _SKIP, None
-        return "value", top.path + (top.key,)
+        return "value", top.key_path
 
     def _check_props(self, event: Any, path: YamlPath | None) -> None:
         """Report an anchor or a tag on a node, and flag the node so it is not judged again."""
@@ -438,7 +445,8 @@ class _Builder:
             return
         top.seen[key] = line
         top.key = key
-        self.result.keys[top.path + (key,)] = (line, col)
+        top.key_path = top.path + (key,)
+        self.result.keys[top.key_path] = _pack(line, col)
 
     def _finish(self, value: Any) -> None:
         """Place a finished node in its parent (or as the document)."""
@@ -456,7 +464,9 @@ class _Builder:
 
     def _record(self, path: YamlPath | None, event: Any) -> None:
         if path is not None:
-            self.result.values[path] = _where(event)
+            mark = event.start_mark
+            self.result.values[path] = _pack(mark.line + 1, mark.column + 1) \
+                if mark is not None else _pack(1, 1)
 
     def _resolve(self, raw: str, plain: bool) -> tuple[Any, str]:
         if not plain:
@@ -492,6 +502,19 @@ def _is_text(path: YamlPath) -> bool:
     names = [p for p in path[-2:] if isinstance(p, str)]
     return bool(names) and (names[-1] in TEXT_FIELDS or (
         len(names[-1]) == 2 and len(names) == 2 and names[0] in TEXT_FIELDS))
+
+
+#: Columns fit in this many bits of a packed position (a file is at most MAX_BYTES long).
+_COL_BITS = 21
+
+
+def _pack(line: int, col: int) -> int:
+    """A (line, col) position as one number."""
+    return line << _COL_BITS | col
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return packed >> _COL_BITS, packed & ((1 << _COL_BITS) - 1)
 
 
 def _where(event: Any) -> tuple[int, int]:

@@ -23,10 +23,8 @@ import random
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from game.authoring.loader import load_deck
 from game.format.deck import Deck
 from game.format.models import Card, Option
 from game.format.dominance import direction, dominated_options
@@ -300,8 +298,18 @@ def play_games(deck: Deck, run_seed: int, first: int, count: int, policy: Policy
     return tally
 
 
-def _play_chunk(folder: str, run_seed: int, first: int, count: int, policy: Policy) -> Tally:
-    return play_games(load_deck(Path(folder)).deck, run_seed, first, count, policy)
+#: The deck a worker process plays, set once by :func:`_take_deck` when the worker starts (a
+#: worker's own copy; the parent process never sets it).
+_WORKER_DECK: dict[str, Deck] = {}
+
+
+def _take_deck(deck: Deck) -> None:
+    """A worker's start: keep the deck it is handed, so no batch loads or copies it again."""
+    _WORKER_DECK["deck"] = deck
+
+
+def _play_chunk(run_seed: int, first: int, count: int, policy: Policy) -> Tally:
+    return play_games(_WORKER_DECK["deck"], run_seed, first, count, policy)
 
 
 def simulate(deck: Deck, games: int, seed: int, policy: Policy = "random",
@@ -320,8 +328,11 @@ def simulate(deck: Deck, games: int, seed: int, policy: Policy = "random",
     if games < PARALLEL_FROM or workers == 1:
         add_up(play_games(deck, seed, first, count, policy) for first, count in chunks)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            jobs = [pool.submit(_play_chunk, str(deck.folder), seed, first, count, policy)
+        # Each worker is handed the checked deck once, when it starts (not a batch at a time,
+        # and never read from disk again, so every game plays the very deck checked here).
+        with ProcessPoolExecutor(max_workers=workers, initializer=_take_deck,
+                                 initargs=(deck,)) as pool:
+            jobs = [pool.submit(_play_chunk, seed, first, count, policy)
                     for first, count in chunks]
             add_up(job.result() for job in jobs)
     return total

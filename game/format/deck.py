@@ -81,8 +81,20 @@ class Dynamic:
 
     def holds(self, round_no: int, meters: dict[str, int], flags) -> bool:
         """Whether the rule applies to these meters, flags and round: its ``when``, checked as
-        a card's conditions are."""
-        return self.rule.when.holds(round_no, meters, flags)
+        a card's conditions are, from the compiled conditions (this runs for every rule after
+        every decision, thousands of times a second in the simulator)."""
+        if not self.first <= round_no <= self.last:
+            return False
+        for flag in self.need:
+            if flag not in flags:
+                return False
+        for flag in self.forbid:
+            if flag in flags:
+                return False
+        for meter, low, high in self.meters:
+            if not low <= meters.get(meter, 0) <= high:
+                return False
+        return True
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,9 @@ def make_id(text: str, fallback: str) -> str:
 class Model(BaseModel):
     """Strict, closed models: an unknown key or a wrong type is an error, never a guess."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # Each model builds its validator when first used, not on import: the title screen starts
+    # without them, and a deck is checked only once it is chosen.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Range(Model):

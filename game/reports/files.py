@@ -20,7 +20,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import jinja2
 
 from game.language.catalog import load_catalog
 from game.reports import svg_charts as report_charts
@@ -111,9 +110,12 @@ def decisions_csv(report: dict[str, Any]) -> str:
 
 # --------------------------------------------------------------------------- HTML
 @functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+def environment() -> "jinja2.Environment":
     """The reports' template environment (report.html and the onboarding summary), built once:
-    autoescaping, deck text isolated where it holds direction characters, the shared filters."""
+    autoescaping, deck text isolated where it holds direction characters, the shared filters.
+    Jinja2 is imported here, when a report is first written, not when the table starts."""
+    import jinja2
+
     env = jinja2.Environment(
         autoescape=True,
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),

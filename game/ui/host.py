@@ -27,7 +27,6 @@ from game.table.match import Match
 from game.table.ownership import SessionHeldElsewhere, SessionLock
 from game.table.places import ONBOARDING_DECK
 from game.table.places import data_dir as user_data_dir
-from game.reports.summary import build_summary, write_summary
 from game.rules.state import TUTORIAL_DONE
 from game.ui import routes
 from game.ui.look.widgets import warning_line
@@ -139,6 +138,14 @@ class SessionHost:
                 and self.match.journal is self.journal:
             return False  # this window plays it
         return SessionLock(self.journal.path.parent, saved.id).held_elsewhere()
+
+    def watchable(self) -> SavedSession | None:
+        """The latest unfinished session when another process (another window) plays it: the
+        title offers to watch it."""
+        saved = self._latest_saved()
+        if saved is not None and self.held_elsewhere(saved):
+            return saved
+        return None
 
     def nothing_to_resume(self) -> SavedSession | None:
         """The session ``--resume`` asks for; when there is none, that is said plainly."""
@@ -347,6 +354,9 @@ class SessionHost:
             name = f"sessie-{match.session_id}" if match.session_id else \
                 datetime.now().strftime("sessie-%Y%m%d-%H%M%S")
             folder = base / "samenvattingen" / name
+        # The summary's templates are read only when an onboarding game ends (not at start-up).
+        from game.reports.summary import build_summary, write_summary
+
         summary = build_summary(match.deck, match.session.to_dict(), self.lang)
         try:
             path = write_summary(summary, folder)

@@ -20,6 +20,7 @@ from game.ui.single.end import EndScene
 from game.ui.single.outcome import OutcomeScene
 from game.ui.start.deck_errors import DeckErrorsScene, ReloadErrorsScene
 from game.ui.start.title import TitleScene
+from game.ui.start.watch import WatchScene
 from game.ui.workshop.card import WorkshopCardScene
 from game.ui.workshop.end import WorkshopEndScene
 from game.ui.workshop.outcome import WorkshopOutcomeScene
@@ -39,6 +40,8 @@ def go(app, route) -> None:
     kind = type(route)
     if kind is routes.Title:
         app.reset(TitleScene(app))
+    elif kind is routes.Watch:
+        app.reset(WatchScene(app, route.session_id))
     elif kind is routes.Current:
         _current(app, route.step)
     elif kind is routes.WorkshopSetup:

@@ -133,3 +133,11 @@ class Essay:
     section: str
     context: str
     question: str
+
+
+@dataclass(frozen=True)
+class Watch:
+    """Watching session ``session_id``, which another window plays: a read-only view that
+    follows its journal; the way back is the title screen."""
+
+    session_id: int

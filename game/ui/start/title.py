@@ -20,7 +20,7 @@ import pygame
 
 from game.language.texts import KNOWN_LANGUAGES
 from game.ui import routes
-from game.ui.deck_texts import deck_facts
+from game.ui.deck_texts import summary_facts
 from game.ui.layout import screens as layout
 from game.ui.scene import Prompt, Scene
 from game.ui.look.emblem import draw_emblem
@@ -51,6 +51,8 @@ class TitleScene(Scene):
         super().__init__(app)
         self.entries = find_decks(app)
         self.saved = app.latest_unfinished()
+        #: The latest unfinished session when another window plays it: offered to watch.
+        self.watchable = app.watchable() if self.saved is None else None
         self.selected = next((i for i, e in enumerate(self.entries) if e.ok), None)
         self.page = 0
         #: What the question over this screen is about ("quit"), or None.
@@ -66,8 +68,8 @@ class TitleScene(Scene):
     # ------------------------------------------------------------------ layout
     def layout_changed(self) -> None:
         entry = self.entry
-        meters = len(entry.result.deck.meters) if entry is not None else 0
-        self.layout = layout.title(self.app.metrics, self.saved is not None, meters)
+        meters = len(entry.summary.meters) if entry is not None and entry.summary else 0
+        self.layout = layout.title(self.app.metrics, self.shown_session is not None, meters)
         self._static = None
         focused = self.focused_button()
         self._make_buttons()
@@ -78,6 +80,11 @@ class TitleScene(Scene):
     def entry(self):
         """The chosen deck, or None when no deck can be played."""
         return self.entries[self.selected] if self.selected is not None else None
+
+    @property
+    def shown_session(self):
+        """The session in the side panel: to resume, or to watch when another window plays it."""
+        return self.saved if self.saved is not None else self.watchable
 
     @property
     def per_page(self) -> int:
@@ -96,12 +103,14 @@ class TitleScene(Scene):
                                    rect.width - app.metrics.px(48))
                 alert = False
             else:
-                detail = "⚠ " + app.catalog.count("title.errors", entry.result.error_count)
+                detail = "⚠ " + app.catalog.count("title.errors", entry.error_count)
                 alert = True
             buttons.append(Button(f"deck-{index}", rect, entry.title(app.lang), style="deck",
                                   detail=detail, detail_alert=alert, muted=not entry.ok))
         if self.saved is not None:
             buttons.append(Button("resume", L.resume, app.t("title.resume"), style="primary"))
+        elif self.watchable is not None:
+            buttons.append(Button("watch", L.resume, app.t("title.watch")))
         buttons.append(Button("start", L.start, app.t("title.play_alone"),
                               style="primary" if self.saved is None else "secondary",
                               enabled=self.selected is not None))
@@ -136,8 +145,14 @@ class TitleScene(Scene):
             app.start_deck(entry.folder, entry.result)
         elif button_id == "resume" and self.saved is not None:
             app.resume(self.saved)
+        elif button_id == "watch" and self.watchable is not None:
+            app.go(routes.Watch(self.watchable.id))
         elif button_id == "workshop" and self.selected is not None:
-            app.go(routes.WorkshopSetup(self.entries, self.selected))
+            entry = self.entries[self.selected]
+            if entry.result.deck is None:  # a check only the full load makes
+                app.go(routes.DeckErrors(entry.folder, entry.result))
+            else:
+                app.go(routes.WorkshopSetup(self.entries, self.selected))
         elif button_id == "onboarding":
             app.start_onboarding()
         app.invalidate()
@@ -205,7 +220,7 @@ class TitleScene(Scene):
             self.text_in(s, L.pager, app.t("title.pager", first=first, last=last,
                                             total=len(self.entries)), "regular", m.small,
                          p.ink_muted)
-        if L.resume_panel is not None and self.saved is not None:
+        if L.resume_panel is not None and self.shown_session is not None:
             panel(s, L.resume_panel, m, p)
             self._resume_text(s)
         folder = str(app.options.user_decks_dir) if app.options.user_decks_dir else "—"
@@ -224,11 +239,11 @@ class TitleScene(Scene):
             self.text_in(s, L.deck_title, app.t("title.no_playable"), "regular", m.body,
                          p.ink_muted)
             return
-        deck = entry.result.deck
-        meters = list(deck.meters)
+        summary = entry.summary  # the title reads summaries; a deck loads when chosen
+        meters = list(summary.meters)
         draw_emblem(s, L.art, [p.band_meter(i) for i in range(len(meters))], p)
         self.text_in(s, L.deck_title, entry.title(app.lang), "bold", m.title, p.ink)
-        facts = deck_facts(app, deck)
+        facts = summary_facts(app, summary)
         self.text_in(s, L.facts, facts, "semibold", m.small, p.ink_muted)
         about = L.description
         if self.saved is not None:
@@ -297,13 +312,13 @@ class TitleScene(Scene):
     def resume_lines(self) -> list[str]:
         """What the resume panel says of the saved game: the deck (a workshop's with its
         teams), the next card's round and the decisions made, and when it was last played."""
-        app, saved = self.app, self.saved
+        app, saved = self.app, self.shown_session
         title = saved.deck_id
         term = None
         for entry in self.entries:
-            if entry.ok and entry.result.deck.id == saved.deck_id:
+            if entry.ok and entry.summary is not None and entry.summary.id == saved.deck_id:
                 title = entry.title(app.lang)
-                term = entry.result.deck.term
+                term = entry.summary.rounds
         round_no = saved.state.get("round", 0)
         if saved.state.get("phase") != "card":  # decided: the next card is the next round's
             round_no += 1
@@ -324,10 +339,11 @@ class TitleScene(Scene):
         rect = L.resume_text
         y = rect.y
         head = self.text_in(s, pygame.Rect(rect.x, y, rect.width, round(m.heading * 1.3)),
-                            app.t("title.resume_heading"), "semibold", m.heading, p.ink)
+                            app.t("title.resume_heading" if self.saved is not None
+                                  else "title.watch_heading"), "semibold", m.heading, p.ink)
         y += head.height + app.metrics.px(6)
         title, where, when = self.resume_lines()
-        if self.saved.is_workshop:
+        if self.shown_session.is_workshop:
             title = ellipsize(title, app.fonts.get("semibold", m.body), rect.width)
         lines = [(title, "semibold", p.ink), (where, "regular", p.ink_muted),
                  (when, "regular", p.ink_muted)]
