@@ -134,6 +134,8 @@ class App(Window, SceneStack, SessionHost):
             self.toggle_fullscreen()
         elif kind == pygame.KEYDOWN and event.key == pygame.K_F5 and isinstance(self.match, Match):
             self.reload()
+        elif self.too_small and not self.options.autoplay:
+            return  # the screen under the message is not shown, so it takes no input
         else:
             self.scene.handle_event(event)
             if kind in (pygame.KEYDOWN, pygame.MOUSEBUTTONUP, pygame.FINGERUP, pygame.MOUSEWHEEL):

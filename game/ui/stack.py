@@ -12,6 +12,8 @@ from typing import Any
 import pygame
 
 from game.ui import router
+from game.ui.look.theme import MIN_WINDOW
+from game.ui.look.too_small import draw_too_small
 from game.ui.scene import Scene
 
 
@@ -54,7 +56,14 @@ class SceneStack:
         router.go(self, route)
 
     def render(self) -> pygame.Surface:
-        """Draw the whole stack (from the last opaque scene up) and return the surface."""
+        """Draw the whole stack (from the last opaque scene up) and return the surface; in a
+        window too small for the screens, a message saying so instead."""
+        if self.too_small:
+            draw_too_small(self.surface, self.t("app.too_small_heading"),
+                           self.t("app.too_small", width=MIN_WINDOW[0], height=MIN_WINDOW[1]),
+                           self.text, self.theme.palette)
+            self.dirty = False
+            return self.surface
         first = len(self.stack) - 1
         while first > 0 and self.stack[first].overlay:
             first -= 1
@@ -64,6 +73,11 @@ class SceneStack:
             self.toast.draw(self.surface, self.metrics, self.theme.palette, self.text)
         self.dirty = False
         return self.surface
+
+    @property
+    def too_small(self) -> bool:
+        """Whether the window is smaller than every screen is laid out for."""
+        return not self.theme.fits(self.surface.get_size())
 
     def new_layer(self, size: tuple[int, int] | None = None) -> pygame.Surface:
         """An opaque surface in the window's pixel format, for pre-rendered backgrounds."""

@@ -29,6 +29,7 @@ from functools import partial
 from typing import Iterator
 
 import pygame
+from pygame import Rect
 
 from game.authoring.diagnostics import Diagnostic
 from game.authoring.messages import MESSAGES, say
@@ -38,7 +39,8 @@ from game.format.models import Card
 from game.language.catalog import load_catalog
 from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, localize
 from game.ui.layout.card import CardWords, card_boxes, card_screen
-from game.ui.layout.outcome import Local, OutcomeWords, Words, outcome_screen
+from game.ui.layout import screens
+from game.ui.layout.outcome import Local, OutcomeWords, Words, meter_label_box, outcome_screen
 from game.ui.layout.typeset import Typeset
 from game.ui.layout.workshop import table
 from game.ui.layout.workshop_card import STEPS, workshop_card
@@ -122,7 +124,37 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
                         found[key] = Diagnostic(
                             "W201", say(MESSAGES, message, lang, size=size), doc.file,
                             *doc.position(key_path), hint=_amount(over, lang))
+            for doc, path, box in _meter_boxes(ts, deck, deck_files, local):
+                key_path = _text_node(doc, path, table_lang)
+                key = (str(doc.file), key_path)
+                over = None if key in found else measure(ts, box)
+                if over is not None:
+                    found[key] = Diagnostic(
+                        "W201", say(MESSAGES, "meter_label_overflow", lang, size=size),
+                        doc.file, *doc.position(key_path), hint=_amount(over, lang))
     return sorted(found.values(), key=Diagnostic.sort_key)
+
+
+def _meter_boxes(ts: Typeset, deck: Deck, deck_files: list[YamlFile], local: Local
+                 ) -> Iterator[tuple[YamlFile, YamlPath, TextBox]]:
+    """Each meter label where it must fit: on the band above its bar (on one line, without
+    its part in brackets if need be, as the band shows it) and in its chip under an outcome."""
+    doc = next((d for d in deck_files if isinstance(d.data, dict)
+                and isinstance(d.data.get("meters"), list)), None)
+    if doc is None:
+        return
+    m = ts.metrics
+    count = len(deck.meters)
+    changes = screens.outcome(m, count).changes
+    slot = screens.card(m, count, 2).meters[0]
+    band_room = slot.area.width - ts.text.measure("100", "bold", m.meter_value)[0] - m.px(24)
+    line = round(m.label * 1.35)
+    for index, meter in enumerate(deck.meters):
+        label = local(meter.label)
+        path: YamlPath = ("meters", index, "label")
+        yield doc, path, TextBox(label.split(" (")[0], Rect(0, 0, band_room, line), "semibold",
+                                 tuple(m.shrunk(m.label)))
+        yield doc, path, meter_label_box(ts, label, changes)
 
 
 def measure(ts: Typeset, box: TextBox) -> Overflow | None:
