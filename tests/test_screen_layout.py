@@ -2,8 +2,8 @@
 
 The texts checked are the ones a real draw put on the window (:mod:`textboxes` records them
 as the scenes blit them), on every screen :mod:`scenetour` reaches, at window sizes from the
-smallest the table lays out (``MIN_WINDOW``) to 4K, landscape and portrait. Below the
-smallest, the table says on screen that the window is too small.
+smallest the table lays out (``MIN_WINDOW``, 800x600) to 4K, landscape and portrait. Below the
+smallest (1900x500 is too short), the table says on screen that the window is too small.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ import textboxes
 
 pytestmark = pytest.mark.usefixtures("pygame_display")
 
+#: From the smallest window to 4K, portrait and ultra-wide; 1900x500 is below the smallest
+#: (too short), where the table says so.
 SIZES = [(800, 600), (1280, 720), (1920, 1080), (3840, 2160), (1900, 500), (1080, 1920),
          (1024, 768), (2560, 1080)]
 #: Texts that end in an ellipsis of their own (not shortened by the table).
@@ -32,33 +34,28 @@ SCREENS = ["title", "workshop-setup", "deck-errors", "card", "card-selected", "g
 #: Screens that still cut or overlap a text at some size (each test fails until fixed, and
 #: then must leave this list).
 STILL_CUT = {
-    "title": "the Workshop button's word is wider than its button in narrow windows",
     "workshop-setup": "the choice rows and the key hint at 800x600",
-    "card": "the Begrippen button at 800x600 and 1900x500",
-    "card-selected": "the Begrippen button at 800x600 and 1900x500",
-    "glossary": "the list buttons at 800x600 and 1900x500",
-    "menu": "the menu items at 1900x500",
-    "end": "the meter table and the term line in small windows",
+    "end": "the essay's lesson runs into the meter table at 800x600; the chart's start label",
     "end-why": "the decisions are shortened with an ellipsis instead of wrapped",
     "end-advice": "the decisions are shortened with an ellipsis instead of wrapped",
-    "debrief-1": "the chart's end labels touch the axis labels",
-    "debrief-2": "the decisions table at 800x600 and 1900x500",
-    "debrief-3": "the triangle's labels at 1900x500",
-    "debrief-4": "the aspects table at 800x600 and 1900x500",
-    "debrief-5": "the questions at 1900x500",
+    "debrief-1": "the chart's end labels touch its axis labels",
+    "debrief-2": "the caption is shortened and the key hint cut at 800x600",
+    "debrief-3": "the caption is shortened and the key hint cut at 800x600",
+    "debrief-4": "the aspects table at 800x600",
+    "debrief-5": "the caption is shortened and the key hint cut at 800x600",
     "debrief-6": "the decisions are shortened with an ellipsis instead of wrapped",
     "debrief-7": "the decisions are shortened with an ellipsis instead of wrapped",
-    "tutorial-0": "the role under the name at 800x600",
-    "tutorial-3": "the role under the name at 800x600",
-    "tutorial-7": "the outcome's caption is shortened at 800x600",
-    "summary": "the summary's file path and its decisions in small windows",
-    "workshop-discuss": "the facilitator's button row at 800x600 and in portrait",
-    "note": "the facilitator's button row at 800x600 and in portrait",
-    "confirm": "the facilitator's button row at 800x600 and in portrait",
-    "workshop-vote": "the key hint is shortened, and the button row",
-    "tie-break": "the key hint is shortened, and the button row",
-    "workshop-end": "the team rows at 800x600",
+    "tutorial-7": "the outcome's caption (the card's title) is shortened at 800x600",
+    "summary": "the end screen below it (see end, end-advice), and the summary's path",
+    "workshop-vote": "the key hint is shortened in narrow windows",
+    "workshop-end": "the reports folder's path, one long word, at 800x600",
+    "tie-break": "the key hint is shortened in narrow windows (the vote screen below it)",
 }
+
+
+#: Of those, the ones whose cut text is a folder path (it differs from one machine to another,
+#: so the screen may fit on one with a short path).
+ON_A_PATH = {"workshop-end", "summary"}
 
 
 @pytest.fixture(scope="module")
@@ -74,9 +71,12 @@ def found(tmp_path_factory):
                     app.resize(size)
                     app.surface.lines = []
                     app.render()
-                    problems.setdefault(name, []).extend(
-                        f"{size[0]}x{size[1]}: {problem}"
-                        for problem in textboxes.problems(app.surface, OWN_ELLIPSES))
+                    found = textboxes.problems(app.surface, OWN_ELLIPSES)
+                    shown = " ".join(line.text for line in app.surface.lines)
+                    if not app.theme.fits(size) and app.t("app.too_small_heading") not in shown:
+                        found.append("the window is too small, and the screen does not say so")
+                    problems.setdefault(name, []).extend(f"{size[0]}x{size[1]}: {problem}"
+                                                         for problem in found)
     finally:
         pygame.quit()
     return problems
@@ -87,7 +87,8 @@ def test_the_tour_reaches_every_screen(found):
 
 
 @pytest.mark.parametrize("screen", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=STILL_CUT[name], strict=True))
+    pytest.param(name, marks=pytest.mark.xfail(reason=STILL_CUT[name],
+                                               strict=name not in ON_A_PATH))
     if name in STILL_CUT else name for name in SCREENS])
 def test_the_screen_fits_its_texts_at_every_size(found, screen):
     problems = found.get(screen)

@@ -149,7 +149,9 @@ def card(m: Metrics, meter_count: int, option_count: int, title_lines: int = 2,
     portrait = Rect(inner.x, inner.y, portrait_size, portrait_size)
     text_x = portrait.right + m.px(32)
     name_h = round(m.heading * 1.3)
-    role_h = round(m.label * 1.3) * 2
+    # the role takes two lines, or three where the portrait beside it is as tall
+    role_line = round(m.label * 1.3)
+    role_h = role_line * max(2, min(3, (portrait_size - name_h) // role_line))
     block_top = portrait.centery - (name_h + role_h) // 2
     name = Rect(text_x, block_top, inner.right - text_x, name_h)
     role = Rect(text_x, name.bottom, inner.right - text_x, role_h)
@@ -366,9 +368,9 @@ def glossary(m: Metrics) -> GlossaryLayout:
     search = Rect(inner.right - search_w, inner.y, search_w, head_h)
     heading = Rect(inner.x, inner.y, search.left - m.gap - inner.x, head_h)
     hint = Rect(inner.x, heading.bottom + m.px(8), inner.width, round(m.small * 1.4))
-    button_h = m.px(76)
+    button_h = max(m.px(76), round(m.small * 1.3) * 2 + m.px(8))  # the count may wrap
     bottom = Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
-    close_w = min(m.px(320), inner.width // 3)
+    close_w = min(max(m.px(320), round(inner.width * 0.3)), inner.width // 3)
     close = Rect(bottom.right - close_w, bottom.y, close_w, button_h)
     step_w = min(m.px(250), (close.left - inner.x - m.gap - m.px(16)) // 3)
     next_rect = Rect(close.left - m.gap - step_w, bottom.y, step_w, button_h)

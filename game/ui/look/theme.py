@@ -21,8 +21,10 @@ REFERENCE_HEIGHT = 1080
 #: No text is ever drawn smaller than this, whatever the window.
 MIN_TEXT_PX = 18
 #: The smallest window every screen is laid out for (width, height). Below it the table shows
-#: a plain message asking for a larger window instead of a layout that cuts its texts.
-MIN_WINDOW = (800, 500)
+#: a plain message asking for a larger window instead of a layout that cuts its texts: with
+#: text no smaller than MIN_TEXT_PX, a window less than 600 pixels tall has no room for a
+#: card, its options or the debrief's tables, however wide it is.
+MIN_WINDOW = (800, 600)
 
 
 def hex_colour(text: str) -> Colour:
