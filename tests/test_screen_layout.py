@@ -156,3 +156,24 @@ def test_w201_holds_meter_labels_to_about_25_characters(tmp_path):
     line = 1 + too_long[:too_long.index("Capaciteit van")].count("\n")
     assert "W201" in report and f"deck.yaml:{line}:" in report, report
     assert "meter label" in report
+
+
+def test_w201_leaves_room_under_an_outcome_for_a_dynamics_line(tmp_path):
+    """The outcome screen adds a line under the outcome for each dynamics rule that fired, so
+    W201 measures every outcome with the deck's longest such line under it."""
+    import shutil
+
+    from uihelpers import DEMO
+
+    deck = tmp_path / "deck"
+    shutil.copytree(DEMO, deck)
+    outcomes = "cards.yaml:30:" in validate(deck)  # the scan car's first outcome
+    assert not outcomes, "the outcome fits without a dynamics line"
+    rule = ("Omdat de koers helder is en de raad vertrouwen heeft, trekt het college bij de "
+            "kadernota extra geld uit voor mensen, middelen en werkwijzen. ") * 8
+    with (deck / "deck.yaml").open("a", encoding="utf-8") as out:
+        out.write("dynamics:\n  - id: kadernota\n    when: {meters: {strategie: {min: 40}}}\n"
+                  f"    effects: {{capaciteit: 6}}\n    text: {{nl: \"{rule.strip()}\", "
+                  "en: The budget framework adds money.}\n")
+    report = validate(deck)
+    assert "cards.yaml:30:" in report, report

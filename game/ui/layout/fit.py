@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Iterator
 
@@ -45,6 +45,7 @@ from game.ui.layout.typeset import Typeset
 from game.ui.layout.workshop import table
 from game.ui.layout.workshop_card import STEPS, workshop_card
 from game.ui.look.textcache import TextBox
+from game.ui.look.widgets import signed
 
 #: The window the texts must fit.
 SIZE = (1280, 720)
@@ -94,13 +95,15 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
         for table_lang in _languages(deck):
             words = load_catalog(table_lang).t
             local = partial(localize, lang=table_lang)
+            room = longest_dynamics_line(deck, words, local)
             for card in deck.cards.values():
                 place = places.get(card.id)
                 if place is None:
                     continue
                 doc, card_path = place
                 card_words = CardWords.of(card, local)
-                said = [OutcomeWords.of(words, local, deck, card, option)
+                said = [with_dynamics_room(OutcomeWords.of(words, local, deck, card, option),
+                                           room)
                         for option in card.options]
                 key = (card_words, bool(card.aspects), tuple(said),
                        tuple(bool(option.outcome) for option in card.options))
@@ -133,6 +136,28 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
                         "W201", say(MESSAGES, "meter_label_overflow", lang, size=size),
                         doc.file, *doc.position(key_path), hint=_amount(over, lang))
     return sorted(found.values(), key=Diagnostic.sort_key)
+
+
+def longest_dynamics_line(deck: Deck, words: Words, local: Local) -> str:
+    """The longest line the outcome screen may add under an outcome for the deck's dynamics
+    (a rule's text and its changes), or "" for a deck without them. The screen adds a line per
+    rule that fired; an outcome is measured with room for one."""
+    lines = []
+    for rule in deck.spec.dynamics:
+        changes = ", ".join(
+            words("dynamics.change", meter=local(meter.label).split(" (")[0],
+                  delta=signed(rule.effects[meter.id]))
+            for meter in deck.meters if rule.effects.get(meter.id))
+        text = local(rule.text)
+        lines.append(words("dynamics.line", text=text, changes=changes) if changes else text)
+    return max(lines, key=len, default="")
+
+
+def with_dynamics_room(said: OutcomeWords, line: str) -> OutcomeWords:
+    """``said`` with ``line`` under its outcome, as the outcome screen shows a dynamics line."""
+    if not line:
+        return said
+    return replace(said, outcome="\n\n".join([said.outcome, line]))
 
 
 def _meter_boxes(ts: Typeset, deck: Deck, deck_files: list[YamlFile], local: Local

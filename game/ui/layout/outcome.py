@@ -153,6 +153,9 @@ def outcome_screen(ts: Typeset, words: OutcomeWords, meter_count: int, glossary:
     show the essay when it fits beside the outcome. ``glossary``: the deck has one (a button)."""
     m = ts.metrics
     essay_size, heights = _essay_beside(ts, words.essay, meter_count)
+    if essay_size is not None and not _outcome_fits_beside(ts, words, meter_count, glossary,
+                                                           heights):
+        essay_size, heights = None, (0, 0, 0)  # the outcome needs the whole width
     fits = essay_size is not None
     shown = (essay_open if essay_open is not None else fits) and words.essay is not None
     beside, swapped = shown and fits, shown and not fits
@@ -223,6 +226,24 @@ def meter_label_box(ts: Typeset, label: str, changes: Rect) -> TextBox:
     m = ts.metrics
     room = (changes.width - m.px(16)) // 2 - (chip_width(ts, "") - 0)
     return TextBox(label, Rect(0, 0, room, round(m.label * 1.35)), "semibold", (m.label,))
+
+
+def _outcome_fits_beside(ts: Typeset, words: OutcomeWords, meter_count: int, glossary: bool,
+                         heights: tuple[int, int, int]) -> bool:
+    """Whether the outcome (with its dynamics lines) fits its narrower panel beside the essay
+    at its smallest size; if not, the essay gives way and is shown on E in its place."""
+    m = ts.metrics
+    plan: dict = dict(tools=1 if glossary else 0,
+                      essay_height=screens.essay_heights(m, *heights) + 2 * screens.essay_pad(m))
+    if words.council:
+        plan["reserve"] = council_height(ts, words.council)
+    probe = screens.outcome(m, meter_count, **plan)
+    plan["choice_lines"] = _choice_lines(ts, words.choice, probe.choice.width)
+    plan["changes_rows"] = max(1, len(change_rows(ts, words.meters, probe.changes.width)))
+    text = screens.outcome(m, meter_count, **plan).text
+    block = ts.fit(words.outcome, "regular", text_sizes(m, m.body, grow=1.25), text.width,
+                   text.height)
+    return block.height <= text.height and not block.overflow
 
 
 def council_height(ts: Typeset, question: str) -> int:
