@@ -410,7 +410,12 @@ def test_e_hides_and_shows_the_essay(tmp_path, deck):
 
 
 def test_a_window_too_small_for_both_swaps_outcome_and_essay(tmp_path, deck):
-    app = make_app(tmp_path, deck, size=(640, 360))
+    # the smallest window the table lays out, with an essay too long to stand beside there
+    cards = deck / "cards" / "cards.yaml"
+    line = "Het essay noemt de scanauto die naast parkeren ook verkeerd aangeboden huisvuil zoekt."
+    cards.write_text(cards.read_text(encoding="utf-8").replace(line, " ".join([line] * 4)),
+                     encoding="utf-8")
+    app = make_app(tmp_path, deck, size=(800, 600))
     to_outcome(app, 1)
     scene = app.scene
     assert not scene.essay_beside and not scene.essay_swapped

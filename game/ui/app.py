@@ -191,6 +191,8 @@ class App(Window, SceneStack, SessionHost):
             self.toggle_fullscreen()
         elif kind == pygame.KEYDOWN and event.key == pygame.K_F5 and isinstance(self.match, Match):
             self.reload()
+        elif self.too_small and not self.options.autoplay:
+            return  # the screen under the message is not shown, so it takes no input
         elif kind == pygame.KEYDOWN and event.key == pygame.K_m and not self.scene.takes_letters \
                 and not getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_ALT
                                                     | pygame.KMOD_META):

@@ -14,6 +14,8 @@ import pygame
 from game.ui import router
 from game.ui.overlays.toast import SHORT, Toast
 from game.ui.look.motion import Transition
+from game.ui.look.theme import MIN_WINDOW
+from game.ui.look.too_small import draw_too_small
 from game.ui.scene import Scene
 
 
@@ -94,8 +96,14 @@ class SceneStack:
         router.go(self, route)
 
     def render(self) -> pygame.Surface:
-        """Draw the whole stack (from the last opaque scene up) and return the surface."""
-        self._draw_stack()
+        """Draw the whole stack (from the last opaque scene up) and return the surface; in a
+        window too small for the screens, a message saying so instead."""
+        if self.too_small:
+            draw_too_small(self.surface, self.t("app.too_small_heading"),
+                           self.t("app.too_small", width=MIN_WINDOW[0], height=MIN_WINDOW[1]),
+                           self.text, self.theme.palette)
+        else:
+            self._draw_stack()
         self.dirty = False
         self.areas = []
         return self.surface
@@ -121,6 +129,11 @@ class SceneStack:
             scene.draw(self.surface)
         if self.toast is not None:
             self.toast.draw(self.surface, self.metrics, self.theme.palette, self.text)
+
+    @property
+    def too_small(self) -> bool:
+        """Whether the window is smaller than every screen is laid out for."""
+        return not self.theme.fits(self.surface.get_size())
 
     def new_layer(self, size: tuple[int, int] | None = None) -> pygame.Surface:
         """An opaque surface in the window's pixel format, for pre-rendered backgrounds."""

@@ -35,6 +35,10 @@ class CardWords:
                    tuple(local(option.label) for option in card.options))
 
 
+#: The portrait's size at 1080p on a card whose text needs the room.
+PORTRAIT_FOR_LONG_TEXT = 150
+
+
 def card_screen(ts: Typeset, words: CardWords, meter_count: int, notice: bool = False,
                 tags: bool = False, glossary: bool = False) -> screens.CardLayout:
     """The card screen: the title gets one line when it fits on one at any of its sizes, so
@@ -45,8 +49,14 @@ def card_screen(ts: Typeset, words: CardWords, meter_count: int, notice: bool = 
     probe = screens.card(m, meter_count, count, 2, notice, tags=tags, glossary=glossary)
     one_line = any(len(ts.wrap(words.title, "bold", size, probe.title.width).lines) == 1
                    for size in m.shrunk(m.title))
-    return screens.card(m, meter_count, count, 1 if one_line else 2, notice, tags=tags,
-                        glossary=glossary)
+    lines = 1 if one_line else 2
+    layout = screens.card(m, meter_count, count, lines, notice, tags=tags, glossary=glossary)
+    box = layout.text
+    block = ts.fit(words.text, "regular", text_sizes(m, m.body, grow=1.2), box.width, box.height)
+    if block.height > box.height:  # a long text: a smaller portrait leaves it more room
+        layout = screens.card(m, meter_count, count, lines, notice, tags=tags,
+                              glossary=glossary, portrait=PORTRAIT_FOR_LONG_TEXT)
+    return layout
 
 
 def option_button(index: int, label: str, rect: Rect) -> Button:

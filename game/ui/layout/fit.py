@@ -24,11 +24,12 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Iterator
 
 import pygame
+from pygame import Rect
 
 from game.authoring.diagnostics import Diagnostic
 from game.authoring.messages import MESSAGES, say
@@ -38,11 +39,13 @@ from game.format.models import Card
 from game.language.catalog import load_catalog
 from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, localize
 from game.ui.layout.card import CardWords, card_boxes, card_screen
-from game.ui.layout.outcome import Local, OutcomeWords, Words, outcome_screen
+from game.ui.layout import screens
+from game.ui.layout.outcome import Local, OutcomeWords, Words, meter_label_box, outcome_screen
 from game.ui.layout.typeset import Typeset
 from game.ui.layout.workshop import table
 from game.ui.layout.workshop_card import STEPS, workshop_card
 from game.ui.look.textcache import TextBox
+from game.ui.look.widgets import signed
 
 #: The window the texts must fit.
 SIZE = (1280, 720)
@@ -92,13 +95,15 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
         for table_lang in _languages(deck):
             words = load_catalog(table_lang).t
             local = partial(localize, lang=table_lang)
+            room = longest_dynamics_line(deck, words, local)
             for card in deck.cards.values():
                 place = places.get(card.id)
                 if place is None:
                     continue
                 doc, card_path = place
                 card_words = CardWords.of(card, local)
-                said = [OutcomeWords.of(words, local, deck, card, option)
+                said = [with_dynamics_room(OutcomeWords.of(words, local, deck, card, option),
+                                           room)
                         for option in card.options]
                 key = (card_words, bool(card.aspects), tuple(said),
                        tuple(bool(option.outcome) for option in card.options))
@@ -122,7 +127,59 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
                         found[key] = Diagnostic(
                             "W201", say(MESSAGES, message, lang, size=size), doc.file,
                             *doc.position(key_path), hint=_amount(over, lang))
+            for doc, path, box in _meter_boxes(ts, deck, deck_files, local):
+                key_path = _text_node(doc, path, table_lang)
+                key = (str(doc.file), key_path)
+                over = None if key in found else measure(ts, box)
+                if over is not None:
+                    found[key] = Diagnostic(
+                        "W201", say(MESSAGES, "meter_label_overflow", lang, size=size),
+                        doc.file, *doc.position(key_path), hint=_amount(over, lang))
     return sorted(found.values(), key=Diagnostic.sort_key)
+
+
+def longest_dynamics_line(deck: Deck, words: Words, local: Local) -> str:
+    """The longest line the outcome screen may add under an outcome for the deck's dynamics
+    (a rule's text and its changes), or "" for a deck without them. The screen adds a line per
+    rule that fired; an outcome is measured with room for one."""
+    lines = []
+    for rule in deck.spec.dynamics:
+        changes = ", ".join(
+            words("dynamics.change", meter=local(meter.label).split(" (")[0],
+                  delta=signed(rule.effects[meter.id]))
+            for meter in deck.meters if rule.effects.get(meter.id))
+        text = local(rule.text)
+        lines.append(words("dynamics.line", text=text, changes=changes) if changes else text)
+    return max(lines, key=len, default="")
+
+
+def with_dynamics_room(said: OutcomeWords, line: str) -> OutcomeWords:
+    """``said`` with ``line`` under its outcome, as the outcome screen shows a dynamics line."""
+    if not line:
+        return said
+    return replace(said, outcome="\n\n".join([said.outcome, line]))
+
+
+def _meter_boxes(ts: Typeset, deck: Deck, deck_files: list[YamlFile], local: Local
+                 ) -> Iterator[tuple[YamlFile, YamlPath, TextBox]]:
+    """Each meter label where it must fit: on the band above its bar (on one line, without
+    its part in brackets if need be, as the band shows it) and in its chip under an outcome."""
+    doc = next((d for d in deck_files if isinstance(d.data, dict)
+                and isinstance(d.data.get("meters"), list)), None)
+    if doc is None:
+        return
+    m = ts.metrics
+    count = len(deck.meters)
+    changes = screens.outcome(m, count).changes
+    slot = screens.card(m, count, 2).meters[0]
+    band_room = slot.area.width - ts.text.measure("100", "bold", m.meter_value)[0] - m.px(24)
+    line = round(m.label * 1.35)
+    for index, meter in enumerate(deck.meters):
+        label = local(meter.label)
+        path: YamlPath = ("meters", index, "label")
+        yield doc, path, TextBox(label.split(" (")[0], Rect(0, 0, band_room, line), "semibold",
+                                 tuple(m.shrunk(m.label)))
+        yield doc, path, meter_label_box(ts, label, changes)
 
 
 def measure(ts: Typeset, box: TextBox) -> Overflow | None:

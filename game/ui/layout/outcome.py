@@ -55,6 +55,8 @@ class OutcomeWords:
     essay: tuple[str, str, str] | None
     #: The question a council member would ask (an onboarding game's; "": none shown).
     council: str = ""
+    #: The deck's meter labels, each of which may stand in a chip under the outcome.
+    meters: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, t: Words, local: Local, deck: Deck, card: Card | None,
@@ -64,7 +66,8 @@ class OutcomeWords:
         outcome = (local(option.outcome) if option else "") or t("outcome.no_text")
         essay = card.essay if card is not None else None
         return cls(choice, outcome,
-                   essay_lines(t, local, deck, essay) if essay is not None else None)
+                   essay_lines(t, local, deck, essay) if essay is not None else None,
+                   meters=tuple(local(meter.label) for meter in deck.meters))
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,9 @@ def outcome_screen(ts: Typeset, words: OutcomeWords, meter_count: int, glossary:
     show the essay when it fits beside the outcome. ``glossary``: the deck has one (a button)."""
     m = ts.metrics
     essay_size, heights = _essay_beside(ts, words.essay, meter_count)
+    if essay_size is not None and not _outcome_fits_beside(ts, words, meter_count, glossary,
+                                                           heights):
+        essay_size, heights = None, (0, 0, 0)  # the outcome needs the whole width
     fits = essay_size is not None
     shown = (essay_open if essay_open is not None else fits) and words.essay is not None
     beside, swapped = shown and fits, shown and not fits
@@ -161,8 +167,9 @@ def outcome_screen(ts: Typeset, words: OutcomeWords, meter_count: int, glossary:
         plan["reserve"] = reserve
     if beside:
         plan["essay_height"] = screens.essay_heights(m, *heights) + 2 * screens.essay_pad(m)
-    plan["choice_lines"] = _choice_lines(ts, words.choice,
-                                         screens.outcome(m, meter_count, **plan).choice.width)
+    probe = screens.outcome(m, meter_count, **plan)
+    plan["choice_lines"] = _choice_lines(ts, words.choice, probe.choice.width)
+    plan["changes_rows"] = max(1, len(change_rows(ts, words.meters, probe.changes.width)))
     essay, short = None, False
     if swapped:
         layout = screens.outcome(m, meter_count, **plan)
@@ -183,6 +190,60 @@ def outcome_screen(ts: Typeset, words: OutcomeWords, meter_count: int, glossary:
         council = Rect(content.x, low, content.width, reserve - m.px(16))
     return OutcomeScreen(m, words, layout, tools, fits, shown, essay_size, essay, short,
                          council)
+
+
+#: The widest change a chip shows: what chips are measured with, so a layout does not depend
+#: on the size of this outcome's changes.
+WIDEST_CHANGE = "▼ −88"
+
+
+def chip_width(ts: Typeset, label: str) -> int:
+    """The width of a meter's chip under the outcome: its label and a change beside it."""
+    m = ts.metrics
+    return (ts.text.measure(label, "semibold", m.label)[0]
+            + ts.text.measure(WIDEST_CHANGE, "bold", m.label)[0] + ts.metrics.px(44))
+
+
+def change_rows(ts: Typeset, labels: tuple[str, ...] | list[str], width: int) -> list[list[int]]:
+    """The chips of ``labels`` flowed over rows ``width`` wide: each row's label indices."""
+    gap = ts.metrics.px(16)
+    rows: list[list[int]] = []
+    x = width + 1
+    for index, label in enumerate(labels):
+        chip = chip_width(ts, label)
+        if rows and x + gap + chip <= width:
+            rows[-1].append(index)
+            x += gap + chip
+        else:
+            rows.append([index])
+            x = chip
+    return rows
+
+
+def meter_label_box(ts: Typeset, label: str, changes: Rect) -> TextBox:
+    """Where a meter's label must fit under the outcome: in a chip half the changes' width,
+    so labels of about 25 characters stand two to a row with their change beside them."""
+    m = ts.metrics
+    room = (changes.width - m.px(16)) // 2 - (chip_width(ts, "") - 0)
+    return TextBox(label, Rect(0, 0, room, round(m.label * 1.35)), "semibold", (m.label,))
+
+
+def _outcome_fits_beside(ts: Typeset, words: OutcomeWords, meter_count: int, glossary: bool,
+                         heights: tuple[int, int, int]) -> bool:
+    """Whether the outcome (with its dynamics lines) fits its narrower panel beside the essay
+    at its smallest size; if not, the essay gives way and is shown on E in its place."""
+    m = ts.metrics
+    plan: dict = dict(tools=1 if glossary else 0,
+                      essay_height=screens.essay_heights(m, *heights) + 2 * screens.essay_pad(m))
+    if words.council:
+        plan["reserve"] = council_height(ts, words.council)
+    probe = screens.outcome(m, meter_count, **plan)
+    plan["choice_lines"] = _choice_lines(ts, words.choice, probe.choice.width)
+    plan["changes_rows"] = max(1, len(change_rows(ts, words.meters, probe.changes.width)))
+    text = screens.outcome(m, meter_count, **plan).text
+    block = ts.fit(words.outcome, "regular", text_sizes(m, m.body, grow=1.25), text.width,
+                   text.height)
+    return block.height <= text.height and not block.overflow
 
 
 def council_height(ts: Typeset, question: str) -> int:
@@ -216,7 +277,8 @@ def _essay_beside(ts: Typeset, essay: tuple[str, str, str] | None, meter_count: 
     pad = screens.essay_pad(m)
     width = probe.essay.width - 2 * pad
     limit = probe.frame.content.height - 2 * pad
-    for size in m.shrunk(m.body)[:2]:
+    # As large as fits (the panel beside is as tall as the outcome's): read from the back
+    for size in [round(m.body * 1.15), round(m.body * 1.07)] + m.shrunk(m.body)[:2]:
         blocks = _essay_blocks(ts, essay, width, size)
         if any(b.overflow for b in blocks):
             continue

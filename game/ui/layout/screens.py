@@ -125,8 +125,10 @@ class CardLayout:
 
 
 def card(m: Metrics, meter_count: int, option_count: int, title_lines: int = 2,
-         notice: bool = False, tags: bool = False, glossary: bool = False) -> CardLayout:
-    """The card screen; ``tags`` and ``glossary`` reserve a footer in the card panel."""
+         notice: bool = False, tags: bool = False, glossary: bool = False,
+         portrait: int = 212) -> CardLayout:
+    """The card screen; ``tags`` and ``glossary`` reserve a footer in the card panel;
+    ``portrait``: the portrait's size at 1080p (smaller for a card with a long text)."""
     f = frame(m)
     round_w = m.px(300)
     meters = meter_band(m, f.band, meter_count, f.margin, round_w + m.px(40))
@@ -143,11 +145,13 @@ def card(m: Metrics, meter_count: int, option_count: int, title_lines: int = 2,
     pad = m.px(36)
     inner = panel.inflate(-2 * pad, -2 * pad)
     # Big enough to recognise from the back of a room, small enough to leave the text its room.
-    portrait_size = min(m.px(212), inner.height // 3)
+    portrait_size = min(m.px(portrait), inner.height // 3)
     portrait = Rect(inner.x, inner.y, portrait_size, portrait_size)
     text_x = portrait.right + m.px(32)
     name_h = round(m.heading * 1.3)
-    role_h = round(m.label * 1.3) * 2
+    # the role takes two lines, or three where the portrait beside it is as tall
+    role_line = round(m.label * 1.3)
+    role_h = role_line * max(2, min(3, (portrait_size - name_h) // role_line))
     block_top = portrait.centery - (name_h + role_h) // 2
     name = Rect(text_x, block_top, inner.right - text_x, name_h)
     role = Rect(text_x, name.bottom, inner.right - text_x, role_h)
@@ -172,9 +176,11 @@ def card(m: Metrics, meter_count: int, option_count: int, title_lines: int = 2,
 
     column = Rect(panel.right + gap * 2, content.y, content.right - panel.right - gap * 2,
                   content.height)
-    caption = Rect(column.x, column.y, column.width, round(m.small * 1.4))
+    # The caption ("choose an option and confirm with Enter") takes two lines in a narrow column.
+    caption_lines = 1 if column.width >= m.px(760) else 2
+    caption = Rect(column.x, column.y, column.width, round(m.small * 1.35) * caption_lines)
     confirm_h = m.px(88)
-    preview_h = (round(m.small * 1.3) + m.px(4)) * 2 + m.px(28)
+    preview_h = (round(m.small * 1.3) + m.px(12)) * 2 + m.px(20)
     area = Rect(column.x, caption.bottom + gap // 2, column.width,
                 column.bottom - confirm_h - preview_h - gap - gap // 2 - caption.bottom - gap // 2)
     options = stack(area, option_count, gap * 2 // 3, max_height=m.px(156))
@@ -218,16 +224,21 @@ def outcome_header_height(m: Metrics, choice_lines: int = 2) -> int:
     return max(m.px(112), round(m.small * 1.4) + m.px(6) + round(m.heading * 1.3) * choice_lines)
 
 
-def outcome_fixed_height(m: Metrics, choice_lines: int = 2) -> int:
+def changes_height(m: Metrics, rows: int = 1) -> int:
+    """The meter changes under the outcome: ``rows`` rows of chips."""
+    return rows * m.px(64) + (rows - 1) * m.px(12)
+
+
+def outcome_fixed_height(m: Metrics, choice_lines: int = 2, changes_rows: int = 1) -> int:
     """The outcome panel's height without its text: header, rule, changes, buttons, padding."""
     pad = m.px(44)
-    return (2 * pad + outcome_header_height(m, choice_lines) + m.px(48) + m.px(24) + m.px(64)
-            + m.px(24) + m.px(88))
+    return (2 * pad + outcome_header_height(m, choice_lines) + m.px(48) + m.px(24)
+            + changes_height(m, changes_rows) + m.px(24) + m.px(88))
 
 
 def outcome(m: Metrics, meter_count: int, text_height: int | None = None, tools: int = 0,
             essay_height: int | None = None, choice_lines: int = 2,
-            reserve: int = 0) -> OutcomeLayout:
+            reserve: int = 0, changes_rows: int = 1) -> OutcomeLayout:
     """The outcome panel; given the outcome text's height, the panel fits it and is centred.
 
     With ``essay_height`` (the essay panel's full height) the essay panel stands to the right
@@ -251,10 +262,10 @@ def outcome(m: Metrics, meter_count: int, text_height: int | None = None, tools:
     pad = m.px(44)
     portrait_h = m.px(112)
     next_h = m.px(88)
-    changes_h = m.px(64)
+    changes_h = changes_height(m, changes_rows)
     choice_h = round(m.heading * 1.3) * choice_lines
     header_h = outcome_header_height(m, choice_lines)
-    fixed = outcome_fixed_height(m, choice_lines)
+    fixed = outcome_fixed_height(m, choice_lines, changes_rows)
     height = f.content.height
     if text_height is not None:
         height = min(f.content.height, fixed + max(text_height, m.px(120)))
@@ -357,9 +368,9 @@ def glossary(m: Metrics) -> GlossaryLayout:
     search = Rect(inner.right - search_w, inner.y, search_w, head_h)
     heading = Rect(inner.x, inner.y, search.left - m.gap - inner.x, head_h)
     hint = Rect(inner.x, heading.bottom + m.px(8), inner.width, round(m.small * 1.4))
-    button_h = m.px(76)
+    button_h = max(m.px(76), round(m.small * 1.3) * 2 + m.px(8))  # the count may wrap
     bottom = Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
-    close_w = min(m.px(320), inner.width // 3)
+    close_w = min(max(m.px(320), round(inner.width * 0.3)), inner.width // 3)
     close = Rect(bottom.right - close_w, bottom.y, close_w, button_h)
     step_w = min(m.px(250), (close.left - inner.x - m.gap - m.px(16)) // 3)
     next_rect = Rect(close.left - m.gap - step_w, bottom.y, step_w, button_h)

@@ -9,7 +9,7 @@ proportions hold from 1280x720 to 4K.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pygame import Rect
 
@@ -192,19 +192,27 @@ class DialogLayout:
     heading: Rect
     text: Rect
     buttons: list[Rect]
+    #: A line of small text under the heading (keys to press), when asked for; else empty.
+    hint: Rect = field(default_factory=lambda: Rect(0, 0, 0, 0))
 
 
-def dialog(m: Metrics, buttons: int, text_lines: int = 2, width: int = 1100) -> DialogLayout:
+def dialog(m: Metrics, buttons: int, text_lines: int = 2, width: int = 1100,
+           hint_lines: int = 0) -> DialogLayout:
+    """A dialog in the middle of the window; ``hint_lines`` lines of small text under the
+    heading get their own room, so the heading is never pressed under them."""
     panel_w = min(m.width - 2 * m.gap, m.px(width))
     pad = m.px(44)
     heading_h = round(m.title * 1.35) * (2 if panel_w < m.px(900) else 1)
+    hint_h = round(m.small * 1.35) * hint_lines * (2 if panel_w < m.px(900) else 1)
     text_h = round(m.body * 1.35) * text_lines
     button_h = max(m.px(84), round(m.button * 2.2))
-    height = 2 * pad + heading_h + m.px(12) + text_h + m.px(28) + button_h
+    height = 2 * pad + heading_h + hint_h + m.px(12) + text_h + m.px(28) + button_h
     panel = Rect(0, 0, panel_w, height)
     panel.center = (m.width // 2, m.height // 2)
     inner = panel.inflate(-2 * pad, -2 * pad)
     heading = Rect(inner.x, inner.y, inner.width, heading_h)
-    text = Rect(inner.x, heading.bottom + m.px(12), inner.width, text_h)
+    hint = Rect(inner.x, heading.bottom, inner.width, hint_h)
+    text = Rect(inner.x, hint.bottom + m.px(12), inner.width, text_h)
     foot = Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
-    return DialogLayout(panel, heading, text, row(foot, buttons, m.px(16)) if buttons else [])
+    return DialogLayout(panel, heading, text, row(foot, buttons, m.px(16)) if buttons else [],
+                        hint)

@@ -59,30 +59,35 @@ def draw_meters(surface: pygame.Surface, slots: list[MeterSlot], meters: list[Me
             draw_sign(surface, sign, state, palette.alarm_flash, palette.on_alarm_flash,
                       palette.alarm, palette.on_alarm)
             sign_w = size + m.px(10)
+        room = slot.area.width - number_w - sign_w - m.px(24)
+        label = _label(localize(meter.label, lang), room, text, m, palette)
         mark = marks.get(meter.id)
-        mark_w = 0
+        bar = slot.bar
         if mark is not None:
-            mark_w = _draw_mark(surface, slot, mark, number_w + sign_w, text, m, palette,
-                                affected_word)
-        label_w = slot.area.width - number_w - sign_w - mark_w - m.px(24)
-        label = text.fit(localize(meter.label, lang), "semibold", m.shrunk(m.label),
-                         palette.band_muted, label_w, round(m.label * 1.35))
-        surface.blit(label.surface, (slot.label.x, slot.label.y), Rect(0, 0, label_w, label.line_height))
+            mark_w = _mark_width(mark, text, m, affected_word)
+            if label.width + mark_w <= room:
+                _draw_mark(surface, slot.value.right - number_w - sign_w - m.px(14),
+                           slot.value.y, mark, text, m, palette, affected_word)
+            else:  # no room beside the label: the mark goes to the end of the bar's line
+                _draw_mark(surface, slot.bar.right, slot.bar.centery - text_height(m) // 2,
+                           mark, text, m, palette, affected_word)
+                bar = Rect(slot.bar.x, slot.bar.y, slot.bar.width - mark_w, slot.bar.height)
+        surface.blit(label.surface, (slot.label.x, slot.label.y),
+                     Rect(0, 0, room, label.line_height))
         span = meter.max - meter.min
         fraction = (value - meter.min) / span if span else 0
         fill = palette.band_negative if state is not None else palette.band_meter(i)
-        meter_bar(surface, slot.bar, fraction, fill, palette.track, m)
+        meter_bar(surface, bar, fraction, fill, palette.track, m)
         if state is not None:
-            filled = Rect(slot.bar.x, slot.bar.y,
-                          max(slot.bar.height, round(slot.bar.width * max(0.0, fraction))),
-                          slot.bar.height)
+            filled = Rect(bar.x, bar.y, max(bar.height, round(bar.width * max(0.0, fraction))),
+                          bar.height)
             hatch(surface, filled, palette.band, max(2, m.px(3)))
         if state == COLLAPSED:
-            pygame.draw.rect(surface, palette.alarm, slot.bar.inflate(m.px(6), m.px(6)),
-                             width=max(2, m.px(3)), border_radius=slot.bar.height)
+            pygame.draw.rect(surface, palette.alarm, bar.inflate(m.px(6), m.px(6)),
+                             width=max(2, m.px(3)), border_radius=bar.height)
         old = before.get(meter.id) if before else None
         if old is not None and span:
-            _draw_before(surface, slot.bar, (old - meter.min) / span, m, palette)
+            _draw_before(surface, bar, (old - meter.min) / span, m, palette)
 
 
 def _draw_before(surface: pygame.Surface, bar: Rect, fraction: float, m: Metrics,
@@ -95,8 +100,36 @@ def _draw_before(surface: pygame.Surface, bar: Rect, fraction: float, m: Metrics
     pygame.draw.rect(surface, palette.band_ink, tick)
 
 
-def _draw_mark(surface: pygame.Surface, slot: MeterSlot, mark: Mark, number_w: int,
-               text: TextCache, m: Metrics, palette: Palette, affected_word: str) -> int:
+def text_height(m: Metrics) -> int:
+    return round(m.label * 1.3)
+
+
+def _label(words: str, room: int, text: TextCache, m: Metrics, palette: Palette):
+    """A meter's label on one line in ``room``: whole at the largest size that fits, else
+    without its part in brackets ("Legitimiteit (mogen)" becomes "Legitimiteit")."""
+    short = words.split(" (")[0]
+    for candidate in (words, short):
+        for size in m.shrunk(m.label):
+            block = text.render(candidate, "semibold", size, palette.band_muted)
+            if len(block.lines) == 1 and block.width <= room:
+                return block
+    return text.render(short, "semibold", m.shrunk(m.label)[-1], palette.band_muted)
+
+
+def _mark_width(mark: Mark, text: TextCache, m: Metrics, affected_word: str) -> int:
+    kind, delta = mark
+    if kind != "which" and not text.has_glyphs("bold", m.label, UP + DOWN):
+        rest = delta_label(delta)[2:] if kind == "delta" else ""
+        size = m.px(18)
+        return size + (text.measure(rest, "bold", m.label)[0] + m.px(20) if rest else m.px(14))
+    label = affected_word if kind == "which" else (UP if delta > 0 else DOWN) \
+        if kind == "direction" else delta_label(delta)
+    return text.measure(label, "bold", m.label)[0] + m.px(16) + m.px(14)
+
+
+def _draw_mark(surface: pygame.Surface, right: int, top: int, mark: Mark, text: TextCache,
+               m: Metrics, palette: Palette, affected_word: str) -> None:
+    """The mark with its right edge at ``right`` and its top at ``top``."""
     kind, delta = mark
     colour = palette.band_positive if delta > 0 else palette.band_negative if delta < 0 \
         else palette.band_ink
@@ -106,20 +139,17 @@ def _draw_mark(surface: pygame.Surface, slot: MeterSlot, mark: Mark, number_w: i
         label = UP if delta > 0 else DOWN
     else:
         label = delta_label(delta)
-    right = slot.value.right - number_w - m.px(14)
     if kind != "which" and not text.has_glyphs("bold", m.label, UP + DOWN):
         size = m.px(18)
-        arrow = Rect(right - size, slot.value.y + m.px(10), size, size)
+        arrow = Rect(right - size, top + m.px(10), size, size)
         draw_arrow(surface, arrow, delta > 0, colour)
         rest = label[2:] if kind == "delta" else ""
         if rest:
             block = text.render(rest, "bold", m.label, colour)
-            surface.blit(block.surface, (arrow.left - m.px(6) - block.width, slot.value.y))
-            return size + block.width + m.px(20)
-        return size + m.px(14)
+            surface.blit(block.surface, (arrow.left - m.px(6) - block.width, top))
+        return
     block = text.render(label, "bold", m.label, colour)
     chip = Rect(0, 0, block.width + m.px(16), block.line_height)
-    chip.topright = (right, slot.value.y + m.px(2))
+    chip.topright = (right, top + m.px(2))
     pygame.draw.rect(surface, palette.track, chip, border_radius=chip.height // 2)
     surface.blit(block.surface, (chip.x + m.px(8), chip.y))
-    return chip.width + m.px(14)

@@ -22,6 +22,11 @@ FONTS = ASSETS / "fonts"
 REFERENCE_HEIGHT = 1080
 #: No text is ever drawn smaller than this, whatever the window.
 MIN_TEXT_PX = 18
+#: The smallest window every screen is laid out for (width, height). Below it the table shows
+#: a plain message asking for a larger window instead of a layout that cuts its texts: with
+#: text no smaller than MIN_TEXT_PX, a window less than 600 pixels tall has no room for a
+#: card, its options or the debrief's tables, however wide it is.
+MIN_WINDOW = (800, 600)
 
 
 def hex_colour(text: str) -> Colour:
@@ -121,11 +126,14 @@ class Palette:
 class BaseSizes:
     """Type sizes and spacing in pixels on a 1920x1080 screen."""
 
+    floor: int = 28
+    """The smallest text of all (hints, captions, chips): legible from the back of a room
+    on a projector. Every text size is at least this, scaled like the rest."""
     body: int = 30
     """Card text, outcome text, ending text: the text teams read together."""
-    small: int = 24
+    small: int = 28
     """Captions, hints, the warning line, list details."""
-    label: int = 26
+    label: int = 28
     """Meter labels, roles, badges."""
     option: int = 30
     """Option buttons."""
@@ -151,9 +159,10 @@ class BaseSizes:
     """Height of the meter band."""
     warning_height: int = 52
     """Height of the warning line."""
-    shrink: tuple[float, ...] = (1.0, 0.93, 0.87)
-    """Font scale steps tried when a text is too long for its box (body: 30, 28, then 26 for
-    only the most extreme texts, rather than cutting them off)."""
+    shrink: tuple[float, ...] = (1.0, 0.93, 0.87, 0.8)
+    """Font scale steps tried when a text is too long for its box (a title: 48, 45, 42, then
+    38 for only the most extreme texts, rather than cutting them off); never below ``floor``,
+    so body text does not shrink below 28 at all."""
 
 
 @dataclass(frozen=True)
@@ -170,8 +179,9 @@ class Metrics:
         return max(1, round(value * self.scale))
 
     def text(self, value: float) -> int:
-        """A text size scaled to this window, never below :data:`MIN_TEXT_PX`."""
-        return max(MIN_TEXT_PX, round(value * self.scale))
+        """A text size scaled to this window, never below the base sizes' ``floor`` (scaled)
+        nor below :data:`MIN_TEXT_PX`."""
+        return max(MIN_TEXT_PX, round(max(value, self.base.floor) * self.scale))
 
     @property
     def body(self) -> int:
@@ -227,7 +237,8 @@ class Metrics:
 
     def shrunk(self, size: int) -> list[int]:
         """Smaller sizes to try, one or two steps, for a text too long for its box."""
-        steps = [max(MIN_TEXT_PX, round(size * f)) for f in self.base.shrink]
+        least = self.text(self.base.floor)
+        steps = [max(least, round(size * f)) for f in self.base.shrink]
         return sorted(set(steps), reverse=True)
 
 
@@ -245,6 +256,12 @@ class Theme:
     })
     #: Line height as a multiple of the font size.
     leading: float = 1.3
+
+    @staticmethod
+    def fits(size: tuple[int, int]) -> bool:
+        """Whether a window of ``size`` is at least :data:`MIN_WINDOW`, so every screen lays
+        out in it."""
+        return size[0] >= MIN_WINDOW[0] and size[1] >= MIN_WINDOW[1]
 
     def metrics(self, size: tuple[int, int]) -> Metrics:
         """Sizes for a window: scale by height, narrowed for windows taller than 16:10."""

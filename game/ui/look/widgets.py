@@ -127,7 +127,7 @@ def label_box(button: Button, m: Metrics, text: TextCache, ink: Colour,
     """
     rect = Rect(0, 0, *button.rect.size)
     pad = m.px(22)
-    x = badge_rect(button, m).right + m.px(20) if button.number else pad
+    x = badge_rect(button, m).right + m.px(20) if shows_badge(button, m, text) else pad
     right = rect.width - pad
     if selected and button.style == "option":
         right -= text.render("✓", "bold", m.option, ink).width + m.px(8)
@@ -135,6 +135,20 @@ def label_box(button: Button, m: Metrics, text: TextCache, ink: Colour,
     weight = "semibold" if button.style in ("primary", "deck") or selected else "regular"
     box = Rect(x, m.px(8), right - x, rect.height - m.px(16))
     return TextBox(button.label, box, weight, tuple(m.shrunk(size)))
+
+
+def shows_badge(button: Button, m: Metrics, text: TextCache) -> bool:
+    """Whether ``button`` shows its key on a badge: an option always does (its number is how
+    it is chosen); a command button's key gives way when its label's longest word would not
+    fit beside the badge at the smallest size, so the word is never cut."""
+    if not button.number:
+        return False
+    if button.style == "option":
+        return True
+    room = button.rect.width - badge_rect(button, m).right - m.px(20) - m.px(22)
+    size = m.shrunk(m.option if button.style == "deck" else m.button)[-1]
+    weight = "semibold" if button.style in ("primary", "deck") else "regular"
+    return all(text.measure(word, weight, size)[0] <= room for word in button.label.split())
 
 
 class ButtonPainter:
@@ -180,7 +194,8 @@ class ButtonPainter:
         elif edge is not None:
             width = m.line * 2 if hover and not filled else m.line
             pygame.draw.rect(image, edge, rect, width=width, border_radius=m.radius)
-        if button.number:
+        badged = shows_badge(button, m, self.text)
+        if badged:
             badge = badge_rect(button, m)
             badge_fill, badge_ink = (p.on_accent, p.accent) if filled else (p.accent, p.on_accent)
             if greyed:
@@ -195,7 +210,7 @@ class ButtonPainter:
         if button.style == "deck":
             self._two_lines(image, button, m, box.rect.x, box.rect.width, ink, filled)
             return image
-        left = bool(button.number) or button.style == "option"
+        left = badged or button.style == "option"
         block = self.text.fit(box.text, box.weight, list(box.sizes), ink, box.rect.width,
                               box.rect.height, align="left" if left else "center")
         y = (rect.height - block.height) // 2

@@ -317,18 +317,18 @@ class CardScene(Scene):
         app, m, p = self.app, self.app.metrics, self.app.theme.palette
         size = m.small
         lead = app.text.render(app.t("card.affects"), "semibold", size, p.ink)
-        line_h = lead.line_height + m.px(4)
+        line_h = lead.line_height + m.px(12)
         start_x = area.x + lead.width + m.px(12)
         full = [app.local(mt.label) for mt in self.match.deck.meters if effects.get(mt.id)]
-        need = sum(app.text.measure(f"▲ {name}", "semibold", size)[0] + m.px(30) for name in full)
+        need = sum(app.text.measure(f"▲ {name}", "semibold", size)[0] + m.px(34) for name in full)
         fits_full = start_x + need <= area.right
         rows = 1 if fits_full else 2
         if not fits_full:
             short = [name.split(" (")[0] for name in full]
-            need = sum(app.text.measure(f"▲ {name}", "semibold", size)[0] + m.px(30) for name in short)
+            need = sum(app.text.measure(f"▲ {name}", "semibold", size)[0] + m.px(34) for name in short)
             rows = 1 if start_x + need <= area.right else 2
         top = area.y + max(0, (area.height - rows * line_h) // 2)
-        s.blit(lead.surface, (area.x, top + m.px(2)))
+        s.blit(lead.surface, (area.x, top + (line_h - m.px(6) - lead.line_height) // 2))
         x, y = start_x, top
         for meter in self.match.deck.meters:
             delta = effects.get(meter.id)
@@ -342,11 +342,11 @@ class CardScene(Scene):
             else:
                 text, ink = name, p.ink
             chip = app.text.render(text, "semibold", size, ink)
-            width = chip.width + m.px(20)
+            width = chip.width + m.px(24)
             if x + width > area.right and x > area.x + lead.width + m.px(12):
                 x, y = area.x + lead.width + m.px(12), y + line_h
-            rect = Rect(x, y, width, line_h - m.px(4))
+            rect = Rect(x, y, width, line_h - m.px(6))
             pygame.draw.rect(s, p.surface, rect, border_radius=rect.height // 2)
             pygame.draw.rect(s, ink, rect, width=max(1, m.line // 2 + 1), border_radius=rect.height // 2)
-            s.blit(chip.surface, (x + m.px(10), y + m.px(2)))
+            s.blit(chip.surface, (x + m.px(12), rect.centery - chip.line_height // 2))
             x += width + m.px(10)

@@ -21,7 +21,7 @@ from pygame import Rect
 from game.ui.layout import screens as layout
 from game.ui import routes
 from game.ui.deck_texts import dynamics_lines, essay_texts
-from game.ui.layout.outcome import OutcomeWords, outcome_screen
+from game.ui.layout.outcome import OutcomeWords, change_rows, chip_width, outcome_screen
 from game.ui.look.motion import DURATION, MeterMotion, between
 from game.ui.overlays.glossary_terms import has_glossary
 from game.ui.look.meters import draw_meters
@@ -361,39 +361,30 @@ class OutcomeScene(MeterMotion, Scene):
             self.text_in(s, area, app.t("outcome.no_change"), "regular", m.body, p.ink_muted,
                          valign="center")
             return
-        x = area.x
-        # Each chip says the meter's old and new value and the change ("Legitimiteit 55 → 43
-        # ▼ −12"); the meters' names lose their gloss, then the old values go, when they do
-        # not all fit.
-        full = {mt.id: app.local(mt.label) for mt in self.match.deck.meters}
-        short = {k: v.split(" (")[0] for k, v in full.items()}
-
-        def value_text(key: str, delta: int, with_old: bool) -> str:
-            moved = f"{self.before.get(key, 0)} → {self.after[key]}  " if with_old else ""
-            return moved + delta_label(delta)
-
-        def need(names: dict[str, str], with_old: bool) -> int:
-            return sum(app.text.measure(names[k], "semibold", m.label)[0]
-                       + app.text.measure(value_text(k, d, with_old), "bold", m.label)[0]
-                       + m.px(60) for k, d in changes.items() if k in names)
-
-        names, with_old = next(((n, o) for n, o in ((full, True), (short, True), (full, False))
-                                if need(n, o) <= area.width), (short, False))
-        for meter in self.match.deck.meters:
-            delta = changes.get(meter.id)
-            if not delta:
-                continue
-            ink = p.positive if delta > 0 else p.negative
-            name = app.text.render(names[meter.id], "semibold", m.label, p.ink)
-            value = app.text.render(value_text(meter.id, delta, with_old), "bold", m.label, ink)
-            width = name.width + value.width + m.px(44)
-            chip = Rect(x, area.y + (area.height - round(m.label * 1.9)) // 2, width,
-                        round(m.label * 1.9))
-            if chip.right > area.right:
-                break
-            pygame.draw.rect(s, p.surface_alt, chip, border_radius=chip.height // 2)
-            pygame.draw.rect(s, ink, chip, width=m.line, border_radius=chip.height // 2)
-            y = chip.centery - name.line_height // 2
-            s.blit(name.surface, (chip.x + m.px(18), y))
-            s.blit(value.surface, (chip.x + m.px(26) + name.width, y))
-            x = chip.right + m.px(16)
+        ts = self.typeset
+        names = {mt.id: app.local(mt.label) for mt in self.match.deck.meters}
+        shown = [(k, changes[k]) for k in names if changes.get(k)]
+        row_h, row_gap = m.px(64), m.px(12)
+        rows_room = max(1, (area.height + row_gap) // (row_h + row_gap))
+        labels = [names[k] for k, _ in shown]
+        rows = change_rows(ts, labels, area.width)
+        if len(rows) > rows_room:  # the meters' names without their gloss, "(kunnen)"
+            labels = [label.split(" (")[0] for label in labels]
+            rows = change_rows(ts, labels, area.width)
+        top = area.y + max(0, (area.height - len(rows) * (row_h + row_gap) + row_gap) // 2)
+        chip_h = round(m.label * 1.9)
+        for r, indices in enumerate(rows):
+            x = area.x
+            y_row = top + r * (row_h + row_gap) + (row_h - chip_h) // 2
+            for i in indices:
+                delta = shown[i][1]
+                ink = p.positive if delta > 0 else p.negative
+                name = app.text.render(labels[i], "semibold", m.label, p.ink)
+                value = app.text.render(delta_label(delta), "bold", m.label, ink)
+                chip = Rect(x, y_row, name.width + value.width + m.px(44), chip_h)
+                pygame.draw.rect(s, p.surface_alt, chip, border_radius=chip.height // 2)
+                pygame.draw.rect(s, ink, chip, width=m.line, border_radius=chip.height // 2)
+                y = chip.centery - name.line_height // 2
+                s.blit(name.surface, (chip.x + m.px(18), y))
+                s.blit(value.surface, (chip.x + m.px(26) + name.width, y))
+                x += chip_width(ts, labels[i]) + m.px(16)

@@ -221,7 +221,7 @@ class NoteScene(_Dialog):
 
     def layout_changed(self) -> None:
         m = self.app.metrics
-        self.layout = layout.dialog(m, 2, text_lines=2, width=1500)
+        self.layout = layout.dialog(m, 2, text_lines=2, width=1500, hint_lines=1)
         save, cancel = self.layout.buttons
         self.buttons = [Button("save", save, self.app.t("workshop.note.save"), style="primary"),
                         Button("cancel", cancel, self.app.t("workshop.note.cancel"))]
@@ -245,10 +245,8 @@ class NoteScene(_Dialog):
     def draw(self, surface: pygame.Surface) -> None:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
         self.draw_panel(surface)
-        head = Rect(L.heading.x, L.heading.y, L.heading.width, L.heading.height // 2)
-        self.text_in(surface, head, self.heading, "bold", m.title, p.ink, valign="center")
-        hint = Rect(L.heading.x, head.bottom, L.heading.width, L.heading.height - head.height)
-        self.text_in(surface, hint, app.t("workshop.note.hint"), "regular", m.small,
+        self.text_in(surface, L.heading, self.heading, "bold", m.title, p.ink, valign="center")
+        self.text_in(surface, L.hint, app.t("workshop.note.hint"), "regular", m.small,
                      p.ink_muted, valign="center")
         draw_field(surface, L.text, self.field.text, True, app)
         self.draw_buttons(surface)
