@@ -97,13 +97,16 @@ class TitleScene(Scene):
         first = self.page * self.per_page
         for rect, index in zip(L.decks, range(first, len(self.entries))):
             entry = self.entries[index]
-            if entry.ok:
-                detail = ellipsize(entry.description(app.lang) or entry.folder.name,
-                                   app.fonts.get("regular", app.metrics.small),
-                                   rect.width - app.metrics.px(48))
+            room = rect.width - app.metrics.px(48)
+            if entry.ok:  # the chosen deck's description stands beside the list, whole
+                summary = entry.summary
+                detail = app.t("title.list_facts", rounds=summary.rounds,
+                               cards=summary.cards - summary.follow_ups)
                 alert = False
             else:
                 detail = "⚠ " + app.catalog.count("title.errors", entry.error_count)
+                if app.text.measure(detail, "regular", app.metrics.small)[0] > room:
+                    detail = "⚠ " + app.catalog.count("title.errors_short", entry.error_count)
                 alert = True
             buttons.append(Button(f"deck-{index}", rect, entry.title(app.lang), style="deck",
                                   detail=detail, detail_alert=alert, muted=not entry.ok))
