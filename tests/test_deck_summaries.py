@@ -41,7 +41,7 @@ def test_a_second_start_loads_no_deck_and_shows_the_same(tmp_path, monkeypatch):
     first = make_app(tmp_path, deck=None)
     assert sorted(loads) == ["broken", "demo", "eigen"], "a first start summarises every deck"
     shown = title_facts(first)
-    assert ("Testdeck voor de speltafel", "Een klein deck om de speltafel mee te testen.",
+    assert ("Testdeck voor de speltafel", "5 rondes · 6 kaarten",
             False) in shown
     assert any(muted and "fout" in detail for _, detail, muted in shown), "broken stays greyed"
     first.close()
