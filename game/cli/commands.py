@@ -74,6 +74,16 @@ def _team_count(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    """A port: ASCII digits from 0 (a free one) to 65535."""
+    if not text.isascii() or not text.strip().isdigit() or len(text.strip()) > 5:
+        raise argument_error("not_whole", text=text) from None
+    value = int(text)
+    if value > 65535:
+        raise argument_error("port")
+    return value
+
+
 def _minutes(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
@@ -185,6 +195,15 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
     workshop.add_argument("--preview", choices=("none", "which", "direction"), default=None,
                           help="what a selected option shows before confirming "
                           "(default: as the deck says)")
+    workshop.add_argument("--phones", action="store_true",
+                          help="participants vote with their phones: the screen shows a QR code "
+                          "and a join address (implies --mode workshop; see docs/phones.md)")
+    workshop.add_argument("--bind", default=None, metavar="ADDR",
+                          help="with --phones: the address to serve phones on (default: this "
+                          "machine's address on the local network)")
+    workshop.add_argument("--port", type=_port, default=None, metavar="N",
+                          help="with --phones: the port (0 picks a free one; default: the port a "
+                          "resumed workshop had, else a free one)")
     play.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
     validate = commands.add_parser(
@@ -430,11 +449,11 @@ def _play(args: argparse.Namespace) -> int:
     if args.deck is not None and not (args.deck / "deck.yaml").is_file():
         _say(words, "error", "command.play.not_deck", deck=args.deck)
         return 2
-    if (args.teams or args.team_names or args.timer or args.aspects) \
+    if (args.teams or args.team_names or args.timer or args.aspects or args.phones) \
             and args.mode != "onboarding":
-        args.mode = "workshop"  # teams, a timer or chosen aspects only exist in a workshop
+        args.mode = "workshop"  # teams, a timer, aspects or phones only exist in a workshop
     if args.mode == "onboarding" and (args.teams or args.team_names or args.timer
-                                      or args.aspects or args.card):
+                                      or args.aspects or args.card or args.phones):
         _say(words, "error", "command.play.onboarding_single")
         return 2
     if args.out is not None and args.mode == "single" and not args.autoplay:
@@ -455,6 +474,9 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     if args.card and args.mode == "workshop":
         _say(words, "error", "command.play.card_single")
+        return 2
+    if (args.bind is not None or args.port is not None) and not args.phones:
+        _say(words, "error", "command.play.bind_needs_phones")
         return 2
     refused = _refused_together(args)
     if refused:
@@ -491,6 +513,9 @@ def _play(args: argparse.Namespace) -> int:
         timer=args.timer,
         aspects=args.aspects,
         preview=args.preview,
+        phones=args.phones,
+        bind=args.bind,
+        port=args.port,
         exit_after_first_frame=args.exit_after_first_frame,
         messages=words.lang,
     )

@@ -119,7 +119,7 @@ class AutoplayDriver:
         if prompt.kind == "votes":
             self._post(scene.answer(vote_counts(table.workshop.seed, table.workshop.round,
                                                 prompt.team, prompt.count)))
-        elif prompt.kind == "next":
+        elif prompt.kind in ("next", "close"):
             self._post(scene.answer())
         elif prompt.kind == "pick":
             self._post(scene.answer(0))

@@ -256,6 +256,8 @@ class SessionHost:
         so another window may resume it."""
         if self.match is not None and self.match is not keep:
             self.match.release()
+            if self.table is not None:
+                self.table.stop_phones()  # the room's phones vote no more
 
     def begin(self, match: Match, notices: list[Notice] | tuple = ()) -> None:
         """Put ``match`` on the table, at the screen its state is in."""

@@ -58,6 +58,12 @@ class PlayOptions:
     reduced_motion: bool = False
     #: No sound cues for this run.
     mute: bool = False
+    #: Participants vote with their phones (docs/phones.md); the server listens on ``bind``
+    #: (None: this machine's address on the local network) and ``port`` (0 or None: a free
+    #: one, or the one a resumed workshop had).
+    phones: bool = False
+    bind: str | None = None
+    port: int | None = None
     #: Exit as soon as the first frame is on screen (used by the start-up benchmark).
     exit_after_first_frame: bool = False
     #: The language of the lines the game prints on the terminal: the command line's run's

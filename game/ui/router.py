@@ -32,6 +32,7 @@ from game.ui.workshop.overlays import (
     MessageScene,
     NoteScene,
 )
+from game.ui.workshop.phones import PhoneJoinScene
 from game.ui.workshop.setup import WorkshopSetupScene
 
 
@@ -78,6 +79,8 @@ def _overlay(app, route) -> Scene:
         return NoteScene(app, route.heading, route.text, route.swallow)
     if kind is routes.Black:
         return BlackScene(app)
+    if kind is routes.PhoneJoin:
+        return PhoneJoinScene(app)
     if kind is routes.Message:
         return MessageScene(app, route.heading, route.text)
     if kind is routes.Essay:

@@ -117,6 +117,11 @@ class Black:
 
 
 @dataclass(frozen=True)
+class PhoneJoin:
+    """How the room joins by phone: the QR code, the address and the room code."""
+
+
+@dataclass(frozen=True)
 class Message:
     """A plain message with a button to close it."""
 

@@ -69,6 +69,13 @@ class WorkshopCardScene(WorkshopScreen):
         Next."""
         keys = []
         if self.step == "vote":
+            table, key = self.table, (self.workshop.round, self.team)
+            if table.phones_open and table.phones.ballot.tallies():
+                keys.append(key_event(pygame.K_PAGEDOWN))  # close: the phones' counts come in
+                if self.team in table.phones.ballot.tallies():
+                    return keys + [key_event(pygame.K_PAGEDOWN)]
+            elif key in table.from_phones:
+                return [key_event(pygame.K_PAGEDOWN)]
             for i, count in enumerate(value):
                 if i:
                     keys.append(key_event(pygame.K_DOWN))
@@ -100,6 +107,22 @@ class WorkshopCardScene(WorkshopScreen):
         return self.app.t("workshop.step.vote" if self.step == "vote" else "workshop.step.discuss")
 
     def step_detail(self) -> str:
+        detail = self._step_detail()
+        phones = self.phones_line()
+        return f"{detail} · {phones}" if phones else detail
+
+    def phones_line(self) -> str:
+        """How many phones voted, per team the card applies to (never on what)."""
+        table, app = self.table, self.app
+        if table.phones is None:
+            return ""
+        voters = table.phones_voters()
+        teams = ", ".join(f"{table.team_name(t)} {voters.get(t, 0)}"
+                          for t in self.workshop.applies)
+        key = "workshop.phones.open" if table.phones_open else "workshop.phones.closed"
+        return app.t(key, n=sum(voters.values()), teams=teams)
+
+    def _step_detail(self) -> str:
         app, workshop = self.app, self.workshop
         if self.step == "vote":
             applies = workshop.applies
@@ -198,7 +221,16 @@ class WorkshopCardScene(WorkshopScreen):
             self.ask_undo()
 
     def decide(self) -> None:
-        """Record the team's decision; a tie (or no votes) first asks which option counts."""
+        """Record the team's decision; a tie (or no votes) first asks which option counts.
+        While phones can still vote, the first press closes their vote and fills in each
+        team's counts, to be looked at before they are recorded."""
+        if self.table.phones_open:
+            counted = self.table.close_phones()
+            if counted:
+                self.say(self.app.t("workshop.phones.counted", n=sum(counted.values())))
+                self.layout_changed()
+                self.app.invalidate()
+                return
         sheet = self.sheet
         if sheet.decision is None:
             app = self.app
@@ -335,9 +367,10 @@ class WorkshopCardScene(WorkshopScreen):
     # ------------------------------------------------------------------ drawing
     def layer_state(self) -> Hashable:
         """The step and, voting, the team and its sheet: all the card and its options show."""
+        phones = self.phones_line()
         if self.step != "vote":
-            return (self.step,)
-        return (self.step, self.team, self.sheet.shown())
+            return (self.step, phones)
+        return (self.step, self.team, self.sheet.shown(), phones)
 
     def draw_main(self, surface: pygame.Surface) -> None:
         self._draw_card(surface)

@@ -41,6 +41,8 @@ BLACK_KEYS = (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD)
 #: The menu of a workshop, in order (its number keys follow it).
 #: Layers kept per screen: enough to go back and forth between a few vote counts.
 LAYERS_KEPT = 8
+#: How often a screen looks for votes from phones, in seconds.
+PHONES_LOOK_S = 0.25
 
 MENU = ("resume", "undo", "debrief", "export", "restart", "quit", "motion")
 _MODIFIERS = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
@@ -106,6 +108,8 @@ class WorkshopScreen(Scene):
     def update(self, dt: float) -> None:
         """Let the countdown run while this screen is on top (a dialog or the menu over it
         holds it): a new second redraws the countdown's own area, its end the whole frame."""
+        if self.table.phones_changed():
+            self.phones_changed()
         timer = self.table.timer if self.shows_timer else None
         if timer is None:
             return
@@ -118,13 +122,23 @@ class WorkshopScreen(Scene):
                 self.app.invalidate_area(area)
 
     def next_change(self) -> float | None:
-        return self.table.next_change() if self.shows_timer else None
+        change = self.table.next_change() if self.shows_timer else None
+        if self.table.phones is not None:  # votes from phones come in on their own
+            change = PHONES_LOOK_S if change is None else min(change, PHONES_LOOK_S)
+        return change
+
+    def phones_changed(self) -> None:
+        """Votes came in from phones (or the phones' vote opened or closed): show it."""
+        self.layout_changed()
+        self.app.invalidate()
 
     # ------------------------------------------------------------------ layout
     def tools(self) -> list[str]:
         tools = ["back", "black"]
         if self.shows_timer:
             tools.append("pause")
+        if self.table.phones is not None:
+            tools.append("phones")
         return tools + ["note", "menu"]
 
     @property
@@ -153,6 +167,7 @@ class WorkshopScreen(Scene):
                                  else "workshop.tool.pause")),
             "note": ("N", app.t("workshop.tool.note")),
             "essay": ("E", app.t("workshop.tool.essay")),
+            "phones": ("Q", app.t("workshop.tool.phones")),
             "menu": ("", app.t("workshop.tool.menu")),
         }
         buttons = self.extra_buttons()
@@ -187,6 +202,8 @@ class WorkshopScreen(Scene):
             self.open_note(self._key_text or "n")
         elif key == pygame.K_g and plain:
             self.open_glossary()
+        elif key == pygame.K_q and plain and self.table.phones is not None:
+            self.show_phones()
         elif key == pygame.K_ESCAPE:
             self.open_menu()
         elif key == pygame.K_TAB:
@@ -210,6 +227,8 @@ class WorkshopScreen(Scene):
             self.open_note()
         elif button_id == "menu":
             self.open_menu()
+        elif button_id == "phones":
+            self.show_phones()
 
     # ------------------------------------------------------------------ what the keys do
     def say(self, text: str, seconds: float = SHORT) -> None:
@@ -247,6 +266,10 @@ class WorkshopScreen(Scene):
         if has_glossary(self.table.deck):
             self.ask("glossary", routes.Glossary(self.table.deck, self.screen_text(),
                                                  "glossary.back_card"))
+
+    def show_phones(self) -> None:
+        """The QR code and the join address, large (Q)."""
+        self.ask("phones", routes.PhoneJoin())
 
     def open_menu(self) -> None:
         self.ask("menu", routes.Menu(self.match, actions=MENU))

@@ -64,6 +64,8 @@ class WorkshopSetupScene(Scene):
             steps = [None] + sorted(s for s in steps if s)
         self.timer_steps = steps
         self.timer = options.timer
+        #: The room votes with phones (a QR code and a join address on the screen).
+        self.phones = options.phones
         self._deck_defaults(first=True)
         #: The name field being typed in, and its editor.
         self.editing: int | None = None
@@ -115,7 +117,8 @@ class WorkshopSetupScene(Scene):
         return WorkshopSettings(
             names=[self.name(i) for i in range(self.count)],
             term=self.rounds, timer=self.timer,
-            aspects=chosen if len(chosen) < len(every) else [], preview=self.preview)
+            aspects=chosen if len(chosen) < len(every) else [], preview=self.preview,
+            phones=self.phones)
 
     def card_count(self) -> tuple[int, int]:
         """Cards that can be drawn with the aspects chosen, and in the whole deck."""
@@ -188,6 +191,8 @@ class WorkshopSetupScene(Scene):
         buttons += [Button("timer-minus", L.timer[0], "−", enabled=at > 0),
                     Button("timer-plus", L.timer[2], "+",
                            enabled=at < len(self.timer_steps) - 1)]
+        buttons.append(Button("phones", self._phones_rect(),
+                              ("✓ " if self.phones else "") + app.t("workshop.setup.phones")))
         labels = [("✓ " if mode == self.preview else "") + app.t(f"workshop.setup.preview_{mode}")
                   for mode in PREVIEWS]
         buttons += [Button(f"preview-{mode}", rect, label)
@@ -197,6 +202,12 @@ class WorkshopSetupScene(Scene):
                     Button("start", L.start, app.t("workshop.setup.start"), style="primary",
                            enabled=self.can_start)]
         self.buttons = buttons
+
+    def _phones_rect(self) -> Rect:
+        """Voting by phone, on or off: beside the countdown's stepper."""
+        m, L = self.app.metrics, self.layout
+        x = L.timer[2].right + m.px(24)
+        return Rect(x, L.timer[2].y, max(m.px(120), L.timer_label.right - x), L.timer[2].height)
 
     def _preview_rects(self) -> list[Rect]:
         """The three preview choices side by side, each as wide as its words need."""
@@ -284,6 +295,9 @@ class WorkshopSetupScene(Scene):
             self.begin_editing(int(button_id[5:]), fresh=False)
         elif button_id.startswith("preview-"):
             self.preview = button_id[8:]
+            self._make_buttons()
+        elif button_id == "phones":
+            self.phones = not self.phones
             self._make_buttons()
         elif button_id.startswith("aspect-"):
             self.toggle_aspect(button_id)
@@ -385,7 +399,8 @@ class WorkshopSetupScene(Scene):
         hint = app.t("workshop.setup.editing" if self.editing is not None
                      else "workshop.setup.hint")
         self.text_in(surface, L.hint, hint, "regular", m.small, p.ink_muted, valign="center")
-        selected = {f"lang-{app.lang}", f"preview-{self.preview}"}
+        selected = {f"lang-{app.lang}", f"preview-{self.preview}"} | (
+            {"phones"} if self.phones else set())
         focused = self.focused_button()
         for button in self.buttons:
             ring = self.keyboard and button is focused

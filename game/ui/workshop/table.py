@@ -20,6 +20,8 @@ from game.table.workshop_match import WorkshopMatch
 from game.authoring.loader import load_deck
 from game.table.places import DEFAULT_DECK
 from game.ui import routes
+from game.phones.room import PhoneRoom
+from game.phones.server import PhoneServerError
 from game.ui.workshop.timer import DiscussionTimer
 from game.ui.workshop.votes import VoteSheet
 
@@ -41,10 +43,16 @@ class WorkshopSettings:
     aspects: list[str] = field(default_factory=list)
     #: What the options show of their effect on the meters: none, which, direction.
     preview: str = "direction"
+    #: Participants vote with their phones (the room's code and port are kept under "phones").
+    phones: bool = False
 
     def table(self) -> dict:
-        """The screen settings kept with the workshop, so a resumed one looks the same."""
-        return {"timer": self.timer, "preview": self.preview}
+        """The screen settings kept with the workshop, so a resumed one looks the same (and
+        serves phones again, on the same join address)."""
+        kept = {"timer": self.timer, "preview": self.preview}
+        if self.phones:
+            kept["phones"] = {}
+        return kept
 
 
 def default_names(app, count: int) -> list[str]:
@@ -63,7 +71,7 @@ def settings_from_options(app, deck: Deck) -> WorkshopSettings:
         print(f"warning: the deck has no aspect '{unknown}'; it is left out", file=sys.stderr)
     return WorkshopSettings(names=names, term=options.rounds, timer=options.timer,
                             aspects=aspects if len(aspects) < len(known) else [],
-                            preview=options.preview or deck.spec.preview)
+                            preview=options.preview or deck.spec.preview, phones=options.phones)
 
 
 class WorkshopTable:
@@ -83,6 +91,13 @@ class WorkshopTable:
         #: Where the reports were written, and what the screen says about it.
         self.reports: Path | None = None
         self.reports_message: str | None = None
+        #: The room's phones, while they vote (None: counted by hand).
+        self.phones: PhoneRoom | None = None
+        self._phones_seen = -1
+        #: The sheets filled in from phones, by (round, team); per team, how many phones voted
+        #: on the card on the table when the vote closed.
+        self.from_phones: set[tuple[int, int]] = set()
+        self.phones_counted: dict[int, int] = {}
 
     @property
     def workshop(self):
@@ -141,6 +156,70 @@ class WorkshopTable:
         if self._timer is None or not self.minutes or self.workshop.phase != "card":
             return None
         return self._timer.next_change
+
+    # ------------------------------------------------------------------ phones
+    @property
+    def phones_open(self) -> bool:
+        """Whether the phones can vote on the card on the table now."""
+        return self.phones is not None and self.phones.ballot.card is not None
+
+    def phones_changed(self) -> bool:
+        """Open the card on the table to the phones (a new card, or none); whether what the
+        screen shows of the phones' votes changed since it last asked."""
+        if self.phones is None:
+            return False
+        if self.workshop.is_over:
+            self.stop_phones()
+            return True
+        card = self.workshop.current_card
+        shown = self.phones.ballot.card
+        if card is None or self.workshop.phase != "card":
+            if shown is not None:
+                self.phones.close()
+        elif shown is None or (shown.round, shown.card) != (self.workshop.round, card.id):
+            if not self.closed_here():
+                self.phones_counted = {}
+                self.phones.open_card()
+        version = self.phones.ballot.version
+        changed, self._phones_seen = version != self._phones_seen, version
+        return changed
+
+    def closed_here(self) -> bool:
+        """Whether the phones' vote on the card on the table was closed already (so it is not
+        opened again when the screen comes back to the card)."""
+        card = self.workshop.current_card
+        closed = self.workshop.table.get("phones_closed")
+        return card is not None and closed == [self.workshop.round, card.id]
+
+    def close_phones(self) -> dict[int, int]:
+        """Close the phones' vote and put each team's count per option on its sheet (a team
+        without phone votes keeps what was typed). Per team, how many phones voted."""
+        if not self.phones_open:
+            return {}
+        tallies = self.phones.close()
+        card = self.workshop.current_card
+        ids = [o.id for o in card.options]
+        for team, counts in tallies.items():
+            if team in self.workshop.waiting:
+                self.sheets[(self.workshop.round, team)] = VoteSheet.from_votes(ids, counts)
+                self.from_phones.add((self.workshop.round, team))
+        self.match.keep_phones_closed(self.workshop.round, card.id,
+                                      self.phones.ballot.ledger.devices()
+                                      if self.phones.ballot.ledger else None)
+        self.phones_counted = {team: sum(counts.values()) for team, counts in tallies.items()}
+        return self.phones_counted
+
+    def phones_voters(self) -> dict[int, int]:
+        """Per team, how many phones voted on the card on the table (so far, or when the vote
+        closed); never which option they chose."""
+        if self.phones_open:
+            return self.phones.ballot.voters()
+        return dict(self.phones_counted)
+
+    def stop_phones(self) -> None:
+        if self.phones is not None:
+            self.phones.stop()
+            self.phones = None
 
     # ------------------------------------------------------------------ votes
     def sheet(self, team: int) -> VoteSheet:
@@ -229,7 +308,7 @@ def restart(app) -> None:
         old.match.abandon()
     settings = WorkshopSettings(names=workshop.names, term=workshop.term,
                                 timer=old.minutes, aspects=workshop.aspects,
-                                preview=old.preview)
+                                preview=old.preview, phones=old.phones is not None)
     result = load_deck(Path(old.match.deck_path), lang=app.lang)
     # a deck that no longer loads: the copy on the table (already narrowed to the aspects)
     deck = result.deck if result.deck is not None else old.deck
@@ -242,4 +321,28 @@ def begin(app, table: WorkshopTable, notices=()) -> None:
     app.table = table
     app.match = table.match
     app.notices = [app.notice_text(n) for n in notices]
+    if "phones" in table.workshop.table and not table.workshop.is_over:
+        start_phones(app, table)
     app.go(routes.Current())
+    if table.phones is not None and not table.workshop.votes:
+        app.go(routes.PhoneJoin())  # the first card: the room joins before it starts
+
+
+def start_phones(app, table: WorkshopTable) -> None:
+    """Serve the room's phones; the join address is printed (and written to ``--out``'s
+    join.txt). When it cannot listen, the workshop goes on counted by hand and says why."""
+    options = app.options
+    try:
+        table.phones = PhoneRoom.start(table.match, options.bind, options.port)
+    except PhoneServerError as exc:
+        options.tell("warning", "command.play.phones_failed", reason=str(exc))
+        app.notices.append(app.t("join.failed"))
+        return
+    print(table.phones.url, flush=True)
+    if options.out_dir is not None:
+        try:
+            Path(options.out_dir).mkdir(parents=True, exist_ok=True)
+            (Path(options.out_dir) / "join.txt").write_text(table.phones.url + "\n",
+                                                          encoding="utf-8")
+        except OSError as exc:
+            options.tell("warning", "command.play.join_not_written", reason=str(exc))

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-#: The most votes one option can get (two digits).
-MAX_VOTES = 99
+#: The most votes one option can get (three digits: a hall voting by phone).
+MAX_VOTES = 999
 
 Reason = Literal["override", "majority", "tie", "none"]
 

@@ -1,0 +1,113 @@
+"""Phones voting in a real workshop: the game itself, headless, started from the command line
+with ``--phones``, voted on from outside over HTTP while it plays, and killed with kill -9."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from phonehttp import call, new_device, vote
+from game.table.journal import FILE_NAME
+
+ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+DECK = ROOT / "scenarios" / "digitaal-leiderschap"
+TIMEOUT = 90.0
+
+
+def workshop(data: Path, out: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "main.py", str(DECK), "--mode", "workshop", "--teams", "2",
+         "--rounds", "1", "--phones", "--bind", "127.0.0.1", "--headless", "--autoplay",
+         "--seed", "5", "--data-dir", str(data), "--out", str(out), *extra],
+        cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def join_address(out: Path, process: subprocess.Popen) -> str:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        path = out / "join.txt"
+        if path.exists() and path.read_text(encoding="utf-8").strip():
+            return path.read_text(encoding="utf-8").splitlines()[0]
+        if process.poll() is not None:
+            pytest.fail(f"the workshop ended before it served phones: {process.stderr.read()}")
+        time.sleep(0.05)
+    pytest.fail("no join address was written")
+
+
+def open_card(join: str) -> dict:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        state = call(join + "/state").json()
+        if state["open"]:
+            return state
+        time.sleep(0.05)
+    pytest.fail("no card opened for voting")
+
+
+def decisions(data: Path) -> list[dict]:
+    db = sqlite3.connect(f"{(data / FILE_NAME).as_uri()}?mode=ro", uri=True)
+    try:
+        rows = db.execute("SELECT payload FROM events WHERE kind = 'decide' ORDER BY id")
+        return [json.loads(payload) for (payload,) in rows]
+    finally:
+        db.close()
+
+
+def test_the_room_votes_by_phone_while_the_workshop_plays(tmp_path):
+    data, out = tmp_path / "data", tmp_path / "out"
+    process = workshop(data, out, "--step-delay", "1.5")
+    try:
+        join = join_address(out, process)
+        assert join.startswith("http://127.0.0.1:") and "/r/" in join
+        state = open_card(join)
+        first, second = (o["id"] for o in state["options"][:2])
+        for option in (first, first, second):
+            assert vote(join, 0, option, new_device(), card=state["card"]["id"]).status == 200
+        assert process.wait(timeout=TIMEOUT) == 0, process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert join in process.stdout.read(), "the join address is printed"
+    red = next(d for d in decisions(data) if d["team"] == 0)
+    assert {o: n for o, n in red["votes"].items() if n} == {first: 2, second: 1}
+    assert red["option"] == first
+    with pytest.raises(OSError):  # the server runs only while the workshop runs
+        call(join + "/state")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs kill -9")
+def test_a_killed_workshop_keeps_every_acknowledged_vote_and_its_room(tmp_path):
+    data = tmp_path / "data"
+    process = workshop(data, tmp_path / "first", "--step-delay", "30")
+    try:
+        join = join_address(tmp_path / "first", process)
+        state = open_card(join)
+        device, option = new_device(), state["options"][1]["id"]
+        assert vote(join, 1, option, device).status == 200  # acknowledged: it is on disk
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+
+    again = subprocess.Popen(
+        [sys.executable, "main.py", "--resume", "--phones", "--bind", "127.0.0.1", "--headless",
+         "--autoplay", "--step-delay", "30", "--data-dir", str(data), "--out",
+         str(tmp_path / "second")],
+        cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert join_address(tmp_path / "second", again) == join, "same room, same port"
+        state = open_card(join)
+        mine = call(join + "/state", headers={"X-Device": device}).json()["mine"]
+        assert mine == {"team": 1, "option": option}
+    finally:
+        again.send_signal(signal.SIGKILL)
+        again.wait(timeout=10)
