@@ -489,10 +489,9 @@ class _Places:
             name = self._name(doc.file)
             at = self.at.setdefault(name, {})
             lines = self.lines.setdefault(name, {})
-            for table in (doc.values, doc.keys):
-                for path, where in table.items():
-                    at.setdefault(where, []).append(path)
-                    lines.setdefault(where[0], []).append(path)
+            for path, where in doc.places():
+                at.setdefault(where, []).append(path)
+                lines.setdefault(where[0], []).append(path)
 
     def _name(self, file: Path | None) -> str:
         if file is None:

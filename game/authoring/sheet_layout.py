@@ -117,6 +117,12 @@ CHARACTERS = SheetSpec("characters", fmt.Character, (
     _c("role", "role", "text", 36),
     _c("portrait", "portrait", "word", 24),
     _c("colour", "colour", "word", 10),
+    _c("hair", "features.hair", "word", 10, choices=fmt.HAIR_STYLES),
+    _c("hair_colour", "features.hair_colour", "word", 12, choices=fmt.HAIR_COLOURS),
+    _c("skin", "features.skin", "int", 8),
+    _c("glasses", "features.glasses", "bool", 8),
+    _c("age", "features.age", "word", 10, choices=fmt.AGES),
+    _c("clothing", "features.clothing", "word", 10, choices=fmt.CLOTHES),
 ))
 
 METERS = SheetSpec("meters", fmt.Meter, (

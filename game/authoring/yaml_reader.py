@@ -18,7 +18,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Iterator, Union
 
 import yaml
 
@@ -105,6 +105,12 @@ class YamlFile:
         path = tuple(path)
         packed = self.keys.get(path)
         return _unpack(packed) if packed is not None else self.position(path)
+
+    def places(self) -> Iterator[tuple[YamlPath, tuple[int, int]]]:
+        """Every value's and key's path with its (line, col), values first."""
+        for table in (self.values, self.keys):
+            for path, packed in table.items():
+                yield path, _unpack(packed)
 
     def scalar(self, path: YamlPath) -> ScalarInfo | None:
         return self.scalars.get(tuple(path))
