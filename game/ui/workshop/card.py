@@ -106,23 +106,11 @@ class WorkshopCardScene(WorkshopScreen):
     def step_title(self) -> str:
         return self.app.t("workshop.step.vote" if self.step == "vote" else "workshop.step.discuss")
 
+    @property
+    def shows_phones(self) -> bool:
+        return self.table.phones is not None
+
     def step_detail(self) -> str:
-        detail = self._step_detail()
-        phones = self.phones_line()
-        return f"{detail} · {phones}" if phones else detail
-
-    def phones_line(self) -> str:
-        """How many phones voted, per team the card applies to (never on what)."""
-        table, app = self.table, self.app
-        if table.phones is None:
-            return ""
-        voters = table.phones_voters()
-        teams = ", ".join(f"{table.team_name(t)} {voters.get(t, 0)}"
-                          for t in self.workshop.applies)
-        key = "workshop.phones.open" if table.phones_open else "workshop.phones.closed"
-        return app.t(key, n=sum(voters.values()), teams=teams)
-
-    def _step_detail(self) -> str:
         app, workshop = self.app, self.workshop
         if self.step == "vote":
             applies = workshop.applies
@@ -367,10 +355,9 @@ class WorkshopCardScene(WorkshopScreen):
     # ------------------------------------------------------------------ drawing
     def layer_state(self) -> Hashable:
         """The step and, voting, the team and its sheet: all the card and its options show."""
-        phones = self.phones_line()
         if self.step != "vote":
-            return (self.step, phones)
-        return (self.step, self.team, self.sheet.shown(), phones)
+            return (self.step,)
+        return (self.step, self.team, self.sheet.shown())
 
     def draw_main(self, surface: pygame.Surface) -> None:
         self._draw_card(surface)

@@ -60,6 +60,8 @@ class WorkshopScreen(Scene):
         self._key_text = ""
         #: The screen without its countdown, buttons and warning, by what it shows.
         self._layers: dict[Hashable, pygame.Surface] = {}
+        #: Where the band says how many phones voted (set when the band is drawn).
+        self._phones_area: Rect | None = None
 
     # ------------------------------------------------------------------ for subclasses
     def step_title(self) -> str:
@@ -127,10 +129,39 @@ class WorkshopScreen(Scene):
             change = PHONES_LOOK_S if change is None else min(change, PHONES_LOOK_S)
         return change
 
+    @property
+    def shows_phones(self) -> bool:
+        """Whether this screen says in its band how many phones voted."""
+        return False
+
     def phones_changed(self) -> None:
-        """Votes came in from phones (or the phones' vote opened or closed): show it."""
-        self.layout_changed()
-        self.app.invalidate()
+        """Votes came in from phones (or the phones' vote opened or closed): the band's line
+        about them is drawn again, that area alone."""
+        if self.shows_phones and self._phones_area is not None:
+            self.app.invalidate_area(self._phones_area)
+        elif self.shows_phones:
+            self.app.invalidate()
+
+    def phones_line(self) -> str:
+        """How many phones voted, per team the card applies to (never on what)."""
+        table, app = self.table, self.app
+        if table.phones is None:
+            return ""
+        voters = table.phones_voters()
+        teams = ", ".join(f"{table.team_name(t)} {voters.get(t, 0)}"
+                          for t in self.workshop.applies)
+        key = "workshop.phones.open" if table.phones_open else "workshop.phones.closed"
+        return app.t(key, n=sum(voters.values()), teams=teams)
+
+    def draw_phones(self, surface: pygame.Surface) -> None:
+        """The phones' line at the right of the band's second line (over the kept layer, so a
+        vote coming in redraws that area alone)."""
+        area = self._phones_area
+        if not self.shows_phones or area is None:
+            return
+        _, _, muted = self.band_colours()
+        self.text_in(surface, area, self.phones_line(), "semibold", self.app.metrics.label,
+                     muted, align="right")
 
     # ------------------------------------------------------------------ layout
     def tools(self) -> list[str]:
@@ -378,6 +409,7 @@ class WorkshopScreen(Scene):
                 draw_teams(surface, F.side, rows, self.table.deck.meters, self.app)
         if self.shows_timer and F.timer is not None and self.table.timer is not None:
             self.draw_timer(surface, F.timer)
+        self.draw_phones(surface)
         self.draw_buttons(surface, self.selected_buttons())
         self.draw_warning(surface)
 
@@ -449,9 +481,14 @@ class WorkshopScreen(Scene):
         total = top_h + (round(m.label * 1.35) if detail else 0)
         y = head.y + (head.height - total) // 2
         self.text_in(surface, Rect(head.x, y, head.width, top_h), line1, "bold", m.heading, ink)
+        line2 = Rect(head.x, y + top_h, head.width, round(m.label * 1.35))
         if detail:
-            self.text_in(surface, Rect(head.x, y + top_h, head.width, round(m.label * 1.35)),
-                         detail, "semibold", m.label, muted)
+            drawn = self.text_in(surface, line2, detail, "semibold", m.label, muted)
+            used = drawn.width + m.px(40) if drawn is not None else 0
+        else:
+            used = 0
+        self._phones_area = Rect(line2.x + used, line2.y, max(0, line2.width - used),
+                                 line2.height) if self.shows_phones else None
         if countdown and self.shows_timer and F.timer is not None and \
                 self.table.timer is not None:
             self.draw_timer(surface, F.timer)
