@@ -3,9 +3,9 @@
 Both are drawn for reading from the back of a room: thick lines with a pattern and a marker
 per series, labelled axes, and the numbers written where the eye ends up (at the end of each
 line, at each corner of the triangle). Labels that would overlap are moved apart; no line
-joins a moved label to its point (such a line reads as a last, sudden change of the value):
-each label carries its series' marker after the number, in its colour, so it is told apart by
-shape as well as by colour.
+joins a moved label to its point (such a line reads as a last, sudden change of the value),
+and no marker stands beside a label (it would read as one more point): each label names its
+series in words and in its colour.
 """
 
 from __future__ import annotations
@@ -45,8 +45,7 @@ def line_chart(c: Canvas, s: pygame.Surface, area: Rect, series: Sequence[Series
     tick_w = max(c.width(str(v), "regular", tick) for v in (y_min, y_max))
     left = area.x + y_title_w + m.px(10) + tick_w + m.px(12)
     end_w = max((c.width(item.end, "bold", end_size) for item in series), default=0)
-    key_r = m.px(8)
-    right = area.right - (end_w + mark_r + m.px(20) + 2 * key_r + m.px(12))
+    right = area.right - (end_w + mark_r + m.px(20))
     top = area.y + end_h // 2
     bottom = area.bottom - 2 * tick_h - m.px(10)
     plot = Rect(left, top, max(1, right - left), max(1, bottom - top))
@@ -89,20 +88,17 @@ def line_chart(c: Canvas, s: pygame.Surface, area: Rect, series: Sequence[Series
             draw_marker(s, shape, item.look.colour, background)
 
     # The value at the end of each line, moved apart where labels would overlap.
-    key_w = 2 * key_r + m.px(10)
     ends = [(i, drawn.points[-1], round(drawn.points[-1][0]) + mark_r + m.px(10),
-             c.width(series[i].end, "bold", end_size) + key_w + m.px(8))
+             c.width(series[i].end, "bold", end_size) + m.px(8))
             for i, drawn in enumerate(lines) if drawn.points]
     for label in geometry.end_labels(ends, end_h * 0.92, plot.y, plot.bottom):
         item, x0, y = series[label.index], label.x, label.y
         text_w = c.width(item.end, "bold", end_size)
         # A halo of the chart's background keeps the number readable over other lines.
-        halo = Rect(0, 0, text_w + key_w + m.px(8), end_h)
+        halo = Rect(0, 0, text_w + m.px(8), end_h)
         halo.midleft = (x0 - m.px(4), round(y))
         pygame.draw.rect(s, background, halo, border_radius=m.px(6))
         c.put(s, item.end, "bold", end_size, item.look.colour, (x0, round(y)), "midleft")
-        marker(s, item.look.marker, (x0 + text_w + m.px(6) + key_r, round(y)), key_r,
-               item.look.colour, background)
     return plot
 
 
