@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import socket
 import threading
+import time
 
 import pytest
 
@@ -14,6 +16,9 @@ from conftest import DECKS, ROOT, load
 from phonehttp import call, new_device, vote
 from game.language.texts import localize
 from game.phones import app as phone_app
+from game.phones import connections
+from game.phones import server as server_module
+from game.phones.limits import RateLimits
 from game.phones.address import ROOM_BITS, is_room, new_room
 from game.phones.room import PhoneRoom
 from game.table.journal import Journal
@@ -269,5 +274,73 @@ def test_the_page_speaks_the_games_language(engine_deck):
         state = call(room.url + "/state").json()
         assert state["labels"]["choose_team"] == "Choose your team"
         assert state["card"]["title"] == localize(match.workshop.current_card.title, "en")
+    finally:
+        room.stop()
+
+
+def test_phones_join_a_team_while_no_card_is_open(workshop):
+    match, room = workshop
+    room.close()
+    state = call(room.url + "/state").json()
+    assert state["open"] is False and [t["name"] for t in state["teams"]] == TEAMS
+    assert call(room.url + "/join", "POST", {"device": new_device(), "team": 2}).json() == {
+        "team": 2}
+
+
+def test_one_address_speaks_for_a_few_devices_and_this_machine_for_any():
+    limits = RateLimits()
+    tokens = [new_device() for _ in range(limits.devices_per_address + 1)]
+    assert all(limits.allow(t, "192.168.1.20") for t in tokens[:-1])
+    assert not limits.allow(tokens[-1], "192.168.1.20"), "a new token per request is held"
+    assert limits.allow(tokens[0], "192.168.1.20"), "a device it has stays welcome"
+    assert limits.allow(tokens[-1], "192.168.1.21")
+    assert all(limits.allow(new_device(), "127.0.0.1") for _ in range(50))
+
+
+def test_a_trailing_slash_is_a_plain_404_not_a_redirect(workshop):
+    match, room = workshop
+    for path in ("/state/", "/vote/"):
+        answer = call(room.url + path, headers={"Host": "evil.example"})
+        assert answer.status == 404 and "location" not in answer.headers
+
+
+def test_a_body_that_does_not_come_gets_a_408(workshop, monkeypatch):
+    match, room = workshop
+    monkeypatch.setattr(phone_app, "BODY_TIMEOUT_S", 0.5)
+    host, port = room.server.host, room.server.port
+    with socket.create_connection((host, port), timeout=10) as raw:
+        raw.sendall(f"POST /r/{room.ballot.room}/vote HTTP/1.1\r\nHost: x\r\n"
+                    "Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{".encode())
+        assert raw.recv(200).startswith(b"HTTP/1.1 408")
+
+
+def is_closed(raw: socket.socket, wait: float) -> bool:
+    raw.settimeout(wait)
+    try:
+        return raw.recv(10) == b""
+    except ConnectionResetError:
+        return True
+    except socket.timeout:
+        return False
+
+
+def test_silent_connections_are_closed_and_the_server_holds_only_so_many(engine_deck,
+                                                                         monkeypatch):
+    monkeypatch.setattr(connections, "HEAD_TIMEOUT_S", 2.0)
+    monkeypatch.setattr(server_module, "connection_limit", lambda: 4)
+    match = WorkshopMatch.start(engine_deck, "deck", "nl", TEAMS, None, seed=4)
+    room = PhoneRoom.start(match, "127.0.0.1", 0)
+    try:
+        address = (room.server.host, room.server.port)
+        held = [socket.create_connection(address, timeout=5) for _ in range(6)]
+        for raw in held:
+            raw.sendall(b"GET /r/")  # half a request head, then nothing
+        time.sleep(0.2)
+        assert [is_closed(raw, 0.05) for raw in held] == [False] * 4 + [True] * 2, \
+            "connections over the limit are closed at once"
+        assert all(is_closed(raw, 3.0) for raw in held[:4]), "silent ones after a while"
+        for raw in held:
+            raw.close()
+        assert call(room.url + "/state").status == 200, "and the room goes on"
     finally:
         room.stop()

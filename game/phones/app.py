@@ -30,6 +30,8 @@ from game.phones.limits import RateLimits
 
 #: The largest request body taken in, in bytes (a vote is well under 200).
 MAX_BODY = 4096
+#: How long a request body may take to arrive, in seconds (a phone sends its vote at once).
+BODY_TIMEOUT_S = 5.0
 #: How often an idle push channel says it is still there, in seconds.
 KEEPALIVE_S = 15.0
 
@@ -63,11 +65,13 @@ class _Assets:
     style: bytes = field(default_factory=lambda: _asset("vote.css"))
 
 
-def card_state(card: OpenCard | None, lang: str) -> dict[str, Any]:
+def card_state(card: OpenCard | None, lang: str, teams: tuple[str, ...] = ()
+               ) -> dict[str, Any]:
     """What every phone may see: the open card and the teams, and the page's own words."""
     labels = load_catalog(card.lang if card else lang).section("phones")
     if card is None:
-        return {"open": False, "lang": lang, "labels": labels, "options": [], "teams": []}
+        return {"open": False, "lang": lang, "labels": labels, "options": [],
+                "teams": [{"id": i, "name": name} for i, name in enumerate(teams)]}
     return {
         "open": True,
         "lang": card.lang,
@@ -131,7 +135,7 @@ def make_app(ballot: Ballot, lang: str, limits: RateLimits | None = None) -> Sta
         return Response(assets.style, media_type="text/css; charset=utf-8")
 
     async def state(request: Request) -> Response:
-        body = card_state(ballot.card, lang)
+        body = card_state(ballot.card, lang, ballot.teams)
         device = _device(request, None)
         if device is None:
             return _refuse(400, "bad_device")
@@ -152,8 +156,8 @@ def make_app(ballot: Ballot, lang: str, limits: RateLimits | None = None) -> Sta
         if team is not None and not _is_team_id(team):
             return _refuse(422, "no_such_team")
         chosen = await run_in_threadpool(ballot.join, device, _team_id(team))
-        if chosen is None:
-            return _refuse(422, "no_such_team")
+        if isinstance(chosen, Refusal):
+            return _refuse(_STATUS[chosen], chosen.value)
         return JSONResponse({"team": chosen})
 
     async def vote(request: Request) -> Response:
@@ -179,7 +183,7 @@ def make_app(ballot: Ballot, lang: str, limits: RateLimits | None = None) -> Sta
 
     async def events(request: Request) -> Response:
         async def stream():
-            yield _event(card_state(ballot.card, lang))
+            yield _event(card_state(ballot.card, lang, ballot.teams))
             while True:
                 changed = push.changed()
                 try:
@@ -187,7 +191,7 @@ def make_app(ballot: Ballot, lang: str, limits: RateLimits | None = None) -> Sta
                 except asyncio.TimeoutError:
                     yield b": still here\n\n"
                     continue
-                yield _event(card_state(ballot.card, lang))
+                yield _event(card_state(ballot.card, lang, ballot.teams))
         return StreamingResponse(stream(), media_type="text/event-stream",
                                  headers={"x-accel-buffering": "no"})
 
@@ -203,6 +207,7 @@ def make_app(ballot: Ballot, lang: str, limits: RateLimits | None = None) -> Sta
     ]
     app = Starlette(routes=routes, exception_handlers={404: _not_found_handler,
                                                        405: _not_allowed_handler})
+    app.router.redirect_slashes = False  # an address that is not a route is a plain 404
     app.add_middleware(_SecurityHeaders)
     return app
 
@@ -235,10 +240,19 @@ async def _json_body(request: Request) -> dict[str, Any] | Response:
     if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
         return _refuse(413, "too_large")
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
+
+    async def read() -> bool:
+        async for chunk in request.stream():
+            body.extend(chunk)
+            if len(body) > MAX_BODY:
+                return False
+        return True
+
+    try:
+        if not await asyncio.wait_for(read(), BODY_TIMEOUT_S):
             return _refuse(413, "too_large")
+    except asyncio.TimeoutError:
+        return _refuse(408, "too_slow")
     try:
         data = json.loads(bytes(body).decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):

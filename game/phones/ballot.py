@@ -63,6 +63,9 @@ class Ballot:
 
     room: str
     ledger: VoteLedger | None = None
+    #: The workshop's teams (a team's id is its position): phones may join one while no card
+    #: is open, between cards and while the join screen is up.
+    teams: tuple[str, ...] = ()
     _card: OpenCard | None = None
     _votes: dict[str, PhoneVote] = field(default_factory=dict)
     _team_of: dict[str, int] = field(default_factory=dict)
@@ -128,15 +131,15 @@ class Ballot:
         self._listeners.append(listener)
 
     # ---------------------------------------------------------------- the phones' side
-    def join(self, device: str, team: int | None) -> int | None:
+    def join(self, device: str, team: int | None) -> int | Refusal:
         """The device's team: the one it asks for, else the one it had, else the team with the
-        fewest devices (spreading the room). None when the team does not exist or the room is
-        full."""
+        fewest devices (spreading the room); why not, when the team does not exist or the room
+        is full."""
         with self._lock:
-            teams = len(self._card.teams) if self._card else 0
+            teams = len(self.teams)
             if team is not None:
                 if not 0 <= team < teams:
-                    return None
+                    return Refusal.NO_SUCH_TEAM
             elif device in self._team_of and self._team_of[device] < teams:
                 return self._team_of[device]
             elif teams:
@@ -146,9 +149,9 @@ class Ballot:
                         sizes[own] += 1
                 team = sizes.index(min(sizes))
             else:
-                return None
+                return Refusal.NO_SUCH_TEAM
             if device not in self._team_of and len(self._team_of) >= MAX_DEVICES:
-                return None
+                return Refusal.FULL
             self._team_of[device] = team
             return team
 

@@ -39,7 +39,7 @@ class PhoneRoom:
                 ledger = VoteLedger(match.journal.path, match.session_id)
             except JournalError:
                 ledger = None  # votes still count, but a killed laptop would lose them
-        ballot = Ballot(room, ledger)
+        ballot = Ballot(room, ledger, tuple(match.workshop.names))
         host = host or lan_address()
         server = None
         wanted = [port] if port else []

@@ -14,6 +14,7 @@ import uvicorn
 from game.phones.address import join_url
 from game.phones.app import make_app
 from game.phones.ballot import Ballot
+from game.phones.connections import connection_limit, guarded_protocol
 
 #: How long start() waits for the server to listen, in seconds.
 START_TIMEOUT_S = 10.0
@@ -31,7 +32,8 @@ class PhoneServer:
         config = uvicorn.Config(make_app(ballot, lang), host=host, port=port,
                                 log_level="critical", access_log=False, lifespan="off",
                                 server_header=False, date_header=False,
-                                timeout_graceful_shutdown=1)
+                                timeout_graceful_shutdown=1, timeout_keep_alive=5,
+                                http=guarded_protocol(connection_limit()))
         self._server = uvicorn.Server(config)
         self._socket: socket.socket | None = None
         self._thread = threading.Thread(target=self._run, name="phone-server", daemon=True)

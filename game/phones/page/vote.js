@@ -56,7 +56,8 @@
     if (!s.open) {
       mine = null;
       el("card-part").hidden = true;
-      el("team-part").hidden = true;
+      if (team !== null && (team < 0 || team >= s.teams.length)) { team = null; }
+      if (s.teams.length) { showTeams(); } else { el("team-part").hidden = true; }
       say(word("waiting", "Wacht op de volgende kaart."));
       return;
     }
@@ -114,6 +115,7 @@
   }
 
   function showCard() {
+    if (!state.open) { return; }
     var part = el("card-part"), list = el("options");
     part.hidden = team === null;
     el("card-title").textContent = state.card.title;

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-#: The most votes one option can get (three digits: a hall voting by phone).
-MAX_VOTES = 999
+#: The most votes one option can get (four digits: a hall voting by phone).
+MAX_VOTES = 9999
 
 Reason = Literal["override", "majority", "tie", "none"]
 
