@@ -306,3 +306,18 @@ def test_the_onboarding_state_is_saved_only_when_set_and_old_saves_load_without_
     assert saved["onboarding"] == {"tutorial": 4} and saved["version"] == 2
     again, _ = Session.from_dict(deck, saved)
     assert again.onboarding == {"tutorial": 4}
+
+
+def test_the_instruments_used_are_named_as_the_raad_used_them():
+    assert instruments_in("Mee tekenen, innovatie verdient ruimte") == ["Motie"]
+    assert instruments_in("Een motie indienen") == ["Motie"]
+    deck = load_deck(ROOT / "scenarios" / "raadsleden").deck
+    consent = next((card, option) for card in deck.cards.values() for option in card.options
+                   if "toestemming" in option.label["nl"].lower())
+    state = {"meters": {}, "history": [{"round": 1, "card": consent[0].id, "option": consent[1].id,
+                         "meters_before": {}, "meters_after": {}}]}
+    for lang, name in (("nl", "Toestemming voor een gemeenschappelijke regeling"),
+                       ("en", "Consent to a joint arrangement")):
+        used = {u["name"]: u for u in build_summary(deck, state, lang)["instruments"]}
+        assert name in used and not any("(GR)" in n for n in used), "the use, not the form"
+        assert used[name]["definition"], "the glossary's explanation still comes with it"

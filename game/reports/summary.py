@@ -48,7 +48,7 @@ INSTRUMENTS: tuple[tuple[str, str], ...] = (
     ("Schriftelijke vragen", r"schriftelijke vragen"),
     ("Vragenuur", r"vragenuur"),
     ("Interpellatie", r"interpell"),
-    ("Motie", r"\bmotie\b"),
+    ("Motie", r"\bmotie\b|mee tekenen|mee te tekenen|medeondertek"),
     ("Amendement", r"\bamendement\b"),
     ("Initiatiefvoorstel", r"initiatiefvoorstel"),
     ("Rekenkamer", r"rekenkamer"),
@@ -62,6 +62,9 @@ INSTRUMENTS: tuple[tuple[str, str], ...] = (
     ("Hoorzitting", r"hoorzitting"),
     ("Raadsinformatiebrief", r"raadsinformatiebrief"),
 )
+#: Instruments named by how the raad used them rather than by their glossary term (whose
+#: explanation still comes with them): the term -> the key of the name under summary.used.
+NAMED_BY_USE = {"Gemeenschappelijke regeling (GR)": "consent"}
 #: The essay's four closing recommendations (§7), by their key in the summary's words.
 RECOMMENDATIONS = ("public_value", "vision", "qualities", "organisation")
 
@@ -190,12 +193,20 @@ def _instruments(deck: Deck, decisions: list[dict[str, Any]], local) -> list[dic
             entry = used.get(term)
             if entry is None:
                 g = glossary.get(term)
+                named = NAMED_BY_USE.get(term)
                 entry = used[term] = {
-                    "name": local(g.term) if g is not None else term,
+                    "name": (_used_name(named, local) if named else
+                             local(g.term) if g is not None else term),
                     "definition": _first_sentence(local(g.definition)) if g is not None else "",
                     "rounds": []}
             entry["rounds"].append(d["round"])
     return list(used.values())
+
+
+def _used_name(key: str, local) -> str:
+    """The name of an instrument named by its use (:data:`NAMED_BY_USE`), in the page's
+    language (``local`` knows it)."""
+    return local({lang: load_catalog(lang).t(f"summary.used.{key}") for lang in ("nl", "en")})
 
 
 def _first_sentence(text: str) -> str:
