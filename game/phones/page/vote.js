@@ -46,6 +46,7 @@
   }
 
   function show(s) {
+    var wasOpen = state !== null && state.open;
     var cardChanged = !state || !s.card || !state.card || state.card.id !== s.card.id ||
       state.round !== s.round;
     state = s;
@@ -57,7 +58,10 @@
       mine = null;
       el("card-part").hidden = true;
       el("team-part").hidden = true;
-      say(word("waiting", "Wacht op de volgende kaart."));
+      // A phone that had the card open hears that its vote closed; one that comes in
+      // between cards only that it must wait.
+      say(wasOpen ? word("closed_waiting", "De stemming is gesloten.")
+        : word("waiting", "Wacht op de volgende kaart."));
       return;
     }
     if (cardChanged && mine !== null && !optionExists(mine)) { mine = null; }
