@@ -21,6 +21,8 @@ from conftest import DEFAULT_DECK, load
 from game.language.catalog import load_catalog
 from game.language.texts import localize
 from game.phones.room import PhoneRoom
+from game.reports.content import report_for_match
+from game.reports.files import write_report
 from game.table.journal import Journal
 from game.table.workshop_match import WorkshopMatch
 
@@ -124,3 +126,41 @@ def test_a_participant_votes_by_tapping_and_the_page_passes_axe(browser, room, t
     finally:
         phone.close()
         laptop.close()
+
+
+@pytest.fixture(scope="module")
+def phone_report(tmp_path_factory) -> Path:
+    """The report.html of two rounds of a three-team workshop in which two teams voted by
+    phone (seven phones took part) and one counted by hand."""
+    folder = tmp_path_factory.mktemp("phone-report")
+    journal = Journal.open(folder / "data")
+    try:
+        match = WorkshopMatch.start(load(DEFAULT_DECK), "scenarios/digitaal-leiderschap", "nl",
+                                    TEAMS["nl"], journal, seed=3)
+        for _ in range(2):
+            card = match.workshop.current_card
+            for team in match.workshop.waiting:
+                votes = {o.id: (team + i) % 3 for i, o in enumerate(card.options)}
+                match.choose(team, card.options[0].id, votes,
+                             sum(votes.values()) if team < 2 else None)
+            match.keep_phones_closed(match.workshop.round, card.id, 7)
+            match.advance()
+        report = report_for_match(match, "nl")
+        assert report["session"]["phones"]["devices"] == 7
+        return write_report(report, folder / "report")["html"]
+    finally:
+        journal.close()
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_the_report_of_a_workshop_that_voted_by_phone_passes_axe(browser, phone_report,
+                                                                 tmp_path, width):
+    """The report's additions for phones (the participants in the overview, the phone votes
+    under a decision's split) keep report.html free of axe violations at both widths."""
+    visit = browser.open(phone_report, width)
+    assert visit.page.get_by_text("7 deelnemers", exact=False).count() == 1
+    assert visit.page.locator(".by-phone").count() == 4, "two teams, two rounds by phone"
+    violations = visit.axe(without=("color-contrast",) if width == PHONE else ())
+    assert not violations, _described(violations)
+    assert visit.page_overflow() == 0, "the page scrolls sideways"
+    visit.screenshot(tmp_path / f"report-{width}.png")
