@@ -16,7 +16,8 @@ import pytest
 
 from conftest import ROOT
 from phonehttp import call, new_device, vote
-from game.table.journal import FILE_NAME
+from game.language.catalog import load_catalog
+from game.table.journal import FILE_NAME, Journal
 
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
 DECK = ROOT / "scenarios" / "digitaal-leiderschap"
@@ -83,6 +84,35 @@ def test_the_room_votes_by_phone_while_the_workshop_plays(tmp_path):
     assert red["option"] == first
     with pytest.raises(OSError):  # the server runs only while the workshop runs
         call(join + "/state")
+    report_counts_the_phones(data, tmp_path / "report", state["card"]["id"])
+
+
+def report_counts_the_phones(data: Path, folder: Path, card: str) -> None:
+    """The debrief, exported from the journal as a facilitator does, counts the phones that
+    took part and says which decision's split came from phones (team 0's three, not team 1's
+    counted by hand)."""
+    journal = Journal.open(data)
+    try:
+        [session] = [s.id for s in journal.sessions()]
+    finally:
+        journal.close()
+    exported = subprocess.run(
+        [sys.executable, "main.py", "report", str(session), "--out", str(folder),
+         "--data-dir", str(data)], cwd=ROOT, env=ENV, capture_output=True, text=True,
+        timeout=TIMEOUT)
+    assert exported.returncode == 0, exported.stderr
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    assert report["session"]["phones"] == {"devices": 3, "votes": 3}
+    red, blue = ([d for d in team["decisions"] if d["card"] == card]
+                 for team in report["teams"])
+    assert red[0]["phones"] == 3 and red[0]["votes_total"] == 3
+    assert "phones" not in blue[0], "a team counted by hand is not said to have used phones"
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    words = load_catalog("nl").section("report")
+    assert (f"<dt>{words['phones']}</dt><dd>"
+            f"{words['phones_participants_other'].format(n=3)} · "
+            f"{words['phone_votes_other'].format(n=3)}</dd>") in page
+    assert page.count(words["phone_votes_other"].format(n=3)) == 2  # the overview, red's card
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs kill -9")

@@ -21,7 +21,7 @@ from typing import Any, Callable
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from game.language.catalog import load_catalog
@@ -128,6 +128,11 @@ def make_app(ballot: Ballot, lang: str, limits: RateLimits | None = None) -> Sta
         body = assets.page.replace(b"__LANG__", shown.encode("ascii"))
         return Response(body, media_type="text/html; charset=utf-8")
 
+    async def to_page(request: Request) -> Response:
+        # The join address has no closing slash; the page's script and style lie beside it,
+        # so a browser must be on ``/r/ROOM/`` for them to load.
+        return RedirectResponse(f"/r/{room}/", status_code=307)
+
     async def script(request: Request) -> Response:
         return Response(assets.script, media_type="text/javascript; charset=utf-8")
 
@@ -197,7 +202,7 @@ def make_app(ballot: Ballot, lang: str, limits: RateLimits | None = None) -> Sta
 
     routes = [
         Route("/r/{room}/", in_room(page)),
-        Route("/r/{room}", in_room(page)),
+        Route("/r/{room}", in_room(to_page)),
         Route("/r/{room}/vote.js", in_room(script)),
         Route("/r/{room}/vote.css", in_room(style)),
         Route("/r/{room}/state", in_room(state)),

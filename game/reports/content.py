@@ -15,7 +15,7 @@ for a single game journalled before its state kept them, the journal's events gi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from game.format.deck import Deck
@@ -70,6 +70,8 @@ class Team:
     deck_path: str = ""
     #: Notes recorded while a card was on the table but that never got a decision.
     loose_notes: list[dict[str, str]] = field(default_factory=list)
+    #: How many phones voted in the workshop this team played in (None: no phone voting).
+    phones: int | None = None
 
     @property
     def seed(self) -> int | None:
@@ -152,17 +154,39 @@ def teams_from_workshop(state: Mapping[str, Any], row: _Row) -> list[Team]:
     names = state.get("names", [])
     notes = state.get("notes", {}) if isinstance(state.get("notes"), dict) else {}
     votes: dict[tuple[Any, Any, Any], Any] = {}
+    by_phone: dict[tuple[Any, Any, Any], int] = {}
     for entry in state.get("votes", []):
         if isinstance(entry, dict):
-            votes[(entry.get("team"), entry.get("round"), entry.get("card"))] = entry.get("votes")
+            key = (entry.get("team"), entry.get("round"), entry.get("card"))
+            votes[key] = entry.get("votes")
+            if _is_count(entry.get("phones")):
+                by_phone[key] = entry["phones"]
     teams = []
     for i, team_state in enumerate(state.get("teams", [])):
-        decisions = [_with_table(record, votes.get((i, record.get("round"), record.get("card"))),
-                                 notes.get(record.get("card"), ""))
-                     for record in team_state.get("history", [])]
+        decisions = []
+        for record in team_state.get("history", []):
+            key = (i, record.get("round"), record.get("card"))
+            decided = _with_table(record, votes.get(key), notes.get(record.get("card"), ""))
+            if key in by_phone:
+                decided["phones"] = by_phone[key]
+            decisions.append(decided)
         name = names[i] if i < len(names) and isinstance(names[i], str) else ""
-        teams.append(_team(name, decisions, team_state, row))
+        teams.append(replace(_team(name, decisions, team_state, row),
+                             phones=_phones_taking_part(state)))
     return teams
+
+
+def _phones_taking_part(state: Mapping[str, Any]) -> int | None:
+    """How many phones voted in a workshop (its table keeps the count when a phone vote
+    closes); None when it voted by hand only."""
+    table = state.get("table")
+    phones = table.get("phones") if isinstance(table, Mapping) else None
+    devices = phones.get("devices") if isinstance(phones, Mapping) else None
+    return devices if _is_count(devices) else None
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def team_from_session(state: Mapping[str, Any], row: _Row, name: str | None = None) -> Team:
@@ -259,21 +283,25 @@ def build_report(deck: Deck, teams: Sequence[Team], *, lang: str,
         for aspect in aspects:
             aspect["teams"][i]["discuss"] = aspect["id"] in team["discussion"]
     title = localize(deck.spec.title, lang)
+    session = {
+        "deck": {"id": deck.id, "title": title, "hash": deck.content_hash},
+        "language": lang,
+        "seed": team_reports[0]["seed"] if len(team_reports) == 1 else None,
+        "seeds": [t["seed"] for t in team_reports],
+        "created": min((t["created"] for t in team_reports if t["created"]), default=""),
+        "updated": max((t["updated"] for t in team_reports if t["updated"]), default=""),
+        "status": _overall_status([t["status"] for t in team_reports]),
+        "teams": len(team_reports),
+    }
+    phones = _phones(teams, team_reports)
+    if phones is not None:
+        session["phones"] = phones
     return {
         "report_version": REPORT_VERSION,
         "generated": generated,
         "lang": lang,
         "meta": meta,
-        "session": {
-            "deck": {"id": deck.id, "title": title, "hash": deck.content_hash},
-            "language": lang,
-            "seed": team_reports[0]["seed"] if len(team_reports) == 1 else None,
-            "seeds": [t["seed"] for t in team_reports],
-            "created": min((t["created"] for t in team_reports if t["created"]), default=""),
-            "updated": max((t["updated"] for t in team_reports if t["updated"]), default=""),
-            "status": _overall_status([t["status"] for t in team_reports]),
-            "teams": len(team_reports),
-        },
+        "session": session,
         "deck": {"id": deck.id, "title": title, "hash": deck.content_hash, "term": deck.term,
                  "description": localize(deck.spec.description, lang)},
         "meters": meters,
@@ -282,6 +310,18 @@ def build_report(deck: Deck, teams: Sequence[Team], *, lang: str,
         "discussion": _discussion(aspects),
         "labels": _labels(team_reports),
     }
+
+
+def _phones(teams: Sequence[Team], reports: Sequence[Mapping[str, Any]]
+            ) -> dict[str, int] | None:
+    """The phones that took part (``devices``: one per participant's phone, summed over the
+    workshops in the report) and the votes they cast on decisions (``votes``); None when no
+    workshop in the report voted by phone."""
+    devices = {team.session_id: team.phones for team in teams if team.phones is not None}
+    if not devices:
+        return None
+    votes = sum(d["phones"] for team in reports for d in team["decisions"] if "phones" in d)
+    return {"devices": sum(devices.values()), "votes": votes}
 
 
 def _short(label: str) -> str:
@@ -484,6 +524,7 @@ def _decision(deck: Deck, record: Mapping[str, Any], index: int, lang: str,
         "flags_cleared": list(record.get("flags_cleared", [])),
         "flags": list(record.get("flags_after", record.get("flags", []))),
         "note": record.get("note") or "",
+        **({"phones": record["phones"]} if _is_count(record.get("phones")) else {}),
     }
 
 

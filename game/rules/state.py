@@ -81,13 +81,15 @@ class Decision(TypedDict, total=False):
 class Vote(TypedDict, total=False):
     """How the players split on one decision: in ``round`` on ``card``, ``option`` was chosen and
     ``votes`` says how many chose each option (option id -> count). A workshop's also say
-    which ``team`` (its index) decided."""
+    which ``team`` (its index) decided, and ``phones``, when the counts came from the
+    participants' phones, how many phone votes they held."""
 
     round: int
     team: int
     card: str
     option: str
     votes: dict[str, int]
+    phones: int
 
 
 #: The fields of a :class:`SessionState` that undo puts back (everything but the history, the

@@ -154,8 +154,10 @@ class Workshop:
         return bool(self._state.undo)
 
     # ------------------------------------------------------------------------ changing
-    def choose(self, team: int, option_id: str, votes: dict[str, int] | None = None) -> None:
-        """Team ``team`` decides the card on the table; ``votes`` is how many chose each option."""
+    def choose(self, team: int, option_id: str, votes: dict[str, int] | None = None,
+               phones: int | None = None) -> None:
+        """Team ``team`` decides the card on the table; ``votes`` is how many chose each option,
+        ``phones`` how many of those votes came from phones (None: counted by hand)."""
         s = self._state
         if s.phase != "card" or team not in self.waiting:
             raise RuleError(f"team {team} has nothing to decide now")
@@ -163,8 +165,11 @@ class Workshop:
         self.teams[team].choose(option_id)
         s.undo.append(snapshot)
         s.decided.append(team)
-        s.votes.append({"round": s.round, "team": team, "card": s.current,
-                        "option": option_id, "votes": dict(votes or {})})
+        vote = {"round": s.round, "team": team, "card": s.current, "option": option_id,
+                "votes": dict(votes or {})}
+        if phones is not None:
+            vote["phones"] = int(phones)
+        s.votes.append(vote)
         if not self.waiting:
             s.phase = "outcome"
 

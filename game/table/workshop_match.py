@@ -60,11 +60,16 @@ class WorkshopMatch(JournalLink):
             match.advance()
         return match, notices
 
-    def choose(self, team: int, option_id: str, votes: dict[str, int] | None = None) -> None:
+    def choose(self, team: int, option_id: str, votes: dict[str, int] | None = None,
+               phones: int | None = None) -> None:
+        """Team ``team`` decides the card on the table with the split ``votes``; ``phones``:
+        how many of those votes came from phones (None: the table counted by hand)."""
         card = self.workshop.current_card
-        self.workshop.choose(team, option_id, votes)
-        self._record("decide", {"team": team, "card": card.id, "option": option_id,
-                                "votes": dict(votes or {})})
+        self.workshop.choose(team, option_id, votes, phones)
+        decided = {"team": team, "card": card.id, "option": option_id, "votes": dict(votes or {})}
+        if phones is not None:
+            decided["phones"] = int(phones)
+        self._record("decide", decided)
 
     def note(self, text: str) -> None:
         card = self.workshop.current_card

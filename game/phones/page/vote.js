@@ -46,6 +46,7 @@
   }
 
   function show(s) {
+    var wasOpen = state !== null && state.open;
     var cardChanged = !state || !s.card || !state.card || state.card.id !== s.card.id ||
       state.round !== s.round;
     state = s;
@@ -58,7 +59,10 @@
       el("card-part").hidden = true;
       if (team !== null && (team < 0 || team >= s.teams.length)) { team = null; }
       if (s.teams.length) { showTeams(); } else { el("team-part").hidden = true; }
-      say(word("waiting", "Wacht op de volgende kaart."));
+      // A phone that had the card open hears that its vote closed; one that comes in
+      // between cards only that it must wait.
+      say(wasOpen ? word("closed_waiting", "De stemming is gesloten.")
+        : word("waiting", "Wacht op de volgende kaart."));
       return;
     }
     if (cardChanged && mine !== null && !optionExists(mine)) { mine = null; }

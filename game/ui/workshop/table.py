@@ -236,7 +236,9 @@ class WorkshopTable:
         card = self.workshop.current_card
         ids = [o.id for o in card.options]
         option = ids[sheet.decision]
-        self.match.choose(team, option, sheet.votes(ids))
+        key = (self.workshop.round, team)
+        phones = self.phones_counted.get(team) if key in self.from_phones else None
+        self.match.choose(team, option, sheet.votes(ids), phones)
         self.sheets.pop((self.workshop.round, team), None)
         return option
 
