@@ -1,8 +1,9 @@
 """Shared test set-up: no display, no sound, and decks loaded through the real loader.
 
-``--regenerate-golden`` rewrites the checked-in expected outputs (tests/golden/ and the engine
-transcripts in tests/transcripts/) from what the code does now, and prints a unified diff of
-every change at the end of the run: review it before committing. Without the flag, a test whose
+``--regenerate-golden`` (with ``-n 0``, in one process, so the diff is printed) rewrites the
+checked-in expected outputs (tests/golden/ and the engine transcripts in tests/transcripts/)
+from what the code does now, and prints a unified diff of every change at the end of the run:
+review it before committing. Without the flag, a test whose
 output differs from its file fails with that diff.
 """
 
