@@ -43,6 +43,12 @@ def test_a_vote_coming_in_redraws_only_the_line_that_counts_phones(tmp_path):
         area = app.areas[0]
         assert area.top < app.metrics.px(130), "the counts stand in the band"
         assert "1" in app.scene.phones_line() and option not in app.scene.phones_line()
+        assert area.width > app.metrics.px(300), "room for the line beside the step's detail"
+        app.render_areas()
+        band = app.surface.get_at((area.right - 2, area.y + 1))
+        inked = sum(app.surface.get_at((x, y)) != band for x in range(area.x, area.right, 3)
+                    for y in range(area.y, area.bottom, 3))
+        assert inked > 50, "and the line is drawn there"
     finally:
         app.close()
 

@@ -482,11 +482,10 @@ class WorkshopScreen(Scene):
         y = head.y + (head.height - total) // 2
         self.text_in(surface, Rect(head.x, y, head.width, top_h), line1, "bold", m.heading, ink)
         line2 = Rect(head.x, y + top_h, head.width, round(m.label * 1.35))
+        used = 0
         if detail:
-            drawn = self.text_in(surface, line2, detail, "semibold", m.label, muted)
-            used = drawn.width + m.px(40) if drawn is not None else 0
-        else:
-            used = 0
+            self.text_in(surface, line2, detail, "semibold", m.label, muted)
+            used = min(line2.width, app.text.measure(detail, "semibold", m.label)[0]) + m.px(40)
         self._phones_area = Rect(line2.x + used, line2.y, max(0, line2.width - used),
                                  line2.height) if self.shows_phones else None
         if countdown and self.shows_timer and F.timer is not None and \
