@@ -4,8 +4,9 @@ One three-team workshop plays a whole term of the bundled deck through a Worksho
 journal, with vote splits and notes, and its ``report.html`` is written as the debrief exports
 it; one council member plays the council deck alone and gets ``summary.html``. Each page must
 pass axe-core (WCAG 2.1 A and AA, and axe's best practices) with no violation at a laptop's
-width and at a phone's (every rule at both, colour contrast included), without scrolling the page sideways; the report must be reachable by
-keyboard alone and print on at most six A4 pages. Screenshots of both widths are kept in the
+width and at a phone's (every rule at both, colour contrast included), without scrolling the
+page sideways; the report must be reachable by keyboard alone and print on at most six A4
+pages. Screenshots of both widths are kept in the
 test's folder for a person to look at.
 """
 
