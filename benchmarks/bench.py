@@ -23,7 +23,7 @@ the kernel (``wait4``) for that process alone.
 * workshop redraws: the discussion, the vote, the tie-break (the choice over the vote) and the
   outcome, with three teams and a countdown running, at 1920x1080 and 3840x2160, against
   filling a surface, blitting a full-window layer and twenty small text blocks; budget:
-  p50 <= 2 ms, p99 <= 4 ms;
+  p50 <= 2 ms and p99 <= 4 ms at 1080p, <= 16 ms at 2160p;
 * idle CPU: a card left untouched on screen, in its own process, read from /proc; budget:
   <= 2% of one core;
 * simulation: twelve-round games of the default deck per CPU second on one core, against a bare
@@ -105,7 +105,7 @@ def bench_validate(out: dict, runs: int, work: Path) -> None:
         out["baseline_validate_5000_cpu_s"] / out["baseline_validate_1000_cpu_s"]
 
 
-figure("validate_deck_cpu_s", "validate, bundled deck (68 cards), CPU", "s", "<= 0.5 s")
+figure("validate_deck_cpu_s", "validate, bundled deck, CPU", "s", "<= 0.5 s")
 figure("validate_1000_cpu_s", "validate, 1,000 cards, CPU", "s", "<= 1.5 s")
 figure("validate_5000_cpu_s", "validate, 5,000 cards, CPU", "s", "<= 6 x 1,000 cards")
 figure("validate_growth_5000_over_1000", "validate, 5,000 cards over 1,000", "x", "<= 6")
@@ -261,10 +261,10 @@ for _height in HEIGHTS:
     for _screen in WORKSHOP_SCREENS:
         figure(f"workshop_{_screen}_{_height}_p50_ms",
                f"workshop {_screen} redraw at {HEIGHTS[_height][0]}x{_height}, median", "ms",
-               "<= 2 ms")
+               "<= 2 ms" if _height == 1080 else "<= 16 ms")
         figure(f"workshop_{_screen}_{_height}_p99_ms",
                f"workshop {_screen} redraw at {HEIGHTS[_height][0]}x{_height}, p99", "ms",
-               "<= 4 ms")
+               "<= 4 ms" if _height == 1080 else "<= 16 ms")
 
 
 RESTING_SLICE = 0.05  # the table's own resting wake-up interval (game/ui/app.py)
