@@ -76,7 +76,11 @@ class TracePage(_PerTeam):
         m = self.c.m
         team = self.teams[step]
         room = self.room(s, step)
-        for cell, meter in zip(row(room, len(self.meters), m.gap), self.meters):
+        # Side by side where each meter's column is wide enough to read, else one above the
+        # other (the end screen's panel in a small window).
+        wide = room.width >= len(self.meters) * m.px(300)
+        cells = (row if wide else stack)(room, len(self.meters), m.gap)
+        for cell, meter in zip(cells, self.meters):
             self.inset(s, cell)
             inner = cell.inflate(-2 * m.px(20), -2 * m.px(16))
             self._meter(s, inner, meter, team)
@@ -103,32 +107,33 @@ class TracePage(_PerTeam):
             return
         for cause in found[:SHOWN]:
             blocks = self._blocks(cause, inner.width)
-            lines = 3 if cause.get("scheduled_by") else 2  # round, option (and origin option)
-            height = c.line_height("bold", m.body) * lines + sum(b.height for b in blocks)
+            height = c.line_height("bold", m.body) + sum(b.height for _, b in blocks)
             if y + height > inner.bottom:
                 break
             self._cause(s, Rect(inner.x, y, inner.width, height), cause, blocks)
             y += height + m.px(18)
 
     def _blocks(self, cause: dict[str, Any], width: int) -> list:
-        """The card title, wrapped; for a follow-up also the card it came from, wrapped."""
+        """The texts under a decision's round, each wrapped to ``width`` as ``(text, block)``:
+        the card's title and the option chosen; for a follow-up also the card it came from and
+        the option chosen there, set in a little."""
         c, m, p = self.c, self.c.m, self.c.palette
-        title, _ = self.labels(cause["card"], cause["option"])
-        blocks = [c.text.render(title, "semibold", m.body, p.ink, width)]
+        title, option = self.labels(cause["card"], cause["option"])
+        texts = [(title, "semibold", p.ink, width), ("→ " + option, "regular", p.ink_muted, width)]
         origin = cause.get("scheduled_by")
         if origin:
-            card, _ = self.labels(origin["card"], origin["option"])
-            blocks.append(c.text.render(self.t("trace.from_card", round=origin["round"],
-                                               card=card),
-                                        "semibold", m.body, p.ink, width - m.px(16)))
-        return blocks
+            card, chosen = self.labels(origin["card"], origin["option"])
+            inset = width - m.px(16)
+            texts += [(self.t("trace.from_card", round=origin["round"], card=card), "semibold",
+                       p.ink, inset), (chosen, "regular", p.ink, inset)]
+        return [(text, c.text.render(text, weight, m.body, ink, w))
+                for text, weight, ink, w in texts]
 
     def _cause(self, s: pygame.Surface, rect: Rect, cause: dict[str, Any], blocks: list) -> None:
         """Round and change, the card, the option chosen, and for a follow-up the earlier
-        decision that scheduled it ("← R3: card" over its option)."""
+        decision that scheduled it ("← R3: card" over its option), each wrapped."""
         c, m, p = self.c, self.c.m, self.c.palette
         line_h = c.line_height("bold", m.body)
-        title, option = self.labels(cause["card"], cause["option"])
         delta = signed(cause["delta"])
         delta_w = c.width(delta, "bold", m.body)
         c.line(s, self.t("trace.round", round=cause["round"]), "bold", m.body, p.ink,
@@ -136,19 +141,17 @@ class TracePage(_PerTeam):
         c.line(s, delta, "bold", m.body, _ink(p, cause["delta"]),
                (rect.right - delta_w, rect.y), delta_w)
         y = rect.y + line_h
-        self._blit(s, blocks[0], title, (rect.x, y))
-        y += blocks[0].height
-        c.line(s, "→ " + option, "regular", m.body, p.ink_muted, (rect.x, y), rect.width)
-        y += line_h
-        origin = cause.get("scheduled_by")
-        if origin:
-            card, chosen = self.labels(origin["card"], origin["option"])
-            bar = Rect(rect.x, y + m.px(4), m.px(6), blocks[1].height + line_h - m.px(8))
+        for text, block in blocks[:2]:
+            self._blit(s, block, text, (rect.x, y))
+            y += block.height
+        if len(blocks) > 2:
+            origin = blocks[2:]
+            height = sum(block.height for _, block in origin)
+            bar = Rect(rect.x, y + m.px(4), m.px(6), height - m.px(8))
             pygame.draw.rect(s, p.accent, bar, border_radius=bar.width // 2)
-            x, width = rect.x + m.px(16), rect.width - m.px(16)
-            self._blit(s, blocks[1], self.t("trace.from_card", round=origin["round"],
-                                            card=card), (x, y))
-            c.line(s, chosen, "regular", m.body, p.ink, (x, y + blocks[1].height), width)
+            for text, block in origin:
+                self._blit(s, block, text, (rect.x + m.px(16), y))
+                y += block.height
 
     def _blit(self, s: pygame.Surface, block, text: str, pos: tuple[int, int]) -> None:
         s.blit(block.surface, pos)
@@ -166,7 +169,8 @@ class AdvicePage(_PerTeam):
         team = self.teams[step]
         room = self.room(s, step)
         found = team.get("recommendations", [])
-        columns = 2 if len(found) > 1 else 1
+        # Two by two where a column is wide enough to read, else one under the other.
+        columns = 2 if len(found) > 1 and room.width >= 2 * m.px(420) else 1
         rows = -(-len(found) // columns) or 1
         cells = [cell for line in stack(room, rows, m.gap) for cell in row(line, columns, m.gap)]
         for cell, rec in zip(cells, found):
@@ -205,17 +209,19 @@ class AdvicePage(_PerTeam):
             c.drawn.append((text, Rect(inner.x, y, block.width, height)))
             y += height + (m.px(8) if block is title else m.px(4))
         for item in rec.get("shown", []):
-            if y + line_h > inner.bottom:
-                break
             card, option = self.labels(item["card"], item["option"])
             delta = signed(item["delta"])
             delta_w = c.width(delta, "bold", m.body)
-            c.line(s, f"{self.t('trace.round', round=item['round'])} · {card} → {option}",
-                   "regular", m.body, p.ink_muted, (inner.x, y),
-                   inner.width - delta_w - m.px(12))
+            text = f"{self.t('trace.round', round=item['round'])} · {card} → {option}"
+            block = c.text.render(text, "regular", m.body, p.ink_muted,
+                                  inner.width - delta_w - m.px(12))
+            if y + block.height > inner.bottom:  # the decisions that no longer fit wait
+                break
+            s.blit(block.surface, (inner.x, y))
+            c.drawn.append((text, Rect(inner.x, y, block.width, block.height)))
             c.line(s, delta, "bold", m.body, _ink(p, item["delta"]),
                    (inner.right - delta_w, y), delta_w)
-            y += line_h
+            y += block.height + m.px(4)
 
 
 def _ink(p, value: int):
