@@ -36,8 +36,8 @@ SCREENS = ["title", "workshop-setup", "deck-errors", "card", "card-selected", "g
 STILL_CUT = {
     "workshop-setup": "the choice rows and the key hint at 800x600",
     "end": "the essay's lesson runs into the meter table at 800x600; the chart's start label",
-    "end-why": "the decisions are shortened with an ellipsis instead of wrapped",
-    "end-advice": "the decisions are shortened with an ellipsis instead of wrapped",
+    "end-why": "the end screen beside it (see end) and its tab label at 800x600",
+    "end-advice": "the end screen beside it (see end) and its tab label at 800x600",
     "tutorial-7": "the outcome's caption (the card's title) is shortened at 800x600",
     "summary": "the end screen below it (see end, end-advice), and the summary's path",
     "workshop-vote": "the key hint is shortened in narrow windows",

@@ -80,14 +80,29 @@ class TracePage(_PerTeam):
         # other (the end screen's panel in a small window).
         wide = room.width >= len(self.meters) * m.px(300)
         cells = (row if wide else stack)(room, len(self.meters), m.gap)
-        for cell, meter in zip(cells, self.meters):
+        inners = [cell.inflate(-2 * m.px(20), -2 * m.px(16)) for cell in cells]
+        # Where one meter's decisions fit only as single lines, all are shown so, to compare.
+        short = min(self._sizes())
+        lines = any(found and not self._place(found, inner.width,
+                                              inner.bottom - self._top(inner), short)
+                    for inner, found in ((inner, team.get("causes", {}).get(mt["id"], []))
+                                         for inner, mt in zip(inners, self.meters)))
+        for cell, inner, meter in zip(cells, inners, self.meters):
             self.inset(s, cell)
-            inner = cell.inflate(-2 * m.px(20), -2 * m.px(16))
-            self._meter(s, inner, meter, team)
+            self._meter(s, inner, meter, team, lines)
         self.finish(s, step)
 
+    def _sizes(self) -> list[int]:
+        m = self.c.m
+        return [m.body] + [size for size in m.shrunk(m.body) if size < m.body]
+
+    def _top(self, inner: Rect) -> int:
+        """Where a meter's decisions start, under its name and rule."""
+        m = self.c.m
+        return inner.y + self.c.line_height("bold", m.heading) + m.px(6) + m.px(12)
+
     def _meter(self, s: pygame.Surface, inner: Rect, meter: dict[str, Any],
-               team: dict[str, Any]) -> None:
+               team: dict[str, Any], lines: bool) -> None:
         c, m, p = self.c, self.c.m, self.c.palette
         head_h = c.line_height("bold", m.heading)
         change = team["meter_changes"].get(meter["id"]) or 0
@@ -105,15 +120,59 @@ class TracePage(_PerTeam):
             c.fit(s, Rect(inner.x, y, inner.width, inner.bottom - y), self.t("trace.none"),
                   "regular", m.shrunk(m.body), p.ink_muted)
             return
-        for cause in found[:SHOWN]:
-            blocks = self._blocks(cause, inner.width)
-            height = c.line_height("bold", m.body) + sum(b.height for _, b in blocks)
-            if y + height > inner.bottom:
+        if lines:  # low cells: each decision on one wrapped line, as on the advice page
+            self._lines(s, inner, found, y)
+            return
+        # The largest size at which the two largest decisions fit whole, follow-ups included.
+        for size in self._sizes():
+            placed = self._place(found, inner.width, inner.bottom - y, size)
+            if len(placed) >= min(2, len(found)):
                 break
-            self._cause(s, Rect(inner.x, y, inner.width, height), cause, blocks)
+        if not placed:
+            self._lines(s, inner, found, y)
+            return
+        for cause, blocks, height in placed:
+            self._cause(s, Rect(inner.x, y, inner.width, height), cause, blocks, size)
             y += height + m.px(18)
 
-    def _blocks(self, cause: dict[str, Any], width: int) -> list:
+    def _lines(self, s: pygame.Surface, inner: Rect, found: list[dict[str, Any]], y: int
+               ) -> None:
+        """The decisions as "R3 · card → option" with their change, as many as fit whole."""
+        c, m, p = self.c, self.c.m, self.c.palette
+        for cause in found[:SHOWN]:
+            card, option = self.labels(cause["card"], cause["option"])
+            delta = signed(cause["delta"])
+            delta_w = c.width(delta, "bold", m.body)
+            text = f"{self.t('trace.round', round=cause['round'])} · {card} → {option}"
+            block = c.text.render(text, "regular", m.body, p.ink,
+                                  inner.width - delta_w - m.px(12))
+            if y + block.height > inner.bottom:
+                break
+            self._blit(s, block, text, (inner.x, y))
+            c.line(s, delta, "bold", m.body, _ink(p, cause["delta"]),
+                   (inner.right - delta_w, y), delta_w)
+            y += block.height + m.px(6)
+
+    def _place(self, found: list[dict[str, Any]], width: int, room: int, size: int) -> list:
+        """The decisions that fit whole in ``room`` at ``size``, largest first, with their
+        wrapped texts and heights; stops at the first that does not fit."""
+        c, m = self.c, self.c.m
+        placed = []
+        used = 0
+        for cause in found[:SHOWN]:
+            blocks = self._blocks(cause, width, size)
+            height = c.line_height("bold", size) + sum(b.height for _, b in blocks)
+            if used + height > room and len(blocks) > 3:
+                # Short of room, a follow-up names the card it came from, not the option.
+                height -= blocks[-1][1].height
+                blocks = blocks[:-1]
+            if used + height > room:
+                break
+            placed.append((cause, blocks, height))
+            used += height + m.px(18)
+        return placed
+
+    def _blocks(self, cause: dict[str, Any], width: int, size: int) -> list:
         """The texts under a decision's round, each wrapped to ``width`` as ``(text, block)``:
         the card's title and the option chosen; for a follow-up also the card it came from and
         the option chosen there, set in a little."""
@@ -126,19 +185,20 @@ class TracePage(_PerTeam):
             inset = width - m.px(16)
             texts += [(self.t("trace.from_card", round=origin["round"], card=card), "semibold",
                        p.ink, inset), (chosen, "regular", p.ink, inset)]
-        return [(text, c.text.render(text, weight, m.body, ink, w))
+        return [(text, c.text.render(text, weight, size, ink, w))
                 for text, weight, ink, w in texts]
 
-    def _cause(self, s: pygame.Surface, rect: Rect, cause: dict[str, Any], blocks: list) -> None:
+    def _cause(self, s: pygame.Surface, rect: Rect, cause: dict[str, Any], blocks: list,
+               size: int) -> None:
         """Round and change, the card, the option chosen, and for a follow-up the earlier
         decision that scheduled it ("← R3: card" over its option), each wrapped."""
         c, m, p = self.c, self.c.m, self.c.palette
-        line_h = c.line_height("bold", m.body)
+        line_h = c.line_height("bold", size)
         delta = signed(cause["delta"])
-        delta_w = c.width(delta, "bold", m.body)
-        c.line(s, self.t("trace.round", round=cause["round"]), "bold", m.body, p.ink,
+        delta_w = c.width(delta, "bold", size)
+        c.line(s, self.t("trace.round", round=cause["round"]), "bold", size, p.ink,
                rect.topleft, rect.width - delta_w - m.px(12))
-        c.line(s, delta, "bold", m.body, _ink(p, cause["delta"]),
+        c.line(s, delta, "bold", size, _ink(p, cause["delta"]),
                (rect.right - delta_w, rect.y), delta_w)
         y = rect.y + line_h
         for text, block in blocks[:2]:
@@ -191,6 +251,19 @@ class AdvicePage(_PerTeam):
             title.height + line_h + reason.height + m.px(12) + wanted > inner.height)
         if compact:  # a narrow panel: the verdict and the net change on one line, no sentence
             reason = c.text.render(rec["summary"], "regular", m.body, p.ink, inner.width)
+        # A low panel: the net change beside the verdict, where the line holds both.
+        beside = [(rec["verdict_label"], "bold", ink), ("  " + rec.get("summary", ""), "regular",
+                                                        p.ink)]
+        if compact and title.height + line_h + reason.height + m.px(12) > inner.height \
+                and c.runs_width(beside, m.body) <= inner.width:
+            c.drawn.append((rec["title"], Rect(inner.x, inner.y, title.width, title.height)))
+            s.blit(title.surface, inner.topleft)
+            y = inner.y + title.height + m.px(8)
+            verdict = c.put(s, rec["verdict_label"], "bold", m.body, ink, (inner.x, y))
+            c.put(s, rec["summary"], "regular", m.body, p.ink,
+                  (verdict.right + c.width("  ", "regular", m.body), y))
+            self._decisions(s, inner, rec, y + line_h + m.px(4))
+            return
         if title.height + line_h + reason.height + m.px(12) > inner.height:
             title = c.text.fit(rec["title"], "bold", m.shrunk(m.body), p.accent, inner.width,
                                line_h * 2)
@@ -204,10 +277,17 @@ class AdvicePage(_PerTeam):
                 c.line(s, text, "bold", m.body, ink, (inner.x, y), inner.width)
                 y += line_h
                 continue
+            if block is reason and y + block.height > inner.bottom:
+                break  # no room for the sentence whole: the verdict stands alone
             height = min(block.height, inner.bottom - y)
             s.blit(block.surface, (inner.x, y), Rect(0, 0, block.width, height))
             c.drawn.append((text, Rect(inner.x, y, block.width, height)))
             y += height + (m.px(8) if block is title else m.px(4))
+        self._decisions(s, inner, rec, y)
+
+    def _decisions(self, s: pygame.Surface, inner: Rect, rec: dict[str, Any], y: int) -> None:
+        """The decisions that show a recommendation, from ``y`` down, as many as fit whole."""
+        c, m, p = self.c, self.c.m, self.c.palette
         for item in rec.get("shown", []):
             card, option = self.labels(item["card"], item["option"])
             delta = signed(item["delta"])
