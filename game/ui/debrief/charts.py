@@ -91,7 +91,9 @@ def line_chart(c: Canvas, s: pygame.Surface, area: Rect, series: Sequence[Series
     ends = [(i, drawn.points[-1], round(drawn.points[-1][0]) + mark_r + m.px(10),
              c.width(series[i].end, "bold", end_size) + m.px(8))
             for i, drawn in enumerate(lines) if drawn.points]
-    for label in geometry.end_labels(ends, end_h * 0.92, plot.y, plot.bottom):
+    # A label at the bottom stays above the round numbers under the plot.
+    lowest = plot.bottom + m.px(6) - end_h / 2
+    for label in geometry.end_labels(ends, end_h * 0.92, plot.y, lowest):
         item, x0, y = series[label.index], label.x, label.y
         text_w = c.width(item.end, "bold", end_size)
         # A halo of the chart's background keeps the number readable over other lines.

@@ -306,7 +306,11 @@ class TrianglePage(Page):
         """A single game: the triangle large on the left, the ending and the values beside."""
         c, m, p = self.c, self.c.m, self.c.palette
         team = self.teams[0]
-        left = Rect(area.x, area.y, round(area.width * 0.48), area.height)
+        # The triangle gives up width where the ending's text would not fit beside it.
+        for share in (0.48, 0.42, 0.36, 0.3):
+            if self._text_fits(area, share, team):
+                break
+        left = Rect(area.x, area.y, round(area.width * share), area.height)
         self.inset(s, left)
         triangle(c, s, left.inflate(-2 * m.px(24), -2 * m.px(20)), axes,
                  [team["final_meters"].get(mt["id"]) for mt in self.meters], self.looks[0],
@@ -325,6 +329,22 @@ class TrianglePage(Page):
             c.fit(s, Rect(text.x, y, text.width, text.bottom - finals_h - m.px(24) - y), body,
                   "regular", m.shrunk(m.body), p.ink)
         self._finals(s, Rect(text.x, text.bottom - finals_h, text.width, finals_h), team)
+
+    def _text_fits(self, area: Rect, share: float, team: dict[str, Any]) -> bool:
+        """Whether the ending's title, reason and text fit beside a triangle taking ``share``
+        of the width."""
+        c, m, p = self.c, self.c.m, self.c.palette
+        width = area.right - (area.x + round(area.width * share) + m.gap * 2)
+        title = c.text.fit(self._ending(team), "bold", m.shrunk(m.title), p.ink, width,
+                           c.line_height("bold", m.title) * 2)
+        reason = c.text.fit(team["end_reason_text"], "semibold", m.shrunk(m.body), p.ink_muted,
+                            width, c.line_height("semibold", m.body) * 2)
+        room = (area.height - self._finals_height() - m.px(24) - title.height - m.px(10)
+                - reason.height - m.px(16))
+        body = (team["ending"] or {}).get("text", "")
+        if not body:
+            return True
+        return c.text.fit(body, "regular", m.shrunk(m.body), p.ink, width, room).height <= room
 
     def _finals_height(self) -> int:
         return len(self.meters) * round(self.c.line_height("semibold", self.c.m.body) * 1.1)

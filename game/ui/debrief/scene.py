@@ -206,9 +206,17 @@ class DebriefScene(Scene):
         c.clear()
         s = self.page_layer(L.frame.band)
         deck = self.report["deck"]["title"]
-        c.line(s, app.t("debrief.caption", deck=deck), "semibold", m.small, p.band_muted,
-               L.caption.topleft, L.caption.width)
-        c.fit(s, L.title, self.title, "bold", m.shrunk(m.title), p.band_ink)
+        caption = app.t("debrief.caption", deck=deck)
+        if c.width(caption, "semibold", m.small) > L.caption.width:
+            caption = app.t("debrief.caption_short")  # a narrow band: the deck's title gives way
+        sizes = m.shrunk(m.title)
+        if app.text.measure(self.title, "bold", sizes[-1])[0] <= L.title.width:
+            c.line(s, caption, "semibold", m.small, p.band_muted, L.caption.topleft,
+                   L.caption.width)
+            c.fit(s, L.title, self.title, "bold", sizes, p.band_ink)
+        else:  # a long title in a narrow band takes the caption's line too, on two lines
+            c.fit(s, L.caption.union(L.title), self.title, "bold", sizes, p.band_ink,
+                  valign="center")
         panel(s, L.panel, m, p)
         self.current.draw(s, self.step)
         self._draw_status(s)

@@ -230,16 +230,41 @@ class AspectsPage(Page):
 
     def layout(self, area: Rect) -> None:
         super().layout(area)
-        c, m = self.c, self.c.m
         self.aspects = self.report["aspects"]
-        legend = self.pager_rect()
+        # The legend under the table takes a second line where the pager leaves it too little.
+        self.legend_lines = 1
+        self._arrange(area)
+        if not all(self._legend_fits(step) for step in range(self.steps)):
+            self.legend_lines = 2
+            self._arrange(area)
+
+    def _legend_rect(self) -> Rect:
+        """The legend's lines (and the pager's) at the bottom of the page."""
+        h = self.c.line_height("regular", self.c.m.label) * self.legend_lines
+        return Rect(self.area.x, self.area.bottom - h, self.area.width, h)
+
+    def _legend_room(self, step: int) -> int:
+        """The width beside the legend's frame and the pager."""
+        c, m = self.c, self.c.m
+        room = self.area.width - m.px(44) - m.px(14)
+        pager = self.pager(step)
+        return room - (c.width(pager, "semibold", m.label) + m.gap if pager else 0)
+
+    def _legend_text(self) -> str:
+        return self.t("debrief.worst_legend_single" if self.single else "debrief.worst_legend")
+
+    def _legend_fits(self, step: int) -> bool:
+        c, m = self.c, self.c.m
+        return c.width(self._legend_text(), "regular", m.label) <= self._legend_room(step)
+
+    def _arrange(self, area: Rect) -> None:
+        c, m = self.c, self.c.m
+        legend = self._legend_rect()
         self.room = Rect(area.x, area.y, area.width, legend.top - m.px(12) - area.y)
         head_h = (0 if self.single else self._team_head_h()) + c.line_height("semibold", m.body)
         self.head_h = head_h + m.px(10)
-        self.row_h = c.line_height("semibold", m.body) + m.px(16)
-        per_rows = max(1, (self.room.height - self.head_h) // self.row_h)
-        self.row_groups = [list(range(i, min(len(self.aspects), i + per_rows)))
-                           for i in range(0, len(self.aspects), per_rows)] or [[]]
+        line_h = c.line_height("semibold", m.body)
+        self.row_h = line_h + m.px(16)
         # As many teams side by side as leave every number and meter name readable.
         self.cell_w = max(max((c.width(mt["short"], "semibold", m.body)
                                for mt in self.meters), default=0),
@@ -254,7 +279,27 @@ class AspectsPage(Page):
         self.team_groups = [list(range(i, min(count, i + per))) for i in range(0, count, per)]
         if not self.aspects:
             self.team_groups = [list(range(count))]
+        # A row grows with its aspect's name, wrapped in the narrowest label column of any step.
+        label_w = min(self._columns(teams)[2] for teams in self.team_groups) - m.px(14)
+        self.row_hs = [max(line_h, c.text.render(a["label"], "semibold", m.body, c.palette.ink,
+                                                 max(1, label_w)).height) + m.px(16)
+                       for a in self.aspects]
+        self.row_groups = (fill_steps(self.row_hs, self.room.height - self.head_h, 0)
+                           if self.aspects else [[]])
         self.steps = len(self.team_groups) * len(self.row_groups)
+
+    def _columns(self, teams: list[int]) -> tuple[int, int, int]:
+        """The width of a meter's cell, of a team's group of cells and of the aspect names'
+        column when ``teams`` are shown side by side."""
+        m = self.c.m
+        # Few teams: wider columns, so the numbers do not huddle at the right edge.
+        room_w = self.room.width - m.px(12)
+        cells = max(1, len(teams) * len(self.meters))
+        spare = (room_w * 0.62 - (len(teams) - 1) * self.group_gap) / cells
+        cell_w = max(self.cell_w, min(round(self.cell_w * 1.5), int(spare)))
+        group_w = cell_w * len(self.meters)
+        table_w = len(teams) * group_w + (len(teams) - 1) * self.group_gap
+        return cell_w, group_w, room_w - table_w - self.group_gap
 
     def _team_head_h(self) -> int:
         return max(self.c.line_height("bold", self.c.m.body), self.c.m.px(30)) + self.c.m.px(4)
@@ -283,14 +328,7 @@ class AspectsPage(Page):
             self.draw_empty(s, self.room, "debrief.no_aspects")
             return
         teams, rows = self._parts(step)
-        # Few teams: wider columns, so the numbers do not huddle at the right edge.
-        room_w = self.room.width - m.px(12)
-        cells = len(teams) * len(self.meters)
-        spare = (room_w * 0.62 - (len(teams) - 1) * self.group_gap) / cells
-        cell_w = max(self.cell_w, min(round(self.cell_w * 1.5), int(spare)))
-        group_w = cell_w * len(self.meters)
-        table_w = len(teams) * group_w + (len(teams) - 1) * self.group_gap
-        label_w = room_w - table_w - self.group_gap
+        cell_w, group_w, label_w = self._columns(teams)
         x0 = self.room.x + label_w + self.group_gap
         y = self.room.y
         lefts = [x0 + k * (group_w + self.group_gap) for k in range(len(teams))]
@@ -312,12 +350,13 @@ class AspectsPage(Page):
         line_h = c.line_height("semibold", m.body)
         for n, a in enumerate(rows):
             aspect = self.aspects[a]
-            rect = Rect(self.room.x, y, self.room.width, self.row_h)
+            row_h = self.row_hs[a]
+            rect = Rect(self.room.x, y, self.room.width, row_h)
             if n % 2 == 0:
                 pygame.draw.rect(s, p.surface_alt, rect, border_radius=m.radius // 2)
-            ty = y + (self.row_h - line_h) // 2
-            c.fit(s, Rect(rect.x + m.px(14), ty, label_w - m.px(14), line_h), aspect["label"],
-                  "semibold", m.shrunk(m.body), p.ink)
+            ty = y + (row_h - line_h) // 2
+            c.fit(s, Rect(rect.x + m.px(14), y + m.px(8), label_w - m.px(14), row_h - m.px(16)),
+                  aspect["label"], "semibold", [m.body], p.ink, valign="center")
             for left, team in zip(lefts, teams):
                 cell = aspect["teams"][team]
                 if not cell["decisions"]:
@@ -333,21 +372,20 @@ class AspectsPage(Page):
                 worst = self.teams[team]["discussion"]
                 if worst and worst[0] == aspect["id"]:
                     frame = Rect(left - m.px(10), y + m.px(2), group_w + m.px(20),
-                                 self.row_h - m.px(4))
+                                 row_h - m.px(4))
                     pygame.draw.rect(s, p.ink, frame, width=max(2, m.px(4)),
                                      border_radius=m.radius // 2)
-            y += self.row_h
+            y += row_h
         self._draw_legend(s, step)
 
     def _draw_legend(self, s: pygame.Surface, step: int) -> None:
         c, m, p = self.c, self.c.m, self.c.palette
-        rect = self.pager_rect()
-        box = Rect(rect.x, rect.y + m.px(4), m.px(44), rect.height - m.px(8))
+        rect = self._legend_rect()
+        line_h = c.line_height("regular", m.label)
+        box = Rect(rect.x, rect.y + m.px(4), m.px(44), line_h - m.px(8))
         pygame.draw.rect(s, p.ink, box, width=max(2, m.px(4)), border_radius=m.radius // 2)
         pager = self.pager(step)
-        room = rect.width - box.width - m.px(14)
         if pager:
-            room -= c.width(pager, "semibold", m.label) + m.gap
             c.line(s, pager, "semibold", m.label, p.ink_muted, rect.topleft, rect.width, "right")
-        legend = self.t("debrief.worst_legend_single" if self.single else "debrief.worst_legend")
-        c.line(s, legend, "regular", m.label, p.ink_muted, (box.right + m.px(14), rect.y), room)
+        c.fit(s, Rect(box.right + m.px(14), rect.y, self._legend_room(step), rect.height),
+              self._legend_text(), "regular", [m.label], p.ink_muted)

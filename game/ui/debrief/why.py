@@ -76,14 +76,33 @@ class TracePage(_PerTeam):
         m = self.c.m
         team = self.teams[step]
         room = self.room(s, step)
-        for cell, meter in zip(row(room, len(self.meters), m.gap), self.meters):
+        # Side by side where each meter's column is wide enough to read, else one above the
+        # other (the end screen's panel in a small window).
+        wide = room.width >= len(self.meters) * m.px(300)
+        cells = (row if wide else stack)(room, len(self.meters), m.gap)
+        inners = [cell.inflate(-2 * m.px(20), -2 * m.px(16)) for cell in cells]
+        # Where one meter's decisions fit only as single lines, all are shown so, to compare.
+        short = min(self._sizes())
+        lines = any(found and not self._place(found, inner.width,
+                                              inner.bottom - self._top(inner), short)
+                    for inner, found in ((inner, team.get("causes", {}).get(mt["id"], []))
+                                         for inner, mt in zip(inners, self.meters)))
+        for cell, inner, meter in zip(cells, inners, self.meters):
             self.inset(s, cell)
-            inner = cell.inflate(-2 * m.px(20), -2 * m.px(16))
-            self._meter(s, inner, meter, team)
+            self._meter(s, inner, meter, team, lines)
         self.finish(s, step)
 
+    def _sizes(self) -> list[int]:
+        m = self.c.m
+        return [m.body] + [size for size in m.shrunk(m.body) if size < m.body]
+
+    def _top(self, inner: Rect) -> int:
+        """Where a meter's decisions start, under its name and rule."""
+        m = self.c.m
+        return inner.y + self.c.line_height("bold", m.heading) + m.px(6) + m.px(12)
+
     def _meter(self, s: pygame.Surface, inner: Rect, meter: dict[str, Any],
-               team: dict[str, Any]) -> None:
+               team: dict[str, Any], lines: bool) -> None:
         c, m, p = self.c, self.c.m, self.c.palette
         head_h = c.line_height("bold", m.heading)
         change = team["meter_changes"].get(meter["id"]) or 0
@@ -101,54 +120,98 @@ class TracePage(_PerTeam):
             c.fit(s, Rect(inner.x, y, inner.width, inner.bottom - y), self.t("trace.none"),
                   "regular", m.shrunk(m.body), p.ink_muted)
             return
-        for cause in found[:SHOWN]:
-            blocks = self._blocks(cause, inner.width)
-            lines = 3 if cause.get("scheduled_by") else 2  # round, option (and origin option)
-            height = c.line_height("bold", m.body) * lines + sum(b.height for b in blocks)
-            if y + height > inner.bottom:
+        if lines:  # low cells: each decision on one wrapped line, as on the advice page
+            self._lines(s, inner, found, y)
+            return
+        # The largest size at which the two largest decisions fit whole, follow-ups included.
+        for size in self._sizes():
+            placed = self._place(found, inner.width, inner.bottom - y, size)
+            if len(placed) >= min(2, len(found)):
                 break
-            self._cause(s, Rect(inner.x, y, inner.width, height), cause, blocks)
+        if not placed:
+            self._lines(s, inner, found, y)
+            return
+        for cause, blocks, height in placed:
+            self._cause(s, Rect(inner.x, y, inner.width, height), cause, blocks, size)
             y += height + m.px(18)
 
-    def _blocks(self, cause: dict[str, Any], width: int) -> list:
-        """The card title, wrapped; for a follow-up also the card it came from, wrapped."""
+    def _lines(self, s: pygame.Surface, inner: Rect, found: list[dict[str, Any]], y: int
+               ) -> None:
+        """The decisions as "R3 · card → option" with their change, as many as fit whole."""
         c, m, p = self.c, self.c.m, self.c.palette
-        title, _ = self.labels(cause["card"], cause["option"])
-        blocks = [c.text.render(title, "semibold", m.body, p.ink, width)]
-        origin = cause.get("scheduled_by")
-        if origin:
-            card, _ = self.labels(origin["card"], origin["option"])
-            blocks.append(c.text.render(self.t("trace.from_card", round=origin["round"],
-                                               card=card),
-                                        "semibold", m.body, p.ink, width - m.px(16)))
-        return blocks
+        for cause in found[:SHOWN]:
+            card, option = self.labels(cause["card"], cause["option"])
+            delta = signed(cause["delta"])
+            delta_w = c.width(delta, "bold", m.body)
+            text = f"{self.t('trace.round', round=cause['round'])} · {card} → {option}"
+            block = c.text.render(text, "regular", m.body, p.ink,
+                                  inner.width - delta_w - m.px(12))
+            if y + block.height > inner.bottom:
+                break
+            self._blit(s, block, text, (inner.x, y))
+            c.line(s, delta, "bold", m.body, _ink(p, cause["delta"]),
+                   (inner.right - delta_w, y), delta_w)
+            y += block.height + m.px(6)
 
-    def _cause(self, s: pygame.Surface, rect: Rect, cause: dict[str, Any], blocks: list) -> None:
-        """Round and change, the card, the option chosen, and for a follow-up the earlier
-        decision that scheduled it ("← R3: card" over its option)."""
+    def _place(self, found: list[dict[str, Any]], width: int, room: int, size: int) -> list:
+        """The decisions that fit whole in ``room`` at ``size``, largest first, with their
+        wrapped texts and heights; stops at the first that does not fit."""
+        c, m = self.c, self.c.m
+        placed = []
+        used = 0
+        for cause in found[:SHOWN]:
+            blocks = self._blocks(cause, width, size)
+            height = c.line_height("bold", size) + sum(b.height for _, b in blocks)
+            if used + height > room and len(blocks) > 3:
+                # Short of room, a follow-up names the card it came from, not the option.
+                height -= blocks[-1][1].height
+                blocks = blocks[:-1]
+            if used + height > room:
+                break
+            placed.append((cause, blocks, height))
+            used += height + m.px(18)
+        return placed
+
+    def _blocks(self, cause: dict[str, Any], width: int, size: int) -> list:
+        """The texts under a decision's round, each wrapped to ``width`` as ``(text, block)``:
+        the card's title and the option chosen; for a follow-up also the card it came from and
+        the option chosen there, set in a little."""
         c, m, p = self.c, self.c.m, self.c.palette
-        line_h = c.line_height("bold", m.body)
         title, option = self.labels(cause["card"], cause["option"])
-        delta = signed(cause["delta"])
-        delta_w = c.width(delta, "bold", m.body)
-        c.line(s, self.t("trace.round", round=cause["round"]), "bold", m.body, p.ink,
-               rect.topleft, rect.width - delta_w - m.px(12))
-        c.line(s, delta, "bold", m.body, _ink(p, cause["delta"]),
-               (rect.right - delta_w, rect.y), delta_w)
-        y = rect.y + line_h
-        self._blit(s, blocks[0], title, (rect.x, y))
-        y += blocks[0].height
-        c.line(s, "→ " + option, "regular", m.body, p.ink_muted, (rect.x, y), rect.width)
-        y += line_h
+        texts = [(title, "semibold", p.ink, width), ("→ " + option, "regular", p.ink_muted, width)]
         origin = cause.get("scheduled_by")
         if origin:
             card, chosen = self.labels(origin["card"], origin["option"])
-            bar = Rect(rect.x, y + m.px(4), m.px(6), blocks[1].height + line_h - m.px(8))
+            inset = width - m.px(16)
+            texts += [(self.t("trace.from_card", round=origin["round"], card=card), "semibold",
+                       p.ink, inset), (chosen, "regular", p.ink, inset)]
+        return [(text, c.text.render(text, weight, size, ink, w))
+                for text, weight, ink, w in texts]
+
+    def _cause(self, s: pygame.Surface, rect: Rect, cause: dict[str, Any], blocks: list,
+               size: int) -> None:
+        """Round and change, the card, the option chosen, and for a follow-up the earlier
+        decision that scheduled it ("← R3: card" over its option), each wrapped."""
+        c, m, p = self.c, self.c.m, self.c.palette
+        line_h = c.line_height("bold", size)
+        delta = signed(cause["delta"])
+        delta_w = c.width(delta, "bold", size)
+        c.line(s, self.t("trace.round", round=cause["round"]), "bold", size, p.ink,
+               rect.topleft, rect.width - delta_w - m.px(12))
+        c.line(s, delta, "bold", size, _ink(p, cause["delta"]),
+               (rect.right - delta_w, rect.y), delta_w)
+        y = rect.y + line_h
+        for text, block in blocks[:2]:
+            self._blit(s, block, text, (rect.x, y))
+            y += block.height
+        if len(blocks) > 2:
+            origin = blocks[2:]
+            height = sum(block.height for _, block in origin)
+            bar = Rect(rect.x, y + m.px(4), m.px(6), height - m.px(8))
             pygame.draw.rect(s, p.accent, bar, border_radius=bar.width // 2)
-            x, width = rect.x + m.px(16), rect.width - m.px(16)
-            self._blit(s, blocks[1], self.t("trace.from_card", round=origin["round"],
-                                            card=card), (x, y))
-            c.line(s, chosen, "regular", m.body, p.ink, (x, y + blocks[1].height), width)
+            for text, block in origin:
+                self._blit(s, block, text, (rect.x + m.px(16), y))
+                y += block.height
 
     def _blit(self, s: pygame.Surface, block, text: str, pos: tuple[int, int]) -> None:
         s.blit(block.surface, pos)
@@ -166,7 +229,8 @@ class AdvicePage(_PerTeam):
         team = self.teams[step]
         room = self.room(s, step)
         found = team.get("recommendations", [])
-        columns = 2 if len(found) > 1 else 1
+        # Two by two where a column is wide enough to read, else one under the other.
+        columns = 2 if len(found) > 1 and room.width >= 2 * m.px(420) else 1
         rows = -(-len(found) // columns) or 1
         cells = [cell for line in stack(room, rows, m.gap) for cell in row(line, columns, m.gap)]
         for cell, rec in zip(cells, found):
@@ -187,6 +251,19 @@ class AdvicePage(_PerTeam):
             title.height + line_h + reason.height + m.px(12) + wanted > inner.height)
         if compact:  # a narrow panel: the verdict and the net change on one line, no sentence
             reason = c.text.render(rec["summary"], "regular", m.body, p.ink, inner.width)
+        # A low panel: the net change beside the verdict, where the line holds both.
+        beside = [(rec["verdict_label"], "bold", ink), ("  " + rec.get("summary", ""), "regular",
+                                                        p.ink)]
+        if compact and title.height + line_h + reason.height + m.px(12) > inner.height \
+                and c.runs_width(beside, m.body) <= inner.width:
+            c.drawn.append((rec["title"], Rect(inner.x, inner.y, title.width, title.height)))
+            s.blit(title.surface, inner.topleft)
+            y = inner.y + title.height + m.px(8)
+            verdict = c.put(s, rec["verdict_label"], "bold", m.body, ink, (inner.x, y))
+            c.put(s, rec["summary"], "regular", m.body, p.ink,
+                  (verdict.right + c.width("  ", "regular", m.body), y))
+            self._decisions(s, inner, rec, y + line_h + m.px(4))
+            return
         if title.height + line_h + reason.height + m.px(12) > inner.height:
             title = c.text.fit(rec["title"], "bold", m.shrunk(m.body), p.accent, inner.width,
                                line_h * 2)
@@ -200,22 +277,31 @@ class AdvicePage(_PerTeam):
                 c.line(s, text, "bold", m.body, ink, (inner.x, y), inner.width)
                 y += line_h
                 continue
+            if block is reason and y + block.height > inner.bottom:
+                break  # no room for the sentence whole: the verdict stands alone
             height = min(block.height, inner.bottom - y)
             s.blit(block.surface, (inner.x, y), Rect(0, 0, block.width, height))
             c.drawn.append((text, Rect(inner.x, y, block.width, height)))
             y += height + (m.px(8) if block is title else m.px(4))
+        self._decisions(s, inner, rec, y)
+
+    def _decisions(self, s: pygame.Surface, inner: Rect, rec: dict[str, Any], y: int) -> None:
+        """The decisions that show a recommendation, from ``y`` down, as many as fit whole."""
+        c, m, p = self.c, self.c.m, self.c.palette
         for item in rec.get("shown", []):
-            if y + line_h > inner.bottom:
-                break
             card, option = self.labels(item["card"], item["option"])
             delta = signed(item["delta"])
             delta_w = c.width(delta, "bold", m.body)
-            c.line(s, f"{self.t('trace.round', round=item['round'])} · {card} → {option}",
-                   "regular", m.body, p.ink_muted, (inner.x, y),
-                   inner.width - delta_w - m.px(12))
+            text = f"{self.t('trace.round', round=item['round'])} · {card} → {option}"
+            block = c.text.render(text, "regular", m.body, p.ink_muted,
+                                  inner.width - delta_w - m.px(12))
+            if y + block.height > inner.bottom:  # the decisions that no longer fit wait
+                break
+            s.blit(block.surface, (inner.x, y))
+            c.drawn.append((text, Rect(inner.x, y, block.width, block.height)))
             c.line(s, delta, "bold", m.body, _ink(p, item["delta"]),
                    (inner.right - delta_w, y), delta_w)
-            y += line_h
+            y += block.height + m.px(4)
 
 
 def _ink(p, value: int):

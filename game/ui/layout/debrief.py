@@ -60,7 +60,9 @@ def debrief(m: Metrics, pages: int) -> DebriefLayout:
                                 round(m.title * 1.25))
 
     content = f.content
-    button_h = m.px(76)
+    # The row is as tall as a button, or as two lines of the key hint where that is taller
+    # (a narrow window wraps the hint between the buttons).
+    button_h = max(m.px(76), round(m.small * 2.7))
     row_y = content.bottom - button_h
     back = Rect(content.x, row_y, m.px(250), button_h)
     export = Rect(content.right - m.px(400), row_y, m.px(400), button_h)
