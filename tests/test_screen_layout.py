@@ -47,9 +47,7 @@ STILL_CUT = {
     "debrief-7": "the decisions are shortened with an ellipsis instead of wrapped",
     "tutorial-7": "the outcome's caption (the card's title) is shortened at 800x600",
     "summary": "the end screen below it (see end, end-advice), and the summary's path",
-    "workshop-vote": "the key hint is shortened in narrow windows",
     "workshop-end": "the reports folder's path, one long word, at 800x600",
-    "tie-break": "the key hint is shortened in narrow windows (the vote screen below it)",
 }
 
 
