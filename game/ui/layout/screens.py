@@ -219,9 +219,10 @@ class OutcomeLayout:
 OUTCOME_SHARE = 0.57
 
 
-def outcome_header_height(m: Metrics, choice_lines: int = 2) -> int:
+def outcome_header_height(m: Metrics, choice_lines: int = 2, caption_lines: int = 1) -> int:
     """The outcome panel's header: the portrait, or the caption and the choice beside it."""
-    return max(m.px(112), round(m.small * 1.4) + m.px(6) + round(m.heading * 1.3) * choice_lines)
+    return max(m.px(112), round(m.small * 1.4) * caption_lines + m.px(6)
+               + round(m.heading * 1.3) * choice_lines)
 
 
 def changes_height(m: Metrics, rows: int = 1) -> int:
@@ -229,16 +230,17 @@ def changes_height(m: Metrics, rows: int = 1) -> int:
     return rows * m.px(64) + (rows - 1) * m.px(12)
 
 
-def outcome_fixed_height(m: Metrics, choice_lines: int = 2, changes_rows: int = 1) -> int:
+def outcome_fixed_height(m: Metrics, choice_lines: int = 2, changes_rows: int = 1,
+                         caption_lines: int = 1) -> int:
     """The outcome panel's height without its text: header, rule, changes, buttons, padding."""
     pad = m.px(44)
-    return (2 * pad + outcome_header_height(m, choice_lines) + m.px(48) + m.px(24)
+    return (2 * pad + outcome_header_height(m, choice_lines, caption_lines) + m.px(48) + m.px(24)
             + changes_height(m, changes_rows) + m.px(24) + m.px(88))
 
 
 def outcome(m: Metrics, meter_count: int, text_height: int | None = None, tools: int = 0,
             essay_height: int | None = None, choice_lines: int = 2,
-            reserve: int = 0, changes_rows: int = 1) -> OutcomeLayout:
+            reserve: int = 0, changes_rows: int = 1, caption_lines: int = 1) -> OutcomeLayout:
     """The outcome panel; given the outcome text's height, the panel fits it and is centred.
 
     With ``essay_height`` (the essay panel's full height) the essay panel stands to the right
@@ -264,8 +266,8 @@ def outcome(m: Metrics, meter_count: int, text_height: int | None = None, tools:
     next_h = m.px(88)
     changes_h = changes_height(m, changes_rows)
     choice_h = round(m.heading * 1.3) * choice_lines
-    header_h = outcome_header_height(m, choice_lines)
-    fixed = outcome_fixed_height(m, choice_lines, changes_rows)
+    header_h = outcome_header_height(m, choice_lines, caption_lines)
+    fixed = outcome_fixed_height(m, choice_lines, changes_rows, caption_lines)
     height = f.content.height
     if text_height is not None:
         height = min(f.content.height, fixed + max(text_height, m.px(120)))
@@ -280,7 +282,7 @@ def outcome(m: Metrics, meter_count: int, text_height: int | None = None, tools:
     inner = panel.inflate(-2 * pad, -2 * pad)
     portrait = Rect(inner.x, inner.y, portrait_h, portrait_h)
     caption = Rect(portrait.right + m.px(28), inner.y, inner.right - portrait.right - m.px(28),
-                   round(m.small * 1.4))
+                   round(m.small * 1.4) * caption_lines)
     choice = Rect(caption.x, caption.bottom + m.px(6), caption.width, choice_h)
     header_bottom = inner.y + header_h
     next_w = min(m.px(340), inner.width // 3)
