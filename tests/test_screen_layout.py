@@ -34,7 +34,6 @@ SCREENS = ["title", "workshop-setup", "deck-errors", "card", "card-selected", "g
 #: Screens that still cut or overlap a text at some size (each test fails until fixed, and
 #: then must leave this list).
 STILL_CUT = {
-    "workshop-setup": "the choice rows and the key hint at 800x600",
     "end": "the essay's lesson runs into the meter table at 800x600; the chart's start label",
     "end-why": "the decisions are shortened with an ellipsis instead of wrapped",
     "end-advice": "the decisions are shortened with an ellipsis instead of wrapped",
