@@ -45,7 +45,6 @@ STILL_CUT = {
     "debrief-6": "the decisions are shortened with an ellipsis instead of wrapped",
     "debrief-7": "the decisions are shortened with an ellipsis instead of wrapped",
     "summary": "the end screen below it (see end, end-advice), and the summary's path",
-    "workshop-end": "the reports folder's path, one long word, at 800x600",
 }
 
 
