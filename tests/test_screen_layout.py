@@ -33,22 +33,8 @@ SCREENS = ["title", "workshop-setup", "deck-errors", "card", "card-selected", "g
            "tie-break", "workshop-outcome", "workshop-end"]
 #: Screens that still cut or overlap a text at some size (each test fails until fixed, and
 #: then must leave this list).
-STILL_CUT = {
-    "workshop-setup": "the choice rows and the key hint at 800x600",
-    "end": "the essay's lesson runs into the meter table at 800x600; the chart's start label",
-    "end-why": "the end screen beside it (see end) and its tab label at 800x600",
-    "end-advice": "the end screen beside it (see end) and its tab label at 800x600",
-    "tutorial-7": "the outcome's caption (the card's title) is shortened at 800x600",
-    "summary": "the end screen below it (see end, end-advice), and the summary's path",
-    "workshop-vote": "the key hint is shortened in narrow windows",
-    "workshop-end": "the reports folder's path, one long word, at 800x600",
-    "tie-break": "the key hint is shortened in narrow windows (the vote screen below it)",
-}
+STILL_CUT: dict[str, str] = {}
 
-
-#: Of those, the ones whose cut text is a folder path (it differs from one machine to another,
-#: so the screen may fit on one with a short path).
-ON_A_PATH = {"workshop-end", "summary"}
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +66,7 @@ def test_the_tour_reaches_every_screen(found):
 
 
 @pytest.mark.parametrize("screen", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=STILL_CUT[name],
-                                               strict=name not in ON_A_PATH))
+    pytest.param(name, marks=pytest.mark.xfail(reason=STILL_CUT[name], strict=True))
     if name in STILL_CUT else name for name in SCREENS])
 def test_the_screen_fits_its_texts_at_every_size(found, screen):
     problems = found.get(screen)

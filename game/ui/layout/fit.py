@@ -105,11 +105,12 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
                 said = [with_dynamics_room(OutcomeWords.of(words, local, deck, card, option),
                                            room)
                         for option in card.options]
+                hint = words("workshop.vote.hint")
                 key = (card_words, bool(card.aspects), tuple(said),
-                       tuple(bool(option.outcome) for option in card.options))
+                       tuple(bool(option.outcome) for option in card.options), hint)
                 placed = laid.get(key)
                 if placed is None:
-                    placed = laid[key] = list(_laid_out(ts, deck, card, card_words, said))
+                    placed = laid[key] = list(_laid_out(ts, deck, card, card_words, said, hint))
                     if len(laid) > LAYOUTS_KEPT:
                         laid.popitem(last=False)
                 for message, part_path, box in placed:
@@ -225,12 +226,14 @@ def _card_boxes(ts: Typeset, words: Words, local: Local, deck: Deck, card: Card
     inside the card. ``words`` are the table's own words, ``local`` puts deck texts in its
     language."""
     said = [OutcomeWords.of(words, local, deck, card, option) for option in card.options]
-    return _laid_out(ts, deck, card, CardWords.of(card, local), said)
+    return _laid_out(ts, deck, card, CardWords.of(card, local), said,
+                     words("workshop.vote.hint"))
 
 
 def _laid_out(ts: Typeset, deck: Deck, card: Card, card_words: CardWords,
-              said: list[OutcomeWords]) -> Iterator[Placed]:
-    """:func:`_card_boxes`, given the card's words and its options' outcome screens' words."""
+              said: list[OutcomeWords], hint: str) -> Iterator[Placed]:
+    """:func:`_card_boxes`, given the card's words, its options' outcome screens' words and
+    the key hints under the options while voting."""
     meters, glossary = len(deck.meters), bool(deck.spec.glossary)
     layout = card_screen(ts, card_words, meters, tags=bool(card.aspects), glossary=glossary)
     for part, box in card_boxes(ts, layout, card_words).items():
@@ -253,7 +256,7 @@ def _laid_out(ts: Typeset, deck: Deck, card: Card, card_words: CardWords,
     # or without a countdown), without a note on the card (it has none yet)
     main = table(ts.metrics, []).main
     for step in STEPS:
-        placed = workshop_card(ts, card_words, main, step, deck.spec.preview != "none")
+        placed = workshop_card(ts, card_words, main, step, deck.spec.preview != "none", hint)
         for part, box in placed.boxes().items():
             yield f"text_overflow_{step}", _part_path(part), box
 

@@ -57,6 +57,8 @@ class OutcomeWords:
     council: str = ""
     #: The deck's meter labels, each of which may stand in a chip under the outcome.
     meters: tuple[str, ...] = ()
+    #: The line over the choice that names the card ("Gevolg · ..."; "": none).
+    caption: str = ""
 
     @classmethod
     def of(cls, t: Words, local: Local, deck: Deck, card: Card | None,
@@ -67,7 +69,8 @@ class OutcomeWords:
         essay = card.essay if card is not None else None
         return cls(choice, outcome,
                    essay_lines(t, local, deck, essay) if essay is not None else None,
-                   meters=tuple(local(meter.label) for meter in deck.meters))
+                   meters=tuple(local(meter.label) for meter in deck.meters),
+                   caption=t("outcome.caption", title=local(card.title) if card else ""))
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ def outcome_screen(ts: Typeset, words: OutcomeWords, meter_count: int, glossary:
         plan["essay_height"] = screens.essay_heights(m, *heights) + 2 * screens.essay_pad(m)
     probe = screens.outcome(m, meter_count, **plan)
     plan["choice_lines"] = _choice_lines(ts, words.choice, probe.choice.width)
+    plan["caption_lines"] = _caption_lines(ts, words.caption, probe.caption.width)
     plan["changes_rows"] = max(1, len(change_rows(ts, words.meters, probe.changes.width)))
     essay, short = None, False
     if swapped:
@@ -239,6 +243,7 @@ def _outcome_fits_beside(ts: Typeset, words: OutcomeWords, meter_count: int, glo
         plan["reserve"] = council_height(ts, words.council)
     probe = screens.outcome(m, meter_count, **plan)
     plan["choice_lines"] = _choice_lines(ts, words.choice, probe.choice.width)
+    plan["caption_lines"] = _caption_lines(ts, words.caption, probe.caption.width)
     plan["changes_rows"] = max(1, len(change_rows(ts, words.meters, probe.changes.width)))
     text = screens.outcome(m, meter_count, **plan).text
     block = ts.fit(words.outcome, "regular", text_sizes(m, m.body, grow=1.25), text.width,
@@ -303,6 +308,14 @@ def _essay_in(ts: Typeset, essay: tuple[str, str, str], area: Rect
             if screens.essay_heights(m, *heights) <= area.height:
                 return size, (heights[0], heights[1], heights[2]), short
     return sizes[-1], (heights[0], heights[1], heights[2]), True
+
+
+def _caption_lines(ts: Typeset, caption: str, width: int) -> int:
+    """The lines the caption over the choice wraps to (one, or two or three for a long card
+    title in a narrow panel)."""
+    if not caption:
+        return 1
+    return max(1, min(3, len(ts.wrap(caption, "semibold", ts.metrics.small, width).lines)))
 
 
 def _choice_lines(ts: Typeset, choice: str, width: int) -> int:

@@ -219,9 +219,10 @@ class OutcomeLayout:
 OUTCOME_SHARE = 0.57
 
 
-def outcome_header_height(m: Metrics, choice_lines: int = 2) -> int:
+def outcome_header_height(m: Metrics, choice_lines: int = 2, caption_lines: int = 1) -> int:
     """The outcome panel's header: the portrait, or the caption and the choice beside it."""
-    return max(m.px(112), round(m.small * 1.4) + m.px(6) + round(m.heading * 1.3) * choice_lines)
+    return max(m.px(112), round(m.small * 1.4) * caption_lines + m.px(6)
+               + round(m.heading * 1.3) * choice_lines)
 
 
 def changes_height(m: Metrics, rows: int = 1) -> int:
@@ -229,16 +230,17 @@ def changes_height(m: Metrics, rows: int = 1) -> int:
     return rows * m.px(64) + (rows - 1) * m.px(12)
 
 
-def outcome_fixed_height(m: Metrics, choice_lines: int = 2, changes_rows: int = 1) -> int:
+def outcome_fixed_height(m: Metrics, choice_lines: int = 2, changes_rows: int = 1,
+                         caption_lines: int = 1) -> int:
     """The outcome panel's height without its text: header, rule, changes, buttons, padding."""
     pad = m.px(44)
-    return (2 * pad + outcome_header_height(m, choice_lines) + m.px(48) + m.px(24)
+    return (2 * pad + outcome_header_height(m, choice_lines, caption_lines) + m.px(48) + m.px(24)
             + changes_height(m, changes_rows) + m.px(24) + m.px(88))
 
 
 def outcome(m: Metrics, meter_count: int, text_height: int | None = None, tools: int = 0,
             essay_height: int | None = None, choice_lines: int = 2,
-            reserve: int = 0, changes_rows: int = 1) -> OutcomeLayout:
+            reserve: int = 0, changes_rows: int = 1, caption_lines: int = 1) -> OutcomeLayout:
     """The outcome panel; given the outcome text's height, the panel fits it and is centred.
 
     With ``essay_height`` (the essay panel's full height) the essay panel stands to the right
@@ -264,8 +266,8 @@ def outcome(m: Metrics, meter_count: int, text_height: int | None = None, tools:
     next_h = m.px(88)
     changes_h = changes_height(m, changes_rows)
     choice_h = round(m.heading * 1.3) * choice_lines
-    header_h = outcome_header_height(m, choice_lines)
-    fixed = outcome_fixed_height(m, choice_lines, changes_rows)
+    header_h = outcome_header_height(m, choice_lines, caption_lines)
+    fixed = outcome_fixed_height(m, choice_lines, changes_rows, caption_lines)
     height = f.content.height
     if text_height is not None:
         height = min(f.content.height, fixed + max(text_height, m.px(120)))
@@ -280,7 +282,7 @@ def outcome(m: Metrics, meter_count: int, text_height: int | None = None, tools:
     inner = panel.inflate(-2 * pad, -2 * pad)
     portrait = Rect(inner.x, inner.y, portrait_h, portrait_h)
     caption = Rect(portrait.right + m.px(28), inner.y, inner.right - portrait.right - m.px(28),
-                   round(m.small * 1.4))
+                   round(m.small * 1.4) * caption_lines)
     choice = Rect(caption.x, caption.bottom + m.px(6), caption.width, choice_h)
     header_bottom = inner.y + header_h
     next_w = min(m.px(340), inner.width // 3)
@@ -400,31 +402,51 @@ class EndLayout:
     #: together).
     tabs: list[Rect]
     view: Rect
+    #: Where the decisions are listed, above the pager (each row as tall as its words need).
+    decisions: Rect
 
     def rects(self) -> list[Rect]:
         return [self.frame.band, self.heading, self.left, self.text, self.finals, self.chart,
                 self.history, self.pager, *self.buttons, *self.rows, *self.tabs, self.view]
 
 
-def end(m: Metrics, meter_count: int, button_count: int = 3, tab_count: int = 3) -> EndLayout:
+def end(m: Metrics, meter_count: int, button_count: int = 3, tab_count: int = 3,
+        tab_needs: list[int] | None = None, share: float = 0.40) -> EndLayout:
+    """The end screen: how it ended and the meters at the end on the left, the tabs over the
+    course of the game on the right, and the actions in a row across the foot.
+
+    ``tab_needs``: the width each tab's label needs; where the row has room for all of them,
+    each tab gets its need and a share of the rest, else the tabs are equal. ``share``: the
+    left side's share of the width."""
     f = frame(m, band_height=m.base.band_height * 1.15)
     heading = f.band.inflate(-2 * f.margin, -m.px(24))
     content = f.content
     gap = m.gap
-    left = Rect(content.x, content.y, round(content.width * 0.40), content.height)
+    button_h = max(m.px(76), round(m.button * 2.1))
+    button_w = min(m.px(460), (content.width - (button_count - 1) * m.px(14)) // button_count)
+    foot_y = content.bottom - button_h
+    buttons = [Rect(content.x + i * (button_w + m.px(14)), foot_y, button_w, button_h)
+               for i in range(button_count)]
+    upper = Rect(content.x, content.y, content.width, foot_y - gap - content.y)
+    left = Rect(upper.x, upper.y, round(upper.width * share), upper.height)
     pad = m.px(32)
     inner = left.inflate(-2 * pad, -2 * pad)
-    button_h = m.px(76)
-    buttons_top = inner.bottom - button_count * button_h - (button_count - 1) * m.px(14)
-    buttons = stack(Rect(inner.x, buttons_top, inner.width, inner.bottom - buttons_top),
-                    button_count, m.px(14))
     finals_h = round(m.label * 1.4) * meter_count + m.px(12)
-    finals = Rect(inner.x, buttons_top - m.px(28) - finals_h, inner.width, finals_h)
+    finals = Rect(inner.x, inner.bottom - finals_h, inner.width, finals_h)
     text = Rect(inner.x, inner.y, inner.width, finals.top - m.px(24) - inner.y)
-    whole = Rect(left.right + gap, content.y, content.right - left.right - gap, content.height)
+    whole = Rect(left.right + gap, upper.y, upper.right - left.right - gap, upper.height)
     tab_h = m.px(64)
-    tabs = row(Rect(whole.x, whole.y, min(whole.width, m.px(330) * tab_count), tab_h),
-               tab_count, m.px(12))
+    strip = Rect(whole.x, whole.y, min(whole.width, m.px(330) * tab_count), tab_h)
+    tabs = row(strip, tab_count, m.px(12))
+    if tab_needs and len(tab_needs) == tab_count:
+        room = whole.width - m.px(12) * (tab_count - 1)
+        narrow = any(tab.width < need for tab, need in zip(tabs, tab_needs))
+        if narrow and sum(tab_needs) <= room:
+            spare = (room - sum(tab_needs)) // tab_count
+            x, tabs = whole.x, []
+            for need in tab_needs:
+                tabs.append(Rect(x, whole.y, need + spare, tab_h))
+                x += need + spare + m.px(12)
     right = Rect(whole.x, whole.y + tab_h + m.px(12), whole.width,
                  whole.height - tab_h - m.px(12))
     chart = Rect(right.x, right.y, right.width, round(right.height * 0.40))
@@ -439,7 +461,7 @@ def end(m: Metrics, meter_count: int, button_count: int = 3, tab_count: int = 3)
     rows = [Rect(list_area.x, list_area.y + i * (row_h + m.px(6)), list_area.width, row_h)
             for i in range(count)]
     return EndLayout(f, heading, left, text, finals, buttons, chart, history, rows, pager, tabs,
-                     right)
+                     right, list_area)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pygame import Rect
 
-from game.ui.layout.screens import Frame, band_languages, band_lines, frame, row, stack
+from game.ui.layout.screens import Frame, band_languages, band_lines, frame, row
 from game.ui.look.theme import Metrics
 
 #: Height of the band on a 1080p screen: room for a countdown read from the back of a room.
@@ -96,6 +96,8 @@ class SetupLayout:
     rounds: tuple[Rect, Rect, Rect]
     timer_label: Rect
     timer: tuple[Rect, Rect, Rect]
+    #: Voting by phone, on or off: beside the countdown's stepper.
+    phones: Rect
     preview_label: Rect
     previews: list[Rect]
     aspects_label: Rect
@@ -108,7 +110,7 @@ class SetupLayout:
         return [self.frame.band, self.heading, self.subtitle, *self.languages, self.deck_label,
                 self.deck, self.deck_prev, self.deck_next, self.teams_label, *self.teams,
                 self.names_label, *self.names, self.rounds_label, *self.rounds,
-                self.timer_label, *self.timer, self.preview_label, *self.previews,
+                self.timer_label, *self.timer, self.phones, self.preview_label, *self.previews,
                 self.aspects_label, self.aspects, self.hint, self.back, self.start]
 
 
@@ -120,9 +122,14 @@ def stepper(m: Metrics, x: int, y: int, height: int, value_w: int) -> tuple[Rect
     return minus, value, plus
 
 
-def setup(m: Metrics, aspect_rows: int = 2) -> SetupLayout:
+def setup(m: Metrics, aspect_rows: int = 2, phones_h: int = 0,
+          preview_h: int = 0) -> SetupLayout:
     """The workshop's set-up: deck, teams and their names on the left; rounds, countdown and
-    preview on the right; the aspects across; back and start at the foot."""
+    preview on the right; the aspects across; back and start at the foot.
+
+    ``phones_h`` and ``preview_h``: the heights the phones' toggle and the preview choices need
+    for their words (two lines in a narrow window); no less than a control's height. What the
+    right column has to spare goes between its rows."""
     f = frame(m, band_height=m.base.band_height * 1.1)
     languages = band_languages(m, f)
     heading, subtitle = band_lines(m, f, languages[0].left, round(m.title * 1.2),
@@ -137,13 +144,17 @@ def setup(m: Metrics, aspect_rows: int = 2) -> SetupLayout:
     start = Rect(foot.right - start_w, foot.y, start_w, button_h)
     back_w = min(m.px(260), content.width // 5)
     back = Rect(foot.x, foot.y, back_w, button_h)
-    hint = Rect(back.right + gap, foot.y, start.left - gap - back.right - gap, button_h)
+    # the key hints between the buttons, with half the gap above and below them for a second
+    # line in a narrow window
+    hint = Rect(back.right + gap, foot.y - gap // 2, start.left - gap - back.right - gap,
+                button_h + gap)
     # the deck across the top
     y = content.y
     deck_label = Rect(content.x, y, content.width, label_h)
     y = deck_label.bottom
-    deck_prev = Rect(content.x, y, control_h, control_h)
-    deck_next = Rect(content.right - control_h, y, control_h, control_h)
+    arrow_w = control_h + m.px(12)  # the arrow's glyph clear of the button's padding
+    deck_prev = Rect(content.x, y, arrow_w, control_h)
+    deck_next = Rect(content.right - arrow_w, y, arrow_w, control_h)
     deck = Rect(deck_prev.right + m.px(8), y, deck_next.left - m.px(16) - deck_prev.right,
                 control_h)
     y = deck.bottom + gap
@@ -170,18 +181,25 @@ def setup(m: Metrics, aspect_rows: int = 2) -> SetupLayout:
         names.append(Rect(left.x + column * (name_w + m.px(14)),
                           names_area.y + line * (field_h + m.px(10)), name_w, field_h))
     # right: rounds, countdown, preview
-    rows = stack(right, 3, m.px(12))
-    rounds_label = Rect(right.x, rows[0].y, right.width, label_h)
+    phones_h, preview_h = max(control_h, phones_h), max(control_h, preview_h)
+    heights = [label_h + control_h, label_h + phones_h, label_h + preview_h]
+    step = max(m.px(12), (right.height - sum(heights)) // 2)
+    tops = [right.y, right.y + heights[0] + step, right.y + heights[0] + heights[1] + 2 * step]
+    rounds_label = Rect(right.x, tops[0], right.width, label_h)
     rounds = stepper(m, right.x, rounds_label.bottom, control_h, value_w)
-    timer_label = Rect(right.x, rows[1].y, right.width, label_h)
-    timer = stepper(m, right.x, timer_label.bottom, control_h, round(value_w * 1.4))
-    preview_label = Rect(right.x, rows[2].y, right.width, label_h)
-    previews = [Rect(r.x, preview_label.bottom, r.width, control_h)
+    timer_label = Rect(right.x, tops[1], right.width, label_h)
+    timer = stepper(m, right.x, timer_label.bottom + (phones_h - control_h) // 2, control_h,
+                    round(value_w * 1.4))
+    phones_x = timer[2].right + m.px(24)
+    phones = Rect(phones_x, timer_label.bottom, max(m.px(120), right.right - phones_x),
+                  phones_h)
+    preview_label = Rect(right.x, tops[2], right.width, label_h)
+    previews = [Rect(r.x, preview_label.bottom, r.width, preview_h)
                 for r in row(Rect(right.x, 0, right.width, 0), 3, m.px(10))]
     return SetupLayout(f, heading, subtitle, languages, deck_label, deck, deck_prev, deck_next,
                        teams_label, teams, names_label, names, rounds_label, rounds,
-                       timer_label, timer, preview_label, previews, aspects_label, aspects,
-                       hint, back, start)
+                       timer_label, timer, phones, preview_label, previews, aspects_label,
+                       aspects, hint, back, start)
 
 
 @dataclass

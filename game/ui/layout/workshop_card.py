@@ -50,7 +50,7 @@ class WorkshopCardLayout:
     #: The card's text size, and the options' largest size.
     text_size: int
     option_size: int
-    #: Whether the line of key hints shows under the options (voting).
+    #: Whether the key hints show under the options (voting).
     hint: bool
     #: Whether the card's text shows (voting in a small window, only its title).
     show_text: bool
@@ -68,6 +68,9 @@ class WorkshopCardLayout:
     #: Where the card's title goes, and its text (None: not shown; its height may be <= 0).
     title: Rect
     text: Rect | None
+    #: The height of the key hints under the options, wrapped to as many lines as they need
+    #: (0 when they do not show).
+    hint_height: int = 0
 
     @property
     def pads(self) -> tuple[int, int]:
@@ -117,9 +120,10 @@ class WorkshopCardLayout:
 
 
 def workshop_card(ts: Typeset, words: CardWords, main: Rect, step: str,
-                  preview: bool) -> WorkshopCardLayout:
+                  preview: bool, hint: str = "") -> WorkshopCardLayout:
     """The card and its options in ``main`` at the largest text sizes with which both fit;
-    ``preview``: the deck shows which meters an option touches.
+    ``preview``: the deck shows which meters an option touches; ``hint``: the key hints under
+    the options while voting, wrapped to the lines they need (without it, room for one line).
 
     The card stands above its options. What gives way when that is too tall: the text sizes,
     the line of key hints, the line under each option that says which meters it touches; then,
@@ -147,7 +151,7 @@ def workshop_card(ts: Typeset, words: CardWords, main: Rect, step: str,
                   for share, compact in ((0.5, False), (0.58, True))
                   for p in ((True, False) if preview else (False,))
                   for t in text_sizes for o in option_sizes]
-    sizes = _Heights(ts, words, step)
+    sizes = _Heights(ts, words, step, hint)
     for attempt in tries:
         placed = _arrange(ts, words, main, step, *attempt, heights=sizes)
         if placed is not None:
@@ -192,8 +196,8 @@ class _Heights:
     """The card's and the options' heights for one card in one step, each worked out once:
     the plan tries many combinations of sizes and widths, and most share their parts."""
 
-    def __init__(self, ts: Typeset, words: CardWords, step: str) -> None:
-        self.ts, self.words, self.step = ts, words, step
+    def __init__(self, ts: Typeset, words: CardWords, step: str, hint: str = "") -> None:
+        self.ts, self.words, self.step, self.hint = ts, words, step, hint
         self._card: dict[tuple, int] = {}
         self._options: dict[tuple, tuple[int, int]] = {}
 
@@ -211,8 +215,14 @@ class _Heights:
         found = self._options.get(key)
         if found is None:
             found = self._options[key] = _options_height(self.ts, self.words, self.step, width,
-                                                         option_size, hint, second_line)
+                                                         option_size, self.hint_height(width,
+                                                                                       hint),
+                                                         second_line)
         return found
+
+    def hint_height(self, width: int, shown: bool) -> int:
+        """The key hints' height under options ``width`` wide (0 when not ``shown``)."""
+        return _hint_height(self.ts, self.step, shown, self.hint, width)
 
 
 def _arrange(ts: Typeset, words: CardWords, main: Rect, step: str, text_size: int,
@@ -224,17 +234,20 @@ def _arrange(ts: Typeset, words: CardWords, main: Rect, step: str, text_size: in
     keeps the heights worked out for other tries of the same card and step."""
     m = ts.metrics
     heights = heights or _Heights(ts, words, step)
+    hint_h = 0
     gap = m.gap
     if beside:
         card_w = round((main.width - gap) * beside)
         card = Rect(main.x, main.y, card_w, main.height)
         options = Rect(card.right + gap, main.y, main.right - card.right - gap, main.height)
         needed_h, row_h = heights.options(options.width, option_size, hint, preview)
+        hint_h = heights.hint_height(options.width, hint)
         fits = (heights.card(card.width, text_size, text, compact) <= main.height
                 and needed_h <= main.height)
     else:
         card_h = heights.card(main.width, text_size, text, compact)
         needed_h, row_h = heights.options(main.width, option_size, hint, preview)
+        hint_h = heights.hint_height(main.width, hint)
         fits = card_h + gap + needed_h <= main.height
         if not fits and force:
             card_h = max(heights.card(main.width, text_size, False, compact),
@@ -243,10 +256,10 @@ def _arrange(ts: Typeset, words: CardWords, main: Rect, step: str, text_size: in
         options = Rect(main.x, card.bottom + gap, main.width, main.bottom - card.bottom - gap)
     if not fits and not force:
         return None
-    rows = _rows(ts, step, options, row_h, hint, preview, len(words.labels))
+    rows = _rows(ts, step, options, row_h, hint_h, preview, len(words.labels))
     title, text_rect = _card_texts(ts, words, card, text, compact)
     return WorkshopCardLayout(m, words, step, text_size, option_size, hint, text, preview,
-                              beside, compact, card, options, rows, title, text_rect)
+                              beside, compact, card, options, rows, title, text_rect, hint_h)
 
 
 def _card_texts(ts: Typeset, words: CardWords, card: Rect, text: bool, compact: bool
@@ -320,13 +333,23 @@ def _second_line_height(m: Metrics, second_line: bool) -> int:
     return round(m.small * 1.35) if second_line else 0
 
 
-def _hint_height(m: Metrics, step: str, hint: bool) -> int:
-    return round(m.small * 1.4) + m.px(8) if hint and step == "vote" else 0
+def _hint_height(ts: Typeset, step: str, shown: bool, text: str, width: int) -> int:
+    """The key hints' height under options ``width`` wide: ``text`` wrapped inside the
+    panel's padding (one line without a text); 0 when not ``shown`` or not voting."""
+    m = ts.metrics
+    if not shown or step != "vote":
+        return 0
+    one = round(m.small * 1.4)
+    if not text:
+        return one + m.px(8)
+    lines = len(ts.wrap(text, "regular", m.small, width - 2 * m.px(30)).lines)
+    return max(1, lines) * one + m.px(8)
 
 
 def _options_height(ts: Typeset, words: CardWords, step: str, width: int, option_size: int,
-                    hint: bool, second_line: bool) -> tuple[int, int]:
-    """The options panel's height and each row's, at ``option_size``."""
+                    hint_h: int, second_line: bool) -> tuple[int, int]:
+    """The options panel's height and each row's, at ``option_size``, with ``hint_h`` for the
+    key hints under them."""
     m = ts.metrics
     second = _second_line_height(m, second_line)
     row_h = max(m.px(76), round(m.button * 2.2))
@@ -339,16 +362,16 @@ def _options_height(ts: Typeset, words: CardWords, step: str, width: int, option
     count = len(words.labels)
     head = options_head_height(m, step)
     return (2 * m.px(24) + head + (m.px(12) if head else 0) + count * row_h
-            + (count - 1) * m.px(12) + _hint_height(m, step, hint), row_h)
+            + (count - 1) * m.px(12) + hint_h, row_h)
 
 
-def _rows(ts: Typeset, step: str, options: Rect, row_h: int, hint: bool, second_line: bool,
+def _rows(ts: Typeset, step: str, options: Rect, row_h: int, hint_h: int, second_line: bool,
           count: int) -> list[OptionRow]:
     m = ts.metrics
     area = options.inflate(-2 * m.px(30), -2 * m.px(24))
     head = options_head_height(m, step)
     top = area.y + head + (m.px(12) if head else 0)
-    room = area.bottom - _hint_height(m, step, hint) - top - (count - 1) * m.px(12)
+    room = area.bottom - hint_h - top - (count - 1) * m.px(12)
     # spare room makes the rows taller, but the badge and the controls keep the size the plan
     # measured the labels' width with, so no label wraps to a line it has no room for
     planned, row_h = row_h, max(row_h, min(round(row_h * 1.3), room // count))

@@ -73,19 +73,26 @@ def dashed_polyline(surface: pygame.Surface, points: list[tuple[float, float]], 
 def draw_chart(surface: pygame.Surface, area: Rect, meters: list[Meter],
                series: list[dict[str, int]], labels: list[str], text: TextCache, m: Metrics,
                palette: Palette, lang_label) -> None:
-    """``series[i]`` holds the meters after step i (step 0: the start); one line per meter."""
-    legend_h = round(m.small * 1.6)
-    legend = Rect(area.x, area.y, area.width, legend_h)
-    x = legend.x
-    for i, meter in enumerate(meters):
+    """``series[i]`` holds the meters after step i (step 0: the start); one line per meter.
+
+    The legend's entries flow onto a next row where the area is too narrow for them on one."""
+    row_h = round(m.small * 1.6)
+    names = [text.render(lang_label(meter.label), "semibold", m.small, palette.ink)
+             for meter in meters]
+    x, y = area.x, area.y
+    for i, name in enumerate(names):
+        entry_w = m.px(44) + m.px(8) + name.width
+        if x > area.x and x + entry_w > area.right:
+            x, y = area.x, y + row_h
         colour = palette.chart_meter(i)
-        sample = Rect(x, legend.y, m.px(44), legend_h)
+        sample = Rect(x, y, m.px(44), row_h)
         dashed_polyline(surface, [(sample.x, sample.centery), (sample.right, sample.centery)],
                         colour, max(2, m.px(4)), DASHES[i % len(DASHES)])
         marker(surface, geometry.marker_kind(i), sample.center, m.px(7), colour, palette.surface_alt)
-        name = text.render(lang_label(meter.label), "semibold", m.small, palette.ink)
-        surface.blit(name.surface, (sample.right + m.px(8), legend.y + (legend_h - name.line_height) // 2))
+        surface.blit(name.surface, (sample.right + m.px(8), y + (row_h - name.line_height) // 2))
         x = sample.right + m.px(8) + name.width + m.px(28)
+    legend_h = y + row_h - area.y
+    legend = Rect(area.x, area.y, area.width, legend_h)
     axis_w = text.measure("100", "regular", m.small)[0] + m.px(12)
     box = Rect(area.x + axis_w, legend.bottom + m.px(16), area.width - axis_w - m.px(12),
                area.height - legend_h - m.px(16) - round(m.small * 1.5))
@@ -93,18 +100,28 @@ def draw_chart(surface: pygame.Surface, area: Rect, meters: list[Meter],
                             x_max=max(1, len(series) - 1),
                             y_min=min(meter.min for meter in meters),
                             y_max=max(meter.max for meter in meters))
+    labelled = None  # the height of the last value labelled: a low plot labels fewer
     for q, (value, y) in enumerate(geometry.quarter_value_ticks(plot)):
         pygame.draw.line(surface, palette.border if q == 0 else palette.page,
                          (plot.left, y), (plot.right, y), max(1, m.px(2)))
         tick = text.render(f"{round(value)}", "regular", m.small, palette.ink_muted)
+        if labelled is not None and abs(y - labelled) < tick.line_height:
+            continue
         surface.blit(tick.surface, (plot.left - m.px(10) - tick.width, y - tick.line_height // 2))
+        labelled = y
     every = geometry.label_every(len(labels), text.measure("00", "regular", m.small)[0],
                                  plot.width)
+    drawn_to = None  # the right edge of the last label drawn: the next keeps clear of it
     for step, label in enumerate(labels):
         if step % every and step != len(labels) - 1:
             continue
         tick = text.render(label, "regular", m.small, palette.ink_muted)
-        surface.blit(tick.surface, (round(plot.x(step) - tick.width / 2), plot.bottom + m.px(4)))
+        # the first label starts at the axis, clear of the value labels left of it
+        left = round(plot.x(step)) if step == 0 else round(plot.x(step) - tick.width / 2)
+        if drawn_to is not None and left < drawn_to + m.px(8):
+            continue
+        surface.blit(tick.surface, (left, plot.bottom + m.px(4)))
+        drawn_to = left + tick.width
     lines = [geometry.line(plot, i, [(step, values.get(meter.id, meter.start))
                                      for step, values in enumerate(series)], m.px(6), screen=True)
              for i, meter in enumerate(meters)]

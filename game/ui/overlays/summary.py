@@ -14,6 +14,7 @@ from typing import Any
 import pygame
 from pygame import Rect
 
+from game.ui.look.paths import breakable
 from game.ui.look.widgets import Button, panel
 from game.ui.scene import ACTIVATE_KEYS, Prompt, Scene, key_event
 
@@ -46,8 +47,15 @@ class SummaryScene(Scene):
         inner = self.panel.inflate(-2 * m.px(44), -2 * m.px(36))
         button_h = m.px(80)
         self.heading = Rect(inner.x, inner.y, inner.width, round(m.title * 1.25))
+        # where the page was written, its path broken after its separators where it is wider
+        # than the panel, in as many lines as that takes
+        font = self.app.fonts.get("semibold", m.small)
+        self.written = breakable(self.app.t("onboarding.summary_written", path=str(self.path)),
+                                 font, inner.width)
+        lines = self.app.text.render(self.written, "semibold", m.small,
+                                     self.app.theme.palette.ink_muted, inner.width)
         self.where = Rect(inner.x, self.heading.bottom + m.px(4), inner.width,
-                          round(m.small * 2.8))
+                          max(round(m.small * 2.8), lines.height + m.px(4)))
         body_top = self.where.bottom + m.px(16)
         body_bottom = inner.bottom - button_h - m.px(20)
         half = (inner.width - m.gap) // 2
@@ -100,9 +108,8 @@ class SummaryScene(Scene):
         panel(surface, self.panel, m, p)
         self.text_in(surface, self.heading, app.t("onboarding.summary_heading"), "bold",
                      m.title, p.ink, valign="center")
-        self.text_in(surface, self.where, app.t("onboarding.summary_written",
-                                                path=str(self.path)),
-                     "semibold", m.small, p.ink_muted)
+        self.text_in(surface, self.where, self.written, "semibold", m.small, p.ink_muted,
+                     shrink=False)
         used = [i["name"] for i in s["instruments"]]
         rest = self._section(surface, self.left, app.t("onboarding.summary_instruments"),
                              [", ".join(used)] if used else [app.t("onboarding.summary_none")])

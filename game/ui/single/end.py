@@ -57,7 +57,14 @@ class EndScene(Scene):
         return "end"
 
     def layout_changed(self) -> None:
-        self.layout = layout.end(self.app.metrics, len(self.match.deck.meters), len(ACTIONS))
+        m = self.app.metrics
+        needs = [self.app.text.measure(self.app.t(key), "regular", m.button)[0] + 2 * m.px(22)
+                 + m.px(4) for key in VIEWS.values()]
+        for share in (0.40, 0.44, 0.48):  # wider where the ending's text needs it
+            self.layout = layout.end(m, len(self.match.deck.meters), len(ACTIONS), len(VIEWS),
+                                     needs, share)
+            if self._left_text_height() <= self.layout.text.height:
+                break
         styles = {"new": "primary"}
         self.buttons = [Button(a, r, self.app.t(f"end.{a}"), style=styles.get(a, "secondary"))
                         for a, r in zip(ACTIONS, self.layout.buttons)]
@@ -65,6 +72,14 @@ class EndScene(Scene):
                          for (v, key), r in zip(VIEWS.items(), self.layout.tabs)]
         self.scroll = min(self.scroll, self.max_scroll)
         self._static = None
+
+    def _left_text_height(self) -> int:
+        """The height the reason and the ending's text take in the left side's text box."""
+        app, m, width = self.app, self.app.metrics, self.layout.text.width
+        reason = app.text.render(self.reason(), "semibold", m.body, app.theme.palette.ink, width)
+        body = app.text.render(self.body(), "regular", self.text_sizes(m.body)[-1],
+                               app.theme.palette.ink, width)
+        return reason.height + m.px(14) + body.height
 
     def carry_over(self, old) -> None:
         if isinstance(old, EndScene):
@@ -104,11 +119,51 @@ class EndScene(Scene):
 
     @property
     def per_page(self) -> int:
-        return len(self.layout.rows)
+        """How many decisions the list shows from the first one shown."""
+        return len(self._fitting(self.history[self.scroll:]))
 
     @property
     def max_scroll(self) -> int:
-        return max(0, len(self.history) - self.per_page)
+        """The first decision shown when the list is scrolled to its end."""
+        return max(0, len(self.history) - len(self._fitting(self.history[::-1])))
+
+    def _line_height(self) -> int:
+        return round(self.app.metrics.small * 1.3)
+
+    def _row_words(self, record) -> tuple[str, str]:
+        """A decision's card title and its choice (with the arrow), in the table's language."""
+        app = self.app
+        card = self.match.deck.card(record["card"])
+        option = card.option(record["option"]) if card else None
+        title = app.local(card.title) if card else record["card"]
+        return title, "→ " + (app.local(option.label) if option else record["option"])
+
+    def _text_width(self) -> int:
+        app, m = self.app, self.app.metrics
+        num_w = app.text.measure(app.t("end.round_short", round=88), "bold", m.small)[0] + m.px(16)
+        return self.layout.decisions.width - num_w
+
+    def _row_height(self, record) -> int:
+        """A decision's row: its title, its choice in one or two lines, and the changes."""
+        app, m = self.app, self.app.metrics
+        _, label = self._row_words(record)
+        choice = app.text.render(label, "regular", m.small, app.theme.palette.ink_muted,
+                                 self._text_width())
+        lines = 2 + min(2, len(choice.lines))
+        return self._line_height() * lines + m.px(14)
+
+    def _fitting(self, records) -> list[int]:
+        """The heights of the first of ``records`` that fit the list, one after another
+        (at least one)."""
+        room, gap = self.layout.decisions.height, self.app.metrics.px(6)
+        heights, used = [], 0
+        for record in records:
+            height = self._row_height(record)
+            if heights and used + height > room:
+                break
+            heights.append(height)
+            used += height + gap
+        return heights
 
     # ------------------------------------------------------------------ texts
     def heading(self) -> str:
@@ -268,28 +323,40 @@ class EndScene(Scene):
         if not self.history:
             self.text_in(s, L.rows[0], app.t("end.no_decisions"), "regular", m.small, p.ink_muted)
         visible = self.history[self.scroll:self.scroll + self.per_page]
-        for index, (rect, record) in enumerate(zip(L.rows, visible)):
+        rects, top = [], L.decisions.y
+        for height in self._fitting(visible):
+            rects.append(Rect(L.decisions.x, top, L.decisions.width, height))
+            top += height + m.px(6)
+        for index, (rect, record) in enumerate(zip(rects, visible)):
             if index % 2 == 0:
                 pygame.draw.rect(s, p.surface_alt, rect.inflate(m.px(12), m.px(4)),
                                  border_radius=m.radius // 2)
-            card = deck.card(record["card"])
-            option = card.option(record["option"]) if card else None
-            line_h = round(m.small * 1.3)
+            line_h = self._line_height()
             number = app.text.render(app.t("end.round_short", round=record["round"]), "bold",
                                      m.small, p.ink)
             num_w = app.text.measure(app.t("end.round_short", round=88), "bold", m.small)[0] + m.px(16)
             s.blit(number.surface, (rect.x, rect.y + m.px(7)))
             x = rect.x + num_w
-            title = app.local(card.title) if card else record["card"]
-            title = ellipsize(title, app.fonts.get("semibold", m.small), rect.right - x)
-            head = app.text.render(title, "semibold", m.small, p.ink)
+            # the title keeps one line and the choice wraps to two (the row is as tall as
+            # that needs); only what does not fit those is shortened
+            title, label = self._row_words(record)
+            head = app.text.render(title, "semibold", m.small, p.ink, rect.right - x)
+            if len(head.lines) > 1:
+                title = ellipsize(title, app.fonts.get("semibold", m.small), rect.right - x)
+                head = app.text.render(title, "semibold", m.small, p.ink)
             s.blit(head.surface, (x, rect.y + m.px(7)), Rect(0, 0, rect.right - x, line_h))
             y = rect.y + m.px(7) + line_h
-            label = "→ " + (app.local(option.label) if option else record["option"])
-            label = ellipsize(label, app.fonts.get("regular", m.small), rect.right - x)
-            choice = app.text.render(label, "regular", m.small, p.ink_muted)
+            choice = app.text.render(label, "regular", m.small, p.ink_muted, rect.right - x)
+            if len(choice.lines) > 2:
+                kept = " ".join(choice.lines[:2])
+                lines = app.text.render(kept, "regular", m.small, p.ink_muted,
+                                        rect.right - x).lines
+                last = ellipsize(" ".join(choice.lines[len(lines[:1]):]),
+                                 app.fonts.get("regular", m.small), rect.right - x)
+                choice = app.text.render("\n".join([lines[0], last]), "regular", m.small,
+                                         p.ink_muted, rect.right - x)
             s.blit(choice.surface, (x, y))
-            y += line_h
+            y += max(line_h, choice.height)
             cx = x
             for meter in deck.meters:
                 change = record["meters_after"].get(meter.id, 0) - record["meters_before"].get(meter.id, 0)

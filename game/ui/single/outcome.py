@@ -26,7 +26,7 @@ from game.ui.look.motion import DURATION, MeterMotion, between
 from game.ui.overlays.glossary_terms import has_glossary
 from game.ui.look.meters import draw_meters
 from game.ui.scene import ACTIVATE_KEYS, Prompt, Scene, key_event
-from game.ui.look.textcache import TextBox, ellipsize
+from game.ui.look.textcache import TextBox
 from game.ui.look.widgets import Button, delta_label, panel
 
 class OutcomeScene(MeterMotion, Scene):
@@ -301,10 +301,8 @@ class OutcomeScene(MeterMotion, Scene):
         character = self.match.deck.character(self.card.character) if self.card else None
         s.blit(app.portraits.get(character, L.portrait.width, self.match.deck.folder, app.lang),
                L.portrait.topleft)
-        title = app.local(self.card.title) if self.card else ""
-        caption = ellipsize(app.t("outcome.caption", title=title),
-                            app.fonts.get("semibold", m.small), L.caption.width)
-        self.text_in(s, L.caption, caption, "semibold", m.small, p.ink_muted)
+        self.text_in(s, L.caption, self.screen.words.caption, "semibold", m.small, p.ink_muted,
+                     shrink=False)
         boxes = self.text_boxes()
         self.draw_box(s, boxes["choice"], p.ink)
         pygame.draw.line(s, p.surface_alt, (L.text.x, L.text.y - m.px(24)),

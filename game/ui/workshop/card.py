@@ -148,7 +148,8 @@ class WorkshopCardScene(WorkshopScreen):
         """Fit the card and its options in the main area (see
         :func:`~game.ui.layout.workshop_card.workshop_card`)."""
         self.layout = workshop_card(self.typeset, CardWords.of(self.card, self.app.local),
-                                    self.frame.main, self.step, self.table.preview != "none")
+                                    self.frame.main, self.step, self.table.preview != "none",
+                                    self.app.t("workshop.vote.hint"))
 
     @property
     def card_rect(self) -> Rect:
@@ -417,11 +418,10 @@ class WorkshopCardScene(WorkshopScreen):
         for i, row in enumerate(self.rows):
             self._draw_row(s, i, row)
         if self.step == "vote" and self.layout.hint:
-            hint = Rect(inner.x, inner.bottom - round(m.small * 1.4), inner.width,
-                        round(m.small * 1.4))
-            text = ellipsize(app.t("workshop.vote.hint"), app.fonts.get("regular", m.small),
-                             hint.width)
-            self.text_in(s, hint, text, "regular", m.small, p.ink_muted, valign="center")
+            height = self.layout.hint_height - m.px(8)
+            hint = Rect(inner.x, inner.bottom - height, inner.width, height)
+            self.text_in(s, hint, app.t("workshop.vote.hint"), "regular", m.small, p.ink_muted,
+                         valign="center", shrink=False)
 
     def _draw_team_banner(self, s: pygame.Surface, head: Rect) -> None:
         app, m, p = self.app, self.app.metrics, self.app.theme.palette

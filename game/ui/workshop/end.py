@@ -16,6 +16,7 @@ from game.ui.layout.screens import frame
 from game.ui.scene import Prompt, Scene
 from game.ui.overlays.toast import LONG, Toast
 from game.ui.look.danger import draw_stop
+from game.ui.look.paths import breakable
 from game.ui.look.widgets import Button, panel, warning_line
 from game.ui.debrief import exporting
 from game.ui.workshop.table import WorkshopTable
@@ -169,5 +170,6 @@ class WorkshopEndScene(Scene):
                                   p.ink_muted)
         s.blit(heading.surface, (area.x, y))
         y += heading.height + m.px(6)
+        message = breakable(message, app.fonts.get("semibold", m.body), area.width)
         self.text_in(s, Rect(area.x, y, area.width, area.bottom - y), message, "semibold",
                      m.body, p.ink)

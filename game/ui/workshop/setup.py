@@ -20,7 +20,8 @@ from game.rules.workshop import MAX_TEAMS
 from game.ui.scene import Prompt, Scene, key_event
 from game.ui.deck_texts import deck_facts
 from game.ui.look.textcache import ellipsize
-from game.ui.look.widgets import Button, focus_ring, panel, sign_button, warning_line
+from game.ui.look.widgets import (Button, focus_ring, label_box, panel, sign_button,
+                                  warning_line)
 from game.ui.layout import workshop as layout
 from game.ui.workshop.table import PREVIEWS, WorkshopSettings, default_names, start
 from game.ui.start.decks import DeckEntry, find_decks
@@ -139,7 +140,7 @@ class WorkshopSetupScene(Scene):
         m = self.app.metrics
         rows = 2
         for rows in (2, 3, 4):
-            self.layout = layout.setup(m, rows)
+            self.layout = self._setup_layout(rows)
             self.chips = self._flow_chips(self.layout.aspects)
             if self.chips is not None:
                 break
@@ -203,27 +204,58 @@ class WorkshopSetupScene(Scene):
                            enabled=self.can_start)]
         self.buttons = buttons
 
+    def _setup_layout(self, aspect_rows: int):
+        """The set-up laid out with the room the phones' toggle and the preview choices need
+        for their words: in a narrow window they wrap to two lines, where the right column has
+        the room (else they keep one line's height)."""
+        app, m = self.app, self.app.metrics
+        plain = layout.setup(m, aspect_rows)
+
+        def height(text: str, width: int) -> int:
+            label = Rect(0, 0, width, plain.timer[0].height)
+            box = label_box(Button("probe", label, text), m, app.text, app.theme.palette.ink,
+                            selected=True)
+            block = app.text.render(text, box.weight, box.sizes[-1], app.theme.palette.ink,
+                                    box.rect.width)
+            return block.height + plain.timer[0].height - box.rect.height
+
+        phones_h = height("✓ " + app.t("workshop.setup.phones"), plain.phones.width)
+        preview_h = 0
+        if self._preview_widths(plain) is None:  # equal thirds, where a label may wrap
+            preview_h = max(height("✓ " + app.t(f"workshop.setup.preview_{mode}"), rect.width)
+                            for mode, rect in zip(PREVIEWS, plain.previews))
+        placed = layout.setup(m, aspect_rows, phones_h, preview_h)
+        return placed if placed.previews[0].bottom <= placed.aspects_label.top else plain
+
     def _phones_rect(self) -> Rect:
         """Voting by phone, on or off: beside the countdown's stepper."""
-        m, L = self.app.metrics, self.layout
-        x = L.timer[2].right + m.px(24)
-        return Rect(x, L.timer[2].y, max(m.px(120), L.timer_label.right - x), L.timer[2].height)
+        return self.layout.phones
 
     def _preview_rects(self) -> list[Rect]:
         """The three preview choices side by side, each as wide as its words need."""
-        app, m, L = self.app, self.app.metrics, self.layout
+        L = self.layout
         row = L.previews[0].unionall(L.previews[1:])
+        widths = self._preview_widths(L)
+        if widths is None:  # too narrow for all: equal thirds, text may wrap
+            return list(L.previews)
+        rects, x = [], row.x
+        for width in widths:
+            rects.append(Rect(x, row.y, width, row.height))
+            x += width + self.app.metrics.px(10)
+        return rects
+
+    def _preview_widths(self, placed) -> list[int] | None:
+        """The preview choices' widths when each gets what its words need (and a share of
+        what is left) in ``placed``'s row; None when the row is too narrow for that."""
+        app, m = self.app, self.app.metrics
+        row = placed.previews[0].unionall(placed.previews[1:])
         gap = m.px(10)
         needs = [app.text.measure("✓ " + app.t(f"workshop.setup.preview_{mode}"), "semibold",
                                   m.button)[0] + m.px(48) for mode in PREVIEWS]
         spare = max(0, row.width - gap * (len(needs) - 1) - sum(needs)) // len(needs)
-        rects, x = [], row.x
-        for need in needs:
-            rects.append(Rect(x, row.y, need + spare, row.height))
-            x += need + spare + gap
-        if rects[-1].right > row.right:  # too narrow for all: equal thirds, text may wrap
-            return list(L.previews)
-        return rects
+        if sum(needs) + spare * len(needs) + gap * (len(needs) - 1) > row.width:
+            return None
+        return [need + spare for need in needs]
 
     # ------------------------------------------------------------------ changing values
     def step(self, what: str, amount: int) -> None:
