@@ -226,7 +226,7 @@ def test_the_end_screen_says_why_the_meters_moved_and_what_the_essay_advises(tmp
     follow_ups = [c for cs in team["causes"].values() for c in cs[:2] if c["scheduled_by"]]
     assert follow_ups, "seed 3 brings the newspaper back after the scan car"
     origin = follow_ups[0]["scheduled_by"]
-    assert f"← R{origin['round']}: {cards[origin['card']]}" in texts
+    assert f"← R{origin['round']}: {cards[origin['card']]}" in texts, [t for t in texts if "←" in t or "R3" in t]
     drawn = scene.canvas.drawn
     for text, rect in drawn:
         assert L.view.contains(rect), (text, rect)

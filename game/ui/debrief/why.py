@@ -123,10 +123,15 @@ class TracePage(_PerTeam):
         if lines:  # low cells: each decision on one wrapped line, as on the advice page
             self._lines(s, inner, found, y)
             return
-        # The largest size at which the two largest decisions fit whole, follow-ups included.
-        for size in self._sizes():
-            placed = self._place(found, inner.width, inner.bottom - y, size)
-            if len(placed) >= min(2, len(found)):
+        # The largest size at which the two largest decisions fit whole, follow-ups included;
+        # else each as its card alone (and the card a follow-up came from), without the options.
+        wanted = min(2, len(found))
+        for compact in (False, True):
+            for size in self._sizes():
+                placed = self._place(found, inner.width, inner.bottom - y, size, compact)
+                if len(placed) >= wanted:
+                    break
+            if len(placed) >= wanted:
                 break
         if not placed:
             self._lines(s, inner, found, y)
@@ -153,14 +158,18 @@ class TracePage(_PerTeam):
                    (inner.right - delta_w, y), delta_w)
             y += block.height + m.px(6)
 
-    def _place(self, found: list[dict[str, Any]], width: int, room: int, size: int) -> list:
+    def _place(self, found: list[dict[str, Any]], width: int, room: int, size: int,
+               compact: bool = False) -> list:
         """The decisions that fit whole in ``room`` at ``size``, largest first, with their
-        wrapped texts and heights; stops at the first that does not fit."""
+        wrapped texts and heights; stops at the first that does not fit. ``compact``: the
+        cards alone, without the options chosen."""
         c, m = self.c, self.c.m
         placed = []
         used = 0
         for cause in found[:SHOWN]:
             blocks = self._blocks(cause, width, size)
+            if compact:
+                blocks = [blocks[0]] + blocks[2:3]
             height = c.line_height("bold", size) + sum(b.height for _, b in blocks)
             if used + height > room and len(blocks) > 3:
                 # Short of room, a follow-up names the card it came from, not the option.
