@@ -148,7 +148,9 @@ def make_app(ballot: Ballot, lang: str, limits: RateLimits | None = None) -> Sta
         body["mine"] = {"team": team, "option": option}
         return JSONResponse(body)
 
-    async def join(request: Request) -> Response:
+    async def admitted(request: Request) -> tuple[dict[str, Any], str] | Response:
+        """A phone's request: its JSON body and its device, once both are sound and the
+        device and its address are within their limits; else the refusal to send."""
         data = await _json_body(request)
         if isinstance(data, Response):
             return data
@@ -157,6 +159,13 @@ def make_app(ballot: Ballot, lang: str, limits: RateLimits | None = None) -> Sta
             return _refuse(400, "bad_device")
         if not limits.allow(device, _address(request)):
             return _refuse(429, "too_many")
+        return data, device
+
+    async def join(request: Request) -> Response:
+        admitted_request = await admitted(request)
+        if isinstance(admitted_request, Response):
+            return admitted_request
+        data, device = admitted_request
         team = data.get("team")
         if team is not None and not _is_team_id(team):
             return _refuse(422, "no_such_team")
@@ -166,14 +175,10 @@ def make_app(ballot: Ballot, lang: str, limits: RateLimits | None = None) -> Sta
         return JSONResponse({"team": chosen})
 
     async def vote(request: Request) -> Response:
-        data = await _json_body(request)
-        if isinstance(data, Response):
-            return data
-        device = _device(request, data)
-        if device is None:
-            return _refuse(400, "bad_device")
-        if not limits.allow(device, _address(request)):
-            return _refuse(429, "too_many")
+        admitted_request = await admitted(request)
+        if isinstance(admitted_request, Response):
+            return admitted_request
+        data, device = admitted_request
         team, option, card = data.get("team"), data.get("option"), data.get("card")
         if not _is_team_id(team):
             return _refuse(422, "no_such_team")
