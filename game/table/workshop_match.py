@@ -95,13 +95,12 @@ class WorkshopMatch(JournalLink):
         self._record("phones", phones)
 
     def keep_phones_closed(self, round_: int, card: str, devices: int | None) -> None:
-        """The phones' vote on this card is closed (a resumed workshop does not open it
-        again); ``devices``: how many phones have voted in the workshop so far."""
+        """The phones' vote on this card is closed; ``devices``: how many phones have voted in
+        the workshop so far (the report counts them)."""
         phones = dict(self.workshop.table.get("phones") or {})
         if devices is not None:
             phones["devices"] = int(devices)
         self.workshop.set_table("phones", phones)
-        self.workshop.set_table("phones_closed", [round_, card])
         self._record("phones_closed", {"round": round_, "card": card, "devices": devices})
 
     def undo(self) -> bool:

@@ -94,6 +94,8 @@ class WorkshopTable:
         #: The room's phones, while they vote (None: counted by hand).
         self.phones: PhoneRoom | None = None
         self._phones_seen = -1
+        #: The (round, card) the phones' vote was last opened for (None: no card on the table).
+        self._phones_for: tuple[int, str] | None = None
         #: The sheets filled in from phones, by (round, team); per team, how many phones voted
         #: on the card on the table when the vote closed.
         self.from_phones: set[tuple[int, int]] = set()
@@ -164,32 +166,29 @@ class WorkshopTable:
         return self.phones is not None and self.phones.ballot.card is not None
 
     def phones_changed(self) -> bool:
-        """Open the card on the table to the phones (a new card, or none); whether what the
-        screen shows of the phones' votes changed since it last asked."""
+        """Open each new card on the table to the phones (and close the vote when no card is on
+        it); whether what the screen shows of the phones' votes changed since it last asked.
+        A vote closed by the facilitator stays closed while its card stays on the table; a
+        resumed workshop opens the card on the table again, its kept votes counting."""
         if self.phones is None:
             return False
         if self.workshop.is_over:
             self.stop_phones()
             return True
         card = self.workshop.current_card
-        shown = self.phones.ballot.card
-        if card is None or self.workshop.phase != "card":
-            if shown is not None:
-                self.phones.close()
-        elif shown is None or (shown.round, shown.card) != (self.workshop.round, card.id):
-            if not self.closed_here():
+        on_table = (self.workshop.round, card.id) \
+            if card is not None and self.workshop.phase == "card" else None
+        if on_table != self._phones_for:
+            self._phones_for = on_table
+            if on_table is None:
+                if self.phones.ballot.card is not None:
+                    self.phones.close()
+            else:
                 self.phones_counted = {}
                 self.phones.open_card()
         version = self.phones.ballot.version
         changed, self._phones_seen = version != self._phones_seen, version
         return changed
-
-    def closed_here(self) -> bool:
-        """Whether the phones' vote on the card on the table was closed already (so it is not
-        opened again when the screen comes back to the card)."""
-        card = self.workshop.current_card
-        closed = self.workshop.table.get("phones_closed")
-        return card is not None and closed == [self.workshop.round, card.id]
 
     def close_phones(self) -> dict[int, int]:
         """Close the phones' vote and put each team's count per option on its sheet (a team
