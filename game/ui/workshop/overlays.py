@@ -291,22 +291,38 @@ class BlackScene(Scene):
         surface.fill((0, 0, 0))
 
 
-class MessageScene(_Dialog):
-    """A plain message with a button to close it."""
+class _Closable(_Dialog):
+    """A dialog to read and close: Enter, Esc, the clicker (and :attr:`close_keys`) or its
+    button close it; it asks nothing else."""
 
     keeps_backdrop = True
-
-    def __init__(self, app, heading: str, text: str):
-        super().__init__(app)
-        self.heading, self.text = heading, text
-        self.layout_changed()
-        self.focus, self.keyboard = 0, True
+    close_keys = (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE,
+                  pygame.K_PAGEDOWN, pygame.K_PAGEUP)
 
     def prompt(self) -> Prompt:
         return Prompt("close")
 
     def answer(self, value=None) -> list[pygame.event.Event]:
         return [key_event(pygame.K_RETURN, "\r")]
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop(None)
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key in self.close_keys:
+            self.app.pop(None)
+        else:
+            super().on_key(key, mod)
+
+
+class MessageScene(_Closable):
+    """A plain message with a button to close it."""
+
+    def __init__(self, app, heading: str, text: str):
+        super().__init__(app)
+        self.heading, self.text = heading, text
+        self.layout_changed()
+        self.focus, self.keyboard = 0, True
 
     @property
     def shot_name(self) -> str:
@@ -318,28 +334,14 @@ class MessageScene(_Dialog):
                                style="primary")]
         self._dim = self._backdrop = None
 
-    def activate(self, button_id: str) -> None:
-        self.app.pop(None)
 
-    def on_key(self, key: int, mod: int) -> None:
-        if key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE,
-                   pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            self.app.pop(None)
-        else:
-            super().on_key(key, mod)
-
-
-#: The keys that close the essay: E again, and every key that closes a message.
-ESSAY_CLOSE_KEYS = (pygame.K_e, pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER,
-                    pygame.K_SPACE, pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_BACKSPACE)
-
-
-class EssayScene(_Dialog):
+class EssayScene(_Closable):
     """A card's place in the essay, to read over the card while the teams discuss or vote:
     the section, the paraphrase and the question to discuss, as large as the window allows.
     E, Esc, Enter, the clicker or a click beside the panel closes it."""
 
-    keeps_backdrop = True
+    #: E again, Backspace, and every key that closes a message.
+    close_keys = _Closable.close_keys + (pygame.K_e, pygame.K_BACKSPACE)
 
     def __init__(self, app, heading: str, section: str, context: str, question: str):
         super().__init__(app)
@@ -347,12 +349,6 @@ class EssayScene(_Dialog):
         self.section, self.context, self.question = section, context, question
         self.layout_changed()
         self.focus, self.keyboard = 0, True
-
-    def prompt(self) -> Prompt:
-        return Prompt("close")
-
-    def answer(self, value=None) -> list[pygame.event.Event]:
-        return [key_event(pygame.K_RETURN, "\r")]
 
     @property
     def shot_name(self) -> str:
@@ -407,12 +403,3 @@ class EssayScene(_Dialog):
             block = app.text.render(text, weight, size, colour, L.text.width)
             surface.blit(block.surface, (L.text.x, L.text.y + y))
         surface.set_clip(clip)
-
-    def activate(self, button_id: str) -> None:
-        self.app.pop(None)
-
-    def on_key(self, key: int, mod: int) -> None:
-        if key in ESSAY_CLOSE_KEYS:
-            self.app.pop(None)
-        else:
-            super().on_key(key, mod)
