@@ -33,6 +33,25 @@ class _PerTeam(Page):
         super().layout(area)
         self.steps = max(1, len(self.teams))
 
+    def decision_lines(self, s: pygame.Surface, inner: Rect, items: list[dict[str, Any]],
+                       y: int, ink, gap: int) -> None:
+        """Decisions as "R3 · card → option" with their change at the right, from ``y`` down,
+        as many as fit whole (the rest wait for a larger window)."""
+        c, m, p = self.c, self.c.m, self.c.palette
+        for item in items:
+            card, option = self.labels(item["card"], item["option"])
+            delta = signed(item["delta"])
+            delta_w = c.width(delta, "bold", m.body)
+            text = f"{self.t('trace.round', round=item['round'])} · {card} → {option}"
+            block = c.text.render(text, "regular", m.body, ink, inner.width - delta_w - m.px(12))
+            if y + block.height > inner.bottom:
+                break
+            s.blit(block.surface, (inner.x, y))
+            c.drawn.append((text, Rect(inner.x, y, block.width, block.height)))
+            c.line(s, delta, "bold", m.body, _ink(p, item["delta"]), (inner.right - delta_w, y),
+                   delta_w)
+            y += block.height + gap
+
     def pager(self, step: int) -> str:
         if self.single:
             return ""
@@ -143,20 +162,7 @@ class TracePage(_PerTeam):
     def _lines(self, s: pygame.Surface, inner: Rect, found: list[dict[str, Any]], y: int
                ) -> None:
         """The decisions as "R3 · card → option" with their change, as many as fit whole."""
-        c, m, p = self.c, self.c.m, self.c.palette
-        for cause in found[:SHOWN]:
-            card, option = self.labels(cause["card"], cause["option"])
-            delta = signed(cause["delta"])
-            delta_w = c.width(delta, "bold", m.body)
-            text = f"{self.t('trace.round', round=cause['round'])} · {card} → {option}"
-            block = c.text.render(text, "regular", m.body, p.ink,
-                                  inner.width - delta_w - m.px(12))
-            if y + block.height > inner.bottom:
-                break
-            self._blit(s, block, text, (inner.x, y))
-            c.line(s, delta, "bold", m.body, _ink(p, cause["delta"]),
-                   (inner.right - delta_w, y), delta_w)
-            y += block.height + m.px(6)
+        self.decision_lines(s, inner, found[:SHOWN], y, self.c.palette.ink, self.c.m.px(6))
 
     def _place(self, found: list[dict[str, Any]], width: int, room: int, size: int,
                compact: bool = False) -> list:
@@ -296,22 +302,8 @@ class AdvicePage(_PerTeam):
 
     def _decisions(self, s: pygame.Surface, inner: Rect, rec: dict[str, Any], y: int) -> None:
         """The decisions that show a recommendation, from ``y`` down, as many as fit whole."""
-        c, m, p = self.c, self.c.m, self.c.palette
-        for item in rec.get("shown", []):
-            card, option = self.labels(item["card"], item["option"])
-            delta = signed(item["delta"])
-            delta_w = c.width(delta, "bold", m.body)
-            text = f"{self.t('trace.round', round=item['round'])} · {card} → {option}"
-            block = c.text.render(text, "regular", m.body, p.ink_muted,
-                                  inner.width - delta_w - m.px(12))
-            if y + block.height > inner.bottom:  # the decisions that no longer fit wait
-                break
-            s.blit(block.surface, (inner.x, y))
-            c.drawn.append((text, Rect(inner.x, y, block.width, block.height)))
-            c.line(s, delta, "bold", m.body, _ink(p, item["delta"]),
-                   (inner.right - delta_w, y), delta_w)
-            y += block.height + m.px(4)
-
+        self.decision_lines(s, inner, rec.get("shown", []), y, self.c.palette.ink_muted,
+                            self.c.m.px(4))
 
 def _ink(p, value: int):
     return p.positive if value > 0 else p.negative if value < 0 else p.ink_muted
