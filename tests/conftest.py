@@ -88,6 +88,13 @@ def load(folder: Path):
     return result.deck
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory):
+    """What ``validate`` keeps between runs goes to a folder of the test run's own (every
+    command the tests start inherits it), never to the user's cache folder."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def engine_deck():
     return load(DECKS / "engine")

@@ -250,7 +250,7 @@ def test_the_command_line_prints_json_and_nothing_else(tmp_path: Path) -> None:
 
 
 def _fake_fit(calls: list):
-    def overflow_diagnostics(deck, deck_files, lang="nl"):
+    def overflow_diagnostics(deck, deck_files, lang="nl", memory=None):
         calls.append((deck.id, [doc.file.name for doc in deck_files], lang))
         doc = deck_files[0]
         return [Diagnostic("W201", "too long", doc.file, *doc.position(("title",)))]

@@ -221,6 +221,9 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "json"), default="text",
                           dest="output_format",
                           help="text for people (default), or one JSON document for tools")
+    validate.add_argument("--no-cache", action="store_true",
+                          help="lay every card out again instead of reusing what an earlier "
+                          "run measured for cards that did not change")
 
     new = commands.add_parser(
         "new", help="write a small, commented example deck to start from",
@@ -293,14 +296,23 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _text_fit_check():
+def _text_fit_check(remember: bool):
     """The table's check that every deck text fits the screen (W201), for ``validate``; None
-    when the table (pygame) is not installed. It measures with fonts only: no window opens."""
+    when the table (pygame) is not installed. It measures with fonts only: no window opens.
+    With ``remember``, what it measured is kept in the user's cache folder for the next run."""
     try:
         from game.ui.layout.fit import overflow_diagnostics
+        from game.ui.layout.fit_memory import FitMemory, default_file, layout_fingerprint
+        from game.ui.look.theme import Theme
     except ImportError:
         return None
-    return overflow_diagnostics
+    if not remember:
+        return overflow_diagnostics
+
+    def check(deck, files, lang):
+        memory = FitMemory(default_file(), layout_fingerprint(Theme().fonts.values()))
+        return overflow_diagnostics(deck, files, lang, memory=memory)
+    return check
 
 
 def with_default_command(argv: Sequence[str], commands: Sequence[str]) -> list[str]:
@@ -321,7 +333,8 @@ def main(argv: list[str] | None = None) -> int:
         from game.authoring import validate
 
         return validate.run(args.paths, sys.stdout, lang=words.lang, strict=args.strict,
-                            output=args.output_format, deck_check=_text_fit_check())
+                            output=args.output_format,
+                            deck_check=_text_fit_check(not args.no_cache))
     if args.command == "new":
         from game.authoring.scaffold import create
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-APP_NAME = "dilemmaspel"
+from game import APP_NAME
 #: The bundled deck played when none is named.
 DEFAULT_DECK = "digitaal-leiderschap"
 #: The bundled deck a council member's introduction (``--mode onboarding``) plays.

@@ -39,6 +39,7 @@ from game.format.models import Card
 from game.language.catalog import load_catalog
 from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, localize
 from game.ui.layout.card import CardWords, card_boxes, card_screen
+from game.ui.layout.fit_memory import Finding, FitMemory
 from game.ui.layout import screens
 from game.ui.layout.outcome import Local, OutcomeWords, Words, meter_label_box, outcome_screen
 from game.ui.layout.typeset import Typeset
@@ -80,51 +81,37 @@ class Overflow:
     word: str = ""
 
 
-def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
-                         lang: str = "nl") -> list[Diagnostic]:
-    """A W201 warning, worded in ``lang``, for every deck text that does not fit on screen."""
+def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile], lang: str = "nl",
+                         memory: FitMemory | None = None) -> list[Diagnostic]:
+    """A W201 warning, worded in ``lang``, for every deck text that does not fit on screen.
+
+    With a ``memory``, a card laid out in an earlier run (the same texts, deck settings and
+    layout) is not laid out again: its findings are read from it, and new ones are kept in it.
+    """
     places = _card_places(deck_files)
     found: dict[tuple[str, YamlPath], Diagnostic] = {}
     size = f"{SIZE[0]}x{SIZE[1]}"
-    # A card that reads like one laid out before (the same texts in the same language) is
-    # laid out the same: its boxes are kept for a while, and so is each box's verdict.
-    laid: OrderedDict[tuple, list[Placed]] = OrderedDict()
-    verdicts: dict[tuple, Overflow | None] = {}
     with _fonts():
         ts = Typeset.for_window(SIZE, wrap_limit=WRAPS_KEPT)
+        judge = _Judge(ts, deck, memory)
         for table_lang in _languages(deck):
             words = load_catalog(table_lang).t
             local = partial(localize, lang=table_lang)
             room = longest_dynamics_line(deck, words, local)
+            hint = words("workshop.vote.hint")
             for card in deck.cards.values():
                 place = places.get(card.id)
                 if place is None:
                     continue
                 doc, card_path = place
-                card_words = CardWords.of(card, local)
                 said = [with_dynamics_room(OutcomeWords.of(words, local, deck, card, option),
                                            room)
                         for option in card.options]
-                hint = words("workshop.vote.hint")
-                key = (card_words, bool(card.aspects), tuple(said),
-                       tuple(bool(option.outcome) for option in card.options), hint)
-                placed = laid.get(key)
-                if placed is None:
-                    placed = laid[key] = list(_laid_out(ts, deck, card, card_words, said, hint))
-                    if len(laid) > LAYOUTS_KEPT:
-                        laid.popitem(last=False)
-                for message, part_path, box in placed:
+                for message, part_path, over in judge.findings(card, CardWords.of(card, local),
+                                                               said, hint):
                     key_path = _text_node(doc, card_path + part_path, table_lang)
                     key = (str(doc.file), key_path)
-                    if key in found:
-                        continue
-                    box_key = (box.text, box.weight, box.sizes, box.rect.size)
-                    if box_key not in verdicts:
-                        if len(verdicts) >= VERDICTS_KEPT:
-                            verdicts.clear()
-                        verdicts[box_key] = measure(ts, box)
-                    over = verdicts[box_key]
-                    if over is not None:
+                    if key not in found:
                         found[key] = Diagnostic(
                             "W201", say(MESSAGES, message, lang, size=size), doc.file,
                             *doc.position(key_path), hint=_amount(over, lang))
@@ -136,7 +123,64 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile],
                     found[key] = Diagnostic(
                         "W201", say(MESSAGES, "meter_label_overflow", lang, size=size),
                         doc.file, *doc.position(key_path), hint=_amount(over, lang))
+    if memory is not None:
+        memory.close()
     return sorted(found.values(), key=Diagnostic.sort_key)
+
+
+class _Judge:
+    """Each card's texts that do not fit, laid out and measured once per distinct card.
+
+    A card that reads like one laid out before (the same texts in the same language: a card
+    copied under a new id, or one kept in ``memory`` from an earlier run) is not laid out
+    again; a box measured before (the same text, sizes and room) is not measured again.
+    Both are kept in bounded memory however large the deck is.
+    """
+
+    def __init__(self, ts: Typeset, deck: Deck, memory: FitMemory | None):
+        self.ts = ts
+        self.deck = deck
+        self.memory = memory
+        #: What of the deck, besides a card's texts, changes how its screens are laid out.
+        self.settings = (len(deck.meters), bool(deck.spec.glossary),
+                         deck.spec.preview != "none")
+        self._laid: OrderedDict[tuple, list[Finding]] = OrderedDict()
+        self._verdicts: dict[tuple, Overflow | None] = {}
+
+    def findings(self, card: Card, card_words: CardWords, said: list[OutcomeWords],
+                 hint: str) -> list[tuple[str, YamlPath, Overflow]]:
+        """The card's texts that do not fit: the message naming the screen, the text's path
+        inside the card and how much too long it is, in the order the screens are checked."""
+        key = (card_words, bool(card.aspects), tuple(said),
+               tuple(bool(option.outcome) for option in card.options), hint)
+        kept = self._laid.get(key)
+        if kept is None:
+            stored = self.memory.key((self.settings, key)) if self.memory else b""
+            kept = self.memory.get(stored) if self.memory else None
+            if kept is None:
+                kept = self._measured(card, card_words, said, hint)
+                if self.memory:
+                    self.memory.put(stored, kept)
+            self._laid[key] = kept
+            if len(self._laid) > LAYOUTS_KEPT:
+                self._laid.popitem(last=False)
+        return [(message, path, Overflow(chars, lines, word))
+                for message, path, chars, lines, word in kept]
+
+    def _measured(self, card: Card, card_words: CardWords, said: list[OutcomeWords],
+                  hint: str) -> list[Finding]:
+        found = []
+        for message, part_path, box in _laid_out(self.ts, self.deck, card, card_words, said,
+                                                 hint):
+            box_key = (box.text, box.weight, box.sizes, box.rect.size)
+            if box_key not in self._verdicts:
+                if len(self._verdicts) >= VERDICTS_KEPT:
+                    self._verdicts.clear()
+                self._verdicts[box_key] = measure(self.ts, box)
+            over = self._verdicts[box_key]
+            if over is not None:
+                found.append((message, part_path, over.chars, over.lines, over.word))
+        return found
 
 
 def longest_dynamics_line(deck: Deck, words: Words, local: Local) -> str:
