@@ -132,3 +132,27 @@ def test_the_check_measures_the_boxes_the_scenes_draw_in(pygame_display, folder)
         for card in deck.cards.values():
             measured = list(fit._card_boxes(ts, app.t, app.local, deck, card))
             assert measured == list(_scene_boxes(app, deck, card)), (lang, card.id)
+
+
+@pytest.mark.parametrize("folder", [DEFAULT_DECK, ROOT / "scenarios" / "raadsleden"],
+                         ids=["default", "raadsleden"])
+def test_a_cards_outcome_words_are_those_of_its_options_one_by_one(folder) -> None:
+    from game.authoring.loader import load_deck
+    from game.language.catalog import load_catalog
+    from game.language.texts import localize
+    from game.ui.layout.outcome import OutcomeWords
+
+    deck = load_deck(folder).deck
+    for lang in ("nl", "en"):
+        t = load_catalog(lang).t
+
+        def local(text):
+            return localize(text, lang=lang)
+
+        for card in deck.cards.values():
+            one_by_one = [OutcomeWords.of(t, local, deck, card, option)
+                          for option in card.options]
+            assert OutcomeWords.of_card(t, local, deck, card) == one_by_one
+            under = OutcomeWords.of_card(t, local, deck, card, "Een regel eronder.")
+            assert [said.outcome for said in under] == \
+                [f"{said.outcome}\n\nEen regel eronder." for said in one_by_one]

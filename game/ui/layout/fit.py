@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from typing import Iterator
 
@@ -104,9 +104,7 @@ def overflow_diagnostics(deck: Deck, deck_files: list[YamlFile], lang: str = "nl
                 if place is None:
                     continue
                 doc, card_path = place
-                said = [with_dynamics_room(OutcomeWords.of(words, local, deck, card, option),
-                                           room)
-                        for option in card.options]
+                said = OutcomeWords.of_card(words, local, deck, card, room)
                 for message, part_path, over in judge.findings(card, CardWords.of(card, local),
                                                                said, hint):
                     key_path = _text_node(doc, card_path + part_path, table_lang)
@@ -198,13 +196,6 @@ def longest_dynamics_line(deck: Deck, words: Words, local: Local) -> str:
     return max(lines, key=len, default="")
 
 
-def with_dynamics_room(said: OutcomeWords, line: str) -> OutcomeWords:
-    """``said`` with ``line`` under its outcome, as the outcome screen shows a dynamics line."""
-    if not line:
-        return said
-    return replace(said, outcome="\n\n".join([said.outcome, line]))
-
-
 def _meter_boxes(ts: Typeset, deck: Deck, deck_files: list[YamlFile], local: Local
                  ) -> Iterator[tuple[YamlFile, YamlPath, TextBox]]:
     """Each meter label where it must fit: on the band above its bar (on one line, without
@@ -269,7 +260,7 @@ def _card_boxes(ts: Typeset, words: Words, local: Local, deck: Deck, card: Card
     workshop's card screen, with the message saying which screen and the path of its text
     inside the card. ``words`` are the table's own words, ``local`` puts deck texts in its
     language."""
-    said = [OutcomeWords.of(words, local, deck, card, option) for option in card.options]
+    said = OutcomeWords.of_card(words, local, deck, card)
     return _laid_out(ts, deck, card, CardWords.of(card, local), said,
                      words("workshop.vote.hint"))
 

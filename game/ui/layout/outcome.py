@@ -72,6 +72,24 @@ class OutcomeWords:
                    meters=tuple(local(meter.label) for meter in deck.meters),
                    caption=t("outcome.caption", title=local(card.title) if card else ""))
 
+    @classmethod
+    def of_card(cls, t: Words, local: Local, deck: Deck, card: Card,
+                under: str = "") -> list["OutcomeWords"]:
+        """The words for each option of ``card``, as :meth:`of` gives them one by one (what
+        the options share is worked out once), with ``under`` added under each outcome after
+        an empty line, as the outcome screen adds a dynamics line."""
+        essay = essay_lines(t, local, deck, card.essay) if card.essay is not None else None
+        meters = tuple(local(meter.label) for meter in deck.meters)
+        caption = t("outcome.caption", title=local(card.title))
+        no_text = t("outcome.no_text")
+        said = []
+        for option in card.options:
+            outcome = local(option.outcome) or no_text
+            said.append(cls(t("outcome.chosen", label=local(option.label)),
+                            "\n\n".join([outcome, under]) if under else outcome, essay,
+                            meters=meters, caption=caption))
+        return said
+
 
 @dataclass(frozen=True)
 class OutcomeScreen:
