@@ -3,6 +3,7 @@ with ``--phones``, voted on from outside over HTTP while it plays, and killed wi
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import signal
@@ -107,6 +108,9 @@ def report_counts_the_phones(data: Path, folder: Path, card: str) -> None:
                  for team in report["teams"])
     assert red[0]["phones"] == 3 and red[0]["votes_total"] == 3
     assert "phones" not in blue[0], "a team counted by hand is not said to have used phones"
+    with open(folder / "decisions.csv", encoding="utf-8-sig", newline="") as sheet:
+        rows = [row for row in csv.DictReader(sheet) if row["card_id"] == card]
+    assert [row["phone_votes"] for row in rows] == ["3", ""]
     page = (folder / "report.html").read_text(encoding="utf-8")
     words = load_catalog("nl").section("report")
     assert (f"<dt>{words['phones']}</dt><dd>"

@@ -57,7 +57,7 @@ def report_json(report: dict[str, Any]) -> str:
 def csv_header(report: dict[str, Any]) -> list[str]:
     meters = [m["id"] for m in report["meters"]]
     return (["team", "session", "round", "card_id", "card_title", "option_id", "option_label",
-             "votes_chosen", "votes_total", *VOTE_COLUMNS]
+             "votes_chosen", "votes_total", *VOTE_COLUMNS, "phone_votes"]
             + [f"change_{m}" for m in meters] + [f"after_{m}" for m in meters] + ["note"])
 
 
@@ -66,6 +66,8 @@ def csv_rows(report: dict[str, Any]) -> list[list[Any]]:
 
     Votes are counted per option position (votes_a is the card's first option), so a
     facilitator can sort and sum them; cells stay empty when no votes were recorded.
+    ``phone_votes`` says how many of the votes came from phones (empty when the team's split
+    was counted by hand).
     """
     meters = [m["id"] for m in report["meters"]]
     rows = []
@@ -80,7 +82,7 @@ def csv_rows(report: dict[str, Any]) -> list[list[Any]]:
             rows.append([
                 team["name"], _blank(team["session_id"]), d["round"], d["card"], d["card_title"],
                 d["option"], d["option_label"], _blank(d["votes_chosen"]),
-                _blank(d["votes_total"]), *by_position,
+                _blank(d["votes_total"]), *by_position, _blank(d.get("phones")),
                 *[d["changes"].get(m, 0) for m in meters],
                 *[_blank(d["meters_after"].get(m)) for m in meters],
                 d["note"],
