@@ -286,3 +286,26 @@ class Scene:
         visible = pygame.Rect(0, 0, rect.width, rect.bottom - y)
         surface.blit(block.surface, (rect.x, y), visible)
         return block
+
+
+class Closable(Scene):
+    """A screen to read and close: Enter, Esc, the clicker (and :attr:`close_keys`) or its
+    button close it; it asks nothing else."""
+
+    close_keys = (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE,
+                  pygame.K_PAGEDOWN, pygame.K_PAGEUP)
+
+    def prompt(self) -> Prompt:
+        return Prompt("close")
+
+    def answer(self, value=None) -> list[pygame.event.Event]:
+        return [key_event(pygame.K_RETURN, "\r")]
+
+    def activate(self, button_id: str) -> None:
+        self.app.pop(None)
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key in self.close_keys:
+            self.app.pop(None)
+        else:
+            super().on_key(key, mod)

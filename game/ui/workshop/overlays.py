@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from game.ui.scene import NUMBER_KEYS, Prompt, Scene, key_event
+from game.ui.scene import NUMBER_KEYS, Closable, Prompt, Scene, key_event
 from game.ui.look.widgets import Button, panel
 from game.ui.layout import workshop as layout
 from game.ui.workshop.textfield import TextField, draw_field
@@ -291,28 +291,10 @@ class BlackScene(Scene):
         surface.fill((0, 0, 0))
 
 
-class _Closable(_Dialog):
-    """A dialog to read and close: Enter, Esc, the clicker (and :attr:`close_keys`) or its
-    button close it; it asks nothing else."""
+class _Closable(Closable, _Dialog):
+    """A dialog to read and close (see :class:`~game.ui.scene.Closable`)."""
 
     keeps_backdrop = True
-    close_keys = (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE,
-                  pygame.K_PAGEDOWN, pygame.K_PAGEUP)
-
-    def prompt(self) -> Prompt:
-        return Prompt("close")
-
-    def answer(self, value=None) -> list[pygame.event.Event]:
-        return [key_event(pygame.K_RETURN, "\r")]
-
-    def activate(self, button_id: str) -> None:
-        self.app.pop(None)
-
-    def on_key(self, key: int, mod: int) -> None:
-        if key in self.close_keys:
-            self.app.pop(None)
-        else:
-            super().on_key(key, mod)
 
 
 class MessageScene(_Closable):

@@ -12,14 +12,12 @@ from pygame import Rect
 
 from game.ui.look.qr import draw_qr
 from game.ui.look.widgets import Button, panel
-from game.ui.scene import Prompt, Scene, key_event
+from game.ui.scene import Closable
 
-CLOSE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_q, pygame.K_SPACE,
-              pygame.K_PAGEDOWN, pygame.K_RIGHT)
-
-
-class PhoneJoinScene(Scene):
+class PhoneJoinScene(Closable):
     overlay = True
+    close_keys = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_q,
+                  pygame.K_SPACE, pygame.K_PAGEDOWN, pygame.K_RIGHT)
 
     def __init__(self, app):
         super().__init__(app)
@@ -31,12 +29,6 @@ class PhoneJoinScene(Scene):
     @property
     def shot_name(self) -> str:
         return "phones"
-
-    def prompt(self) -> Prompt:
-        return Prompt("close")
-
-    def answer(self, value=None) -> list[pygame.event.Event]:
-        return [key_event(pygame.K_RETURN, "\r")]
 
     @property
     def room(self):
@@ -77,18 +69,9 @@ class PhoneJoinScene(Scene):
         close = Rect(inner.right - close_w, inner.bottom - button_h, close_w, button_h)
         self.buttons = [Button("close", close, self.app.t("workshop.close"), style="primary")]
 
-    def on_key(self, key: int, mod: int) -> None:
-        if key in CLOSE_KEYS:
-            self.app.pop(None)
-        else:
-            super().on_key(key, mod)
-
     def on_click(self, pos: tuple[int, int]) -> None:
         if not self.panel_rect.collidepoint(pos) or self.buttons[0].hit(pos):
             self.app.pop(None)
-
-    def activate(self, button_id: str) -> None:
-        self.app.pop(None)
 
     def draw(self, surface: pygame.Surface) -> None:
         app, m, p = self.app, self.app.metrics, self.app.theme.palette
