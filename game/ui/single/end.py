@@ -138,18 +138,45 @@ class EndScene(Scene):
         title = app.local(card.title) if card else record["card"]
         return title, "→ " + (app.local(option.label) if option else record["option"])
 
+    def _changes(self, record) -> list[tuple[str, tuple]]:
+        """What a decision did to each meter it moved, as "Strategie ▲ +12" with its ink."""
+        app, p = self.app, self.app.theme.palette
+        changes = []
+        for meter in self.match.deck.meters:
+            change = record["meters_after"].get(meter.id, 0) \
+                - record["meters_before"].get(meter.id, 0)
+            if change:
+                changes.append((f"{app.local(meter.label).split(' (')[0]} {delta_label(change)}",
+                                p.positive if change > 0 else p.negative))
+        return changes
+
+    def _changes_width(self, record) -> int:
+        app, m = self.app, self.app.metrics
+        widths = [app.text.measure(text, "semibold", m.small)[0] for text, _ in
+                  self._changes(record)]
+        return sum(widths) + m.px(24) * max(0, len(widths) - 1)
+
+    def _changes_beside(self, record) -> bool:
+        """Whether the changes stand on the title's line, at its right (else on a line of their
+        own under the choice): where the title and the changes both fit it."""
+        app, m = self.app, self.app.metrics
+        title, _ = self._row_words(record)
+        title_w = app.text.measure(title, "semibold", m.small)[0]
+        return title_w + m.px(32) + self._changes_width(record) <= self._text_width()
+
     def _text_width(self) -> int:
         app, m = self.app, self.app.metrics
         num_w = app.text.measure(app.t("end.round_short", round=88), "bold", m.small)[0] + m.px(16)
         return self.layout.decisions.width - num_w
 
     def _row_height(self, record) -> int:
-        """A decision's row: its title, its choice in one or two lines, and the changes."""
+        """A decision's row: its title (with the changes beside it where they fit), its choice
+        in one or two lines, and the changes under it where they do not fit beside the title."""
         app, m = self.app, self.app.metrics
         _, label = self._row_words(record)
         choice = app.text.render(label, "regular", m.small, app.theme.palette.ink_muted,
                                  self._text_width())
-        lines = 2 + min(2, len(choice.lines))
+        lines = 1 + min(2, len(choice.lines)) + (0 if self._changes_beside(record) else 1)
         return self._line_height() * lines + m.px(14)
 
     def _fitting(self, records) -> list[int]:
@@ -273,7 +300,8 @@ class EndScene(Scene):
         s.blit(reason.surface, L.text.topleft)
         body = Rect(L.text.x, L.text.y + reason.height + m.px(14), L.text.width,
                     L.text.height - reason.height - m.px(14))
-        self.text_in(s, body, self.body(), "regular", m.body, p.ink)
+        # a short ending is drawn larger where the panel has room, to read from the back
+        self.text_in(s, body, self.body(), "regular", m.body, p.ink, grow=1.25)
         self._draw_finals(s)
         self.canvas.clear()
         page = self.view_page()
@@ -319,7 +347,6 @@ class EndScene(Scene):
 
     def _draw_history(self, s: pygame.Surface) -> None:
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
-        deck = self.match.deck
         if not self.history:
             self.text_in(s, L.rows[0], app.t("end.no_decisions"), "regular", m.small, p.ink_muted)
         visible = self.history[self.scroll:self.scroll + self.per_page]
@@ -357,13 +384,12 @@ class EndScene(Scene):
                                          p.ink_muted, rect.right - x)
             s.blit(choice.surface, (x, y))
             y += max(line_h, choice.height)
-            cx = x
-            for meter in deck.meters:
-                change = record["meters_after"].get(meter.id, 0) - record["meters_before"].get(meter.id, 0)
-                if not change:
-                    continue
-                ink = p.positive if change > 0 else p.negative
-                text = f"{app.local(meter.label).split(' (')[0]} {delta_label(change)}"
+            changes = self._changes(record)
+            if self._changes_beside(record):
+                cx, y = rect.right - self._changes_width(record), rect.y + m.px(7)
+            else:
+                cx = x
+            for text, ink in changes:
                 block = app.text.render(text, "semibold", m.small, ink)
                 if cx + block.width > rect.right:
                     break
