@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from conftest import DECKS, DEFAULT_DECK, ROOT, load
-from game.reports.files import CSV_FILE, HTML_FILE, JSON_FILE, csv_header, neutralise, write_report
+from game.reports.files import (CSV_FILE, HTML_FILE, JSON_FILE, csv_header, neutralise,
+                                 render_html, write_report)
 from game.table.journal import Journal
 from game.table.match import Match
 from game.reports.content import Team, build_report, teams_from_journal
@@ -493,3 +494,31 @@ def test_sessions_and_report_commands(tmp_path):
                                                             "decisions.csv"}
     missing = main("report", "7", "--out", str(tmp_path / "r"), "--data-dir", str(data))
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
+
+
+def test_a_decks_texts_carry_their_language_where_the_page_speaks_another(tmp_path):
+    """A deck written only in Dutch, reported in English: its texts are marked lang="nl" (a
+    screen reader reads them as Dutch), the report's own words are not; in a Dutch report, and
+    for a deck written in English too, nothing is marked."""
+    def teams_of(deck, data):
+        journal = Journal.open(data)
+        try:
+            play(deck, journal, 3, "Rood")
+            return teams_from_journal(journal, [s.id for s in journal.sessions()])
+        finally:
+            journal.close()
+
+    deck, bilingual = load(DECKS / "dynamics"), load(DECKS / "engine")
+    assert deck.spec.languages == ["nl"] and bilingual.spec.languages == ["nl", "en"]
+    teams = teams_of(deck, tmp_path / "data")
+    english = build_report(deck, teams, lang="en")
+    page = render_html(english)
+    assert english["deck"]["lang"] == "nl"
+    title = english["teams"][0]["decisions"][0]["card_title"]
+    assert f'<div class="card-title"><span lang="nl">{title}</span></div>' in page
+    assert f'<span lang="nl">{english["meters"][0]["label"]}</span>' in page
+    assert '<html lang="en">' in page and '<span lang="nl">' not in page.split("<body")[0]
+    for same in (build_report(deck, teams, lang="nl"),
+                 build_report(bilingual, teams_of(bilingual, tmp_path / "other"), lang="en")):
+        assert same["deck"]["lang"] == same["lang"]
+        assert "<span lang=" not in render_html(same)

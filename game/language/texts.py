@@ -27,6 +27,15 @@ def localize(text: Text | None, lang: str, fallback: str = DEFAULT_LANGUAGE) -> 
     return next(iter(text.values()), "")
 
 
+def shown_language(languages: list[str], lang: str, fallback: str = DEFAULT_LANGUAGE) -> str:
+    """The language the texts of a deck written in ``languages`` are shown in to a reader of
+    ``lang``: that language where the deck is written in it, else the one :func:`localize`
+    falls back to."""
+    if lang in languages or not languages:
+        return lang
+    return fallback if fallback in languages else languages[0]
+
+
 def languages_of(text: Text | None) -> set[str]:
     """Which languages a text is written in (a plain string counts as the default)."""
     if text is None or text == "":

@@ -23,7 +23,7 @@ from game.reports.advice import recommendations
 from game.reports.causes import causes
 from game.format.models import Card
 from game.language.catalog import load_catalog
-from game.language.texts import DEFAULT_LANGUAGE, localize
+from game.language.texts import DEFAULT_LANGUAGE, localize, shown_language
 from game.rules.state import is_workshop
 from game.table import old_events
 from game.table.journal import Journal, SavedSession, now
@@ -303,7 +303,8 @@ def build_report(deck: Deck, teams: Sequence[Team], *, lang: str,
         "meta": meta,
         "session": session,
         "deck": {"id": deck.id, "title": title, "hash": deck.content_hash, "term": deck.term,
-                 "description": localize(deck.spec.description, lang)},
+                 "description": localize(deck.spec.description, lang),
+                 "lang": shown_language(deck.spec.languages, lang)},
         "meters": meters,
         "teams": team_reports,
         "aspects": aspects,

@@ -117,6 +117,7 @@ def environment() -> "jinja2.Environment":
     autoescaping, deck text isolated where it holds direction characters, the shared filters.
     Jinja2 is imported here, when a report is first written, not when the table starts."""
     import jinja2
+    import markupsafe
 
     env = jinja2.Environment(
         autoescape=True,
@@ -128,6 +129,18 @@ def environment() -> "jinja2.Environment":
     )
     env.filters["signed"] = signed
     env.filters["when"] = when
+
+    @jinja2.pass_context
+    def deck(context, value: Any) -> Any:
+        """A deck's text in element content, marked with its language where the page speaks
+        another (a deck written only in Dutch, in an English report), so that a screen reader
+        reads it as what it is. Never for an attribute or a ``<title>``."""
+        shown, page = context.get("deck_lang"), context.get("lang")
+        if not value or not shown or shown == page:
+            return value
+        return markupsafe.Markup('<span lang="{}">{}</span>').format(shown, isolate(value))
+
+    env.filters["deck"] = deck
     return env
 
 
@@ -223,4 +236,4 @@ def chart_summary(team: dict[str, Any], meters: list[dict[str, Any]], w: dict[st
 def render_html(report: dict[str, Any]) -> str:
     template = environment().get_template("report.html.j2")
     return template.render(r=report, w=words(report["lang"]), charts=charts(report),
-                           lang=report["lang"])
+                           lang=report["lang"], deck_lang=report["deck"].get("lang"))

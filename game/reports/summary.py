@@ -29,7 +29,7 @@ from typing import Any, Mapping
 
 from game.format.deck import Deck
 from game.language.catalog import load_catalog
-from game.language.texts import localize
+from game.language.texts import localize, shown_language
 from game.reports import svg_charts
 from game.reports.atomic_file import write_atomic
 from game.reports.causes import causes
@@ -133,7 +133,8 @@ def build_summary(deck: Deck, state: Mapping[str, Any], lang: str,
 
     return {
         "lang": lang,
-        "deck": {"id": deck.id, "title": local(deck.spec.title)},
+        "deck": {"id": deck.id, "title": local(deck.spec.title),
+                 "lang": shown_language(deck.spec.languages, lang)},
         "generated": (generated or datetime.now()).strftime(w["when_format"]),
         "rounds": len(history), "term": term,
         "ending": _ending(deck, state, local),
@@ -229,7 +230,8 @@ def _questions(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def render_summary(summary: dict[str, Any]) -> str:
     """The summary as one self-contained HTML page."""
     template = environment().get_template("summary.html.j2")
-    return template.render(s=summary, w=words(summary["lang"]), lang=summary["lang"])
+    return template.render(s=summary, w=words(summary["lang"]), lang=summary["lang"],
+                           deck_lang=summary["deck"].get("lang"))
 
 
 def write_summary(summary: dict[str, Any], folder: Path) -> Path:
