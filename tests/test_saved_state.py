@@ -104,15 +104,18 @@ def test_every_old_state_loads_and_saves_unchanged(engine_deck):
 
 
 #: What reports gained after the fixture was written: the causal trace and the essay's
-#: recommendations per team, and the labels they are shown with.
+#: recommendations per team, the labels they are shown with, and the language the deck's
+#: texts are shown in.
 NEWER_REPORT_KEYS = ("labels",)
 NEWER_TEAM_KEYS = ("causes", "recommendations")
+NEWER_DECK_KEYS = ("lang",)
 
 
 def as_of_fixture(report: dict) -> dict:
     """The report without what was added after the fixture was written (which the tests of
     those parts check), so what the fixture holds must still match exactly."""
     older = {k: v for k, v in report.items() if k not in NEWER_REPORT_KEYS}
+    older["deck"] = {k: v for k, v in report["deck"].items() if k not in NEWER_DECK_KEYS}
     older["teams"] = [{k: v for k, v in team.items() if k not in NEWER_TEAM_KEYS}
                       for team in report["teams"]]
     return older

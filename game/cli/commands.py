@@ -296,7 +296,7 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _text_fit_check(remember: bool):
+def _text_fit_check(remember: bool = True):
     """The table's check that every deck text fits the screen (W201), for ``validate``; None
     when the table (pygame) is not installed. It measures with fonts only: no window opens.
     With ``remember``, what it measured is kept in the user's cache folder for the next run."""
