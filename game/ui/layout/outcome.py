@@ -12,16 +12,18 @@ goes: the outcome scene draws through those boxes and ``validate`` measures them
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from pygame import Rect
 
-from game.format.deck import Deck
-from game.format.models import Card, EssayContext, Option
 from game.ui.layout import screens
 from game.ui.layout.typeset import Typeset, text_sizes
 from game.ui.look.textcache import TextBlock, TextBox
 from game.ui.look.theme import Metrics
+
+if TYPE_CHECKING:  # named in annotations only: the title screen comes without the format
+    from game.format.deck import Deck
+    from game.format.models import Card, EssayContext, Option
 
 #: The interface's words: a catalog key and its values -> the text.
 Words = Callable[..., str]
