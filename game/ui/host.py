@@ -8,7 +8,6 @@ decision is in the journal before the screen moves on.
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 import sys
 from datetime import datetime
@@ -22,7 +21,6 @@ from game.table.journal import Journal, JournalError, SavedSession
 from game.table.ownership import SessionHeldElsewhere, SessionLock
 from game.table.places import ONBOARDING_DECK
 from game.table.places import data_dir as user_data_dir
-from game.rules.state import TUTORIAL_DONE
 from game.ui import routes
 from game.ui.look.widgets import warning_line
 from game.ui.overlays.toast import LONG
@@ -176,6 +174,7 @@ class SessionHost:
         With ``onboarding`` the game is a council member's introduction: it starts with the
         guided first game, and its state says so, so a resumed game is one too.
         """
+        from game.rules.state import TUTORIAL_DONE
         from game.table.match import Match
 
         result = result if result is not None else self.load(folder)
@@ -193,6 +192,8 @@ class SessionHost:
     def tutorial_seen(self) -> bool:
         """Whether an earlier onboarding game in this journal finished or skipped the guided
         first game, so a council member who comes back is not walked through it again."""
+        from game.rules.state import TUTORIAL_DONE
+
         if self.journal is None:
             return False
         try:
@@ -297,6 +298,8 @@ class SessionHost:
         deck does not have is named on the card's notice line (the command line checks them
         before the window opens, so this is for other ways in).
         """
+        import secrets
+
         from game.authoring.preview import check_preview
         from game.rules.session import Session
         from game.table.match import Match
