@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "dilemmaspel"
 #: The bundled deck played when none is named.
 DEFAULT_DECK = "digitaal-leiderschap"
@@ -24,6 +22,9 @@ def data_dir() -> Path:
 
 def platform_data_dir() -> Path:
     """The data folder the operating system names for the game, when none is chosen."""
+    # platformdirs is imported here: a start with a chosen data folder never asks for it.
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
