@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Sequence
 
 from game.cli.language import CommandParser, argument_error, run_language
-from game.cli.sheet import add_command as add_sheet_command, run as run_sheet
 from game.language.catalog import Catalog, load_catalog
 from game.ui.play_options import PlayOptions
 from game.language.texts import KNOWN_LANGUAGES
@@ -320,7 +319,9 @@ def _add_schema(commands) -> None:
 
 def _add_sheet(commands) -> None:
     """sheet: a deck as a spreadsheet workbook, and back."""
-    add_sheet_command(commands, _path)
+    from game.cli.sheet import add_command
+
+    add_command(commands, _path)
 
 
 #: Every command, in the order ``--help`` lists them, with the function that adds it.
@@ -372,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sheet":
         if args.lang is None and args.sheet_command == "import":
             args.lang = words.lang  # the run's language; export follows the deck's
+        from game.cli.sheet import run as run_sheet
+
         return run_sheet(args, deck_check=_text_fit_check())
     return _play(args)
 
