@@ -21,7 +21,6 @@ from typing import Sequence
 
 from game.cli.language import CommandParser, argument_error, run_language
 from game.language.catalog import Catalog, load_catalog
-from game.ui.play_options import PlayOptions
 from game.language.texts import KNOWN_LANGUAGES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -524,6 +523,8 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     if args.card and not _preview_ok(args):
         return 2
+    from game.ui.play_options import PlayOptions
+
     folder = args.data_dir or user_data_dir()
     options = PlayOptions(
         deck=args.deck,
