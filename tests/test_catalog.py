@@ -109,6 +109,69 @@ def test_a_catalog_is_made_once_per_language_and_cannot_change():
     assert isinstance(load_catalog("nl"), Catalog)
 
 
+# -- texts kept between runs ---------------------------------------------------------------
+
+
+def _not_read(path):
+    raise AssertionError(f"{path} was read as YAML")
+
+
+def test_an_area_file_is_read_once_and_its_texts_kept_until_it_changes(tmp_path, monkeypatch):
+    import os
+
+    from game.language import catalog_yaml
+    from game.language.kept_catalog import area_texts, kept_path
+
+    area = _catalog_folder(tmp_path) / "en" / "interface.yaml"
+    texts = area_texts(area)
+    assert texts["b"] == "Hello {name}" and texts["n.other"] == "{n} cards"
+    assert kept_path(area) == tmp_path / "en" / "__pycache__" / "interface.json"
+    assert kept_path(area).is_file()
+    with monkeypatch.context() as patched:  # kept: read without the YAML parser
+        patched.setattr(catalog_yaml, "read_texts", _not_read)
+        assert area_texts(area) == texts
+    stamp = area.stat().st_mtime_ns
+    area.write_text("b: 'Hi {name}'\n", encoding="utf-8")
+    os.utime(area, ns=(stamp, stamp))  # the same time: the size tells the change
+    assert area_texts(area) == {"b": "Hi {name}"}
+    area.write_text("b: 'Ho {name}'\n", encoding="utf-8")
+    os.utime(area, ns=(stamp + 10**9, stamp + 10**9))  # the same size: the time tells it
+    assert area_texts(area) == {"b": "Ho {name}"}
+    kept_path(area).write_text('{"version": 1, "source": [', encoding="utf-8")  # damaged
+    assert area_texts(area) == {"b": "Ho {name}"}
+    with monkeypatch.context() as patched:  # and kept again, whole
+        patched.setattr(catalog_yaml, "read_texts", _not_read)
+        assert area_texts(area) == {"b": "Ho {name}"}
+
+
+def test_a_folder_that_cannot_keep_texts_reads_them_every_time(tmp_path, monkeypatch):
+    from game.language.kept_catalog import area_texts, kept_path
+
+    area = _catalog_folder(tmp_path) / "en" / "interface.yaml"
+    kept_path(area).parent.write_text("not a folder", encoding="utf-8")
+    assert area_texts(area)["b"] == "Hello {name}"
+    assert area_texts(area)["b"] == "Hello {name}"
+    assert sorted(p.name for p in (tmp_path / "en").iterdir()) == [
+        "__pycache__", "extra.yaml", "interface.yaml"]
+
+
+def test_the_screen_texts_come_without_the_yaml_parser_once_kept(tmp_path):
+    """A fresh interpreter reads the kept texts of a catalog: no YAML module is imported."""
+    import subprocess
+    import sys
+
+    folder = _catalog_folder(tmp_path)
+    code = ("import sys\nfrom pathlib import Path\n"
+            "from game.language.catalog import load_catalog\n"
+            f"words = load_catalog('en', Path({str(folder)!r}))\n"
+            "print(words.t('b', name='Ada'), words.t('a'), 'yaml' in sys.modules)\n")
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                           text=True, timeout=60) for _ in range(2)]
+    assert [run.stdout.split() for run in runs] == [
+        ["Hello", "Ada", "Alleen", "Nederlands", "True"],
+        ["Hello", "Ada", "Alleen", "Nederlands", "False"]], [run.stderr for run in runs]
+
+
 # -- no words outside the catalogs ----------------------------------------------------------
 
 _KEY = re.compile(r"[a-z_]+(\.[a-z_0-9]+)+")

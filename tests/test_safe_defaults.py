@@ -192,7 +192,7 @@ def test_resume_names_the_round_of_the_next_card(tmp_path):
 
 
 def test_the_title_and_the_workshop_set_up_count_the_cards_alike(tmp_path):
-    from game.ui.deck_texts import deck_facts
+    from game.ui.deck_facts import deck_facts
     from game.ui.workshop.setup import WorkshopSetupScene
 
     app = make_app(tmp_path, deck=None, scenarios_dir=ROOT / "scenarios")

@@ -253,6 +253,7 @@ def test_the_end_screen_says_why_the_meters_moved_and_what_the_essay_advises(tmp
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160), (1024, 768)])
 def test_layouts_fit_the_window(tmp_path, size):
     from game.ui.layout import screens as layout
+    from game.ui.layout.title import title
 
     app = make_app(tmp_path)
     app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
@@ -261,8 +262,8 @@ def test_layouts_fit_the_window(tmp_path, size):
     m = app.metrics
     window = pygame.Rect(0, 0, *size)
     plans = [layout.card(m, 3, 4), layout.card(m, 3, 2, notice=True), layout.outcome(m, 3),
-             layout.outcome(m, 3, 200), layout.end(m, 3), layout.title(m, True),
-             layout.title(m, False), layout.card(m, 3, 4, tags=True, glossary=True),
+             layout.outcome(m, 3, 200), layout.end(m, 3), title(m, True),
+             title(m, False), layout.card(m, 3, 4, tags=True, glossary=True),
              layout.card(m, 3, 3, notice=True, glossary=True), layout.glossary(m),
              layout.outcome(m, 3, 200, tools=2), layout.outcome(m, 3, 200, tools=1,
                                                                 essay_height=m.px(400))]
@@ -556,13 +557,15 @@ def test_every_routed_scene_says_what_it_asks():
 
     from game.ui.scene import Scene
 
+    import importlib
+
     router = ROOT / "game" / "ui" / "router.py"
-    names = {alias.name for node in ast.walk(ast.parse(router.read_text(encoding="utf-8")))
+    names = {(node.module, alias.name)
+             for node in ast.walk(ast.parse(router.read_text(encoding="utf-8")))
              if isinstance(node, ast.ImportFrom) and node.module.startswith("game.ui.")
              for alias in node.names if alias.name.endswith("Scene") and alias.name != "Scene"}
-    import game.ui.router as router_module
-
-    classes = [getattr(router_module, name) for name in sorted(names)]
+    # the router imports each scene's module where it makes that scene
+    classes = [getattr(importlib.import_module(module), name) for module, name in sorted(names)]
     assert len(classes) >= 18
     silent = [c.__name__ for c in classes if c.prompt is Scene.prompt]
     assert silent == []

@@ -18,11 +18,12 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from game.authoring.assets import MAX_IMAGE_SIDE, image_size, is_inside
-from game.authoring.loader import LoadResult
 from game.language.texts import KNOWN_LANGUAGES, localize
+
+if TYPE_CHECKING:
+    from game.authoring.loader import LoadResult
 
 #: The file, in the data folder, that keeps the summaries.
 CACHE_FILE = "deck-summaries.json"
@@ -202,6 +203,9 @@ def folder_stamp(folder: Path) -> list[list[Any]] | None:
 
 def _cover(folder: Path) -> Path | None:
     """The deck's cover picture: a PNG or JPEG inside the folder, within the size limit."""
+    # Only a deck just loaded is summarised, so the checks' module is imported by then.
+    from game.authoring.assets import MAX_IMAGE_SIDE, image_size, is_inside
+
     for name in COVER_NAMES:
         path = folder / name
         if not path.is_file() or not is_inside(path, folder):

@@ -24,6 +24,7 @@ from game.format.deck import Deck
 from game.authoring.diagnostics import Diagnostic, summary_counts
 from game.authoring.messages import MESSAGES, say
 from game.authoring.assets import is_inside, relative_name
+from game.authoring.deck_folders import DECK_FILE, discover_decks
 from game.authoring.problems import Issues
 from game.authoring.quality import check_quality
 from game.authoring.references import CardRef, CrossCheck, card_refs
@@ -33,7 +34,6 @@ from game.authoring.schema_check import check_schema
 __all__ = ["CARDS_DIR", "CARD_SUFFIXES", "DECK_FILE", "LoadResult", "check_card_file",
            "discover_decks", "load_card_file", "load_deck"]
 
-DECK_FILE = "deck.yaml"
 CARDS_DIR = "cards"
 CARD_SUFFIXES = (".yaml", ".yml")
 
@@ -55,19 +55,6 @@ class LoadResult:
     @property
     def error_count(self) -> int:
         return summary_counts(self.diagnostics)[0]
-
-
-def discover_decks(*roots: Path) -> list[Path]:
-    """The sub-folders of ``roots`` that hold a deck file, sorted by name within each root."""
-    found: list[Path] = []
-    for root in roots:
-        root = Path(root)
-        if not root.is_dir():
-            continue
-        for child in sorted(root.iterdir(), key=lambda p: p.name):
-            if child.is_dir() and (child / DECK_FILE).is_file() and child not in found:
-                found.append(child)
-    return found
 
 
 def load_deck(folder: Path, lang: str = "nl") -> LoadResult:

@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import Sequence
 
 from game.cli.language import CommandParser, argument_error, run_language
-from game.cli.sheet import add_command as add_sheet_command, run as run_sheet
 from game.language.catalog import Catalog, load_catalog
-from game.ui.play_options import PlayOptions
 from game.language.texts import KNOWN_LANGUAGES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -114,7 +112,10 @@ def _data_dir_option(command: argparse.ArgumentParser) -> None:
                          help="where the session journal is kept (default: your data folder)")
 
 
-def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
+def _parser(words: Catalog | None = None, only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, of that command alone (a run needs its own
+    command's options only, and building every command's costs start-up time), else of every
+    command (for ``--help``)."""
     parser = CommandParser(
         words=words,
         prog="main.py",
@@ -124,7 +125,14 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
         "--autoplay). Messages are in --lang's language, else the locale's.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in COMMANDS.items():
+        if only is None or name == only:
+            add(commands)
+    return parser
 
+
+def _add_play(commands) -> None:
+    """play: open the table (the default command)."""
     play = commands.add_parser(
         "play", help="play a deck (the default when no command is given)",
         description="Open the table. Without DECK, the title screen lists the decks under "
@@ -206,6 +214,9 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
                           "resumed workshop had, else a free one)")
     play.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
+
+def _add_validate(commands) -> None:
+    """validate: check decks and deck files."""
     validate = commands.add_parser(
         "validate", help="check decks or deck files and list every problem",
         description="Check decks (folders) or single deck files. Prints every problem as "
@@ -225,6 +236,9 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
                           help="lay every card out again instead of reusing what an earlier "
                           "run measured for cards that did not change")
 
+
+def _add_new(commands) -> None:
+    """new: write a commented example deck."""
     new = commands.add_parser(
         "new", help="write a small, commented example deck to start from",
         description="Write a small, complete deck into DIR: deck.yaml and cards/kaarten.yaml, "
@@ -235,6 +249,9 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
     new.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
                      help="language of the messages (default: the locale's)")
 
+
+def _add_simulate(commands) -> None:
+    """simulate: play many games without a screen."""
     simulate = commands.add_parser(
         "simulate", help="play many games without a screen and report how a deck behaves",
         description="Play N games through the rules engine (no window) and report how games "
@@ -256,6 +273,9 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
     simulate.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
                           help="language of the report (default: the locale's)")
 
+
+def _add_sessions(commands) -> None:
+    """sessions: list the journalled sessions."""
     sessions = commands.add_parser(
         "sessions", help="list the journalled sessions",
         description="List every session in the journal, newest first: id, date, deck, status, "
@@ -264,6 +284,9 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
                           help="language of the list (default: the locale's)")
     _data_dir_option(sessions)
 
+
+def _add_report(commands) -> None:
+    """report: write a session's debrief."""
     report = commands.add_parser(
         "report", help="export a session's debrief: report.html, report.json, decisions.csv",
         description="Write the debrief of a journalled session (see 'sessions' for the ids) as "
@@ -277,6 +300,9 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
                         "messages (default: the locale's)")
     _data_dir_option(report)
 
+
+def _add_schema(commands) -> None:
+    """schema: write the editors' JSON Schemas."""
     schema = commands.add_parser(
         "schema", help="write the JSON Schemas editors check deck files against",
         description="Write deck.schema.json (for deck.yaml) and cards.schema.json (for the "
@@ -291,9 +317,19 @@ def _parser(words: Catalog | None = None) -> argparse.ArgumentParser:
                         "current folder without DECK)")
     schema.add_argument("--lang", choices=KNOWN_LANGUAGES, default=None,
                         help="language of the descriptions and messages (default: the run's)")
-    add_sheet_command(commands, _path)
-    parser.command_names = tuple(commands.choices)
-    return parser
+
+
+def _add_sheet(commands) -> None:
+    """sheet: a deck as a spreadsheet workbook, and back."""
+    from game.cli.sheet import add_command
+
+    add_command(commands, _path)
+
+
+#: Every command, in the order ``--help`` lists them, with the function that adds it.
+COMMANDS = {"play": _add_play, "validate": _add_validate, "new": _add_new,
+            "simulate": _add_simulate, "sessions": _add_sessions, "report": _add_report,
+            "schema": _add_schema, "sheet": _add_sheet}
 
 
 def _text_fit_check(remember: bool = True):
@@ -326,8 +362,9 @@ def with_default_command(argv: Sequence[str], commands: Sequence[str]) -> list[s
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     words = load_catalog(run_language(argv, os.environ))
-    parser = _parser(words)
-    args = parser.parse_args(with_default_command(argv, parser.command_names))
+    argv = with_default_command(argv, tuple(COMMANDS))
+    parser = _parser(words, only=argv[0] if argv[0] in COMMANDS else None)
+    args = parser.parse_args(argv)
     args.words = words  # the run's one language; play's --lang also sets the game's
     if args.command == "validate":
         from game.authoring import validate
@@ -348,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sheet":
         if args.lang is None and args.sheet_command == "import":
             args.lang = words.lang  # the run's language; export follows the deck's
+        from game.cli.sheet import run as run_sheet
+
         return run_sheet(args, deck_check=_text_fit_check())
     return _play(args)
 
@@ -497,6 +536,8 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     if args.card and not _preview_ok(args):
         return 2
+    from game.ui.play_options import PlayOptions
+
     folder = args.data_dir or user_data_dir()
     options = PlayOptions(
         deck=args.deck,

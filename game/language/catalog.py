@@ -21,6 +21,8 @@ Loading: a file is read once per language, the first time one of its keys is ask
 command reads only the areas it uses), through a cache of mappings that cannot be changed, keyed
 by folder, language and area; Dutch is read for a gap only. :func:`load_catalog` gives the same catalog for the same language every time,
 and a catalog keeps its screen texts at hand, so a lookup on the screen is one dictionary lookup.
+Between runs a file's texts are kept beside it (:mod:`game.language.kept_catalog`), so a start
+reads them without the YAML parser while the file is unchanged.
 """
 
 from __future__ import annotations
@@ -31,15 +33,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-import yaml
-
+from game.language.kept_catalog import area_texts
 from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: The area file of every key whose first part names no other area.
 INTERFACE = "interface"
-#: Reads the node tree only: no value is converted, so every text stays as written.
-_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 @dataclass(frozen=True)
@@ -131,28 +130,4 @@ def _read_area(folder: Path, lang: str, area: str) -> Mapping[str, str]:
     path = folder / lang / f"{area}.yaml"
     if not path.is_file():
         return MappingProxyType({})
-    with open(path, encoding="utf-8") as handle:
-        loader = _Loader(handle)
-        try:
-            node = loader.get_single_node()  # no values built: about twice as fast
-        finally:
-            loader.dispose()
-    out: dict[str, str] = {}
-    if node is not None:
-        _flatten(node, "", out)
-    return MappingProxyType(out)
-
-
-def _flatten(node: yaml.Node, prefix: str, out: dict[str, str]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _flatten(value, f"{prefix}.{key.value}" if prefix else str(key.value), out)
-    elif isinstance(node, yaml.ScalarNode) and not _is_null(node):
-        out[prefix] = node.value
-    elif isinstance(node, yaml.SequenceNode):
-        raise ValueError(f"{prefix}: a catalog holds texts, not lists")
-
-
-def _is_null(node: yaml.ScalarNode) -> bool:
-    """An empty value (``key:`` or ``~``): no text, so the fallback rule applies."""
-    return node.style is None and node.value in ("", "~", "null", "Null", "NULL")
+    return MappingProxyType(area_texts(path))

@@ -22,7 +22,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from game.rules.state import is_workshop
 
 SCHEMA_VERSION = 1
 FILE_NAME = "journal.sqlite3"
@@ -75,6 +74,10 @@ class SavedSession:
 
     @property
     def is_workshop(self) -> bool:
+        # The rules' saved forms are imported when a saved session is first looked at, not
+        # with the journal: the title screen opens the journal, often with nothing to resume.
+        from game.rules.state import is_workshop
+
         return is_workshop(self.state)
 
     @property

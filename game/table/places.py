@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from game import APP_NAME
+
 #: The bundled deck played when none is named.
 DEFAULT_DECK = "digitaal-leiderschap"
 #: The bundled deck a council member's introduction (``--mode onboarding``) plays.
@@ -24,6 +23,9 @@ def data_dir() -> Path:
 
 def platform_data_dir() -> Path:
     """The data folder the operating system names for the game, when none is chosen."""
+    # platformdirs is imported here: a start with a chosen data folder never asks for it.
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -26,20 +26,16 @@ import signal
 import time
 import traceback
 from dataclasses import replace
+from functools import cached_property
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.language.catalog import Catalog, load_catalog
 from game.language.texts import KNOWN_LANGUAGES
-from game.table.match import Match
-from game.table.workshop_match import WorkshopMatch
-from game.ui.autoplay import AutoplayDriver
-from game.ui.card_snapshot import CardSnapshot
 from game.ui.host import SessionHost
-from game.ui.look.portrait import Portraits
 from game.ui.look.textcache import Fonts, TextCache
 from game.ui.look.theme import Metrics, Theme
 from game.ui.look.widgets import ButtonPainter
@@ -51,7 +47,14 @@ from game.ui.play_options import PlayOptions
 from game.ui.scene import Scene
 from game.ui.stack import SceneStack
 from game.ui.window import Window
-from game.ui.workshop.table import WorkshopTable
+
+if TYPE_CHECKING:
+    from game.table.match import Match
+    from game.table.workshop_match import WorkshopMatch
+    from game.ui.autoplay import AutoplayDriver
+    from game.ui.card_snapshot import CardSnapshot
+    from game.ui.look.portrait import Portraits
+    from game.ui.workshop.table import WorkshopTable
 
 #: How long the loop waits when nothing happens (ms); an event wakes it within one slice.
 IDLE_WAIT_MS = 500
@@ -91,7 +94,6 @@ class App(Window, SceneStack, SessionHost):
         self.fonts = Fonts(self.theme.fonts)
         self.text = TextCache(self.fonts, self.theme.leading)
         self.painter = ButtonPainter(self.text, self.theme.palette)
-        self.portraits = Portraits(self.theme.palette, self.fonts)
         #: The match on the table (a game, or a workshop's), or None on the title screen.
         self.match: Match | WorkshopMatch | None = None
         #: What a workshop's screens share (its match, countdown, votes), or None.
@@ -134,6 +136,14 @@ class App(Window, SceneStack, SessionHost):
         self.journal, self.journal_problem = self.open_journal(options.data_dir)
         if first_scene:
             self.open_first_scene()
+
+    @cached_property
+    def portraits(self) -> "Portraits":
+        """The characters' portraits, made when the first card shows one (the title has none,
+        and the portraits' module brings the deck format along)."""
+        from game.ui.look.portrait import Portraits
+
+        return Portraits(self.theme.palette, self.fonts)
 
     @classmethod
     def offscreen(cls, lang: str, size: tuple[int, int]) -> "App":
@@ -189,7 +199,7 @@ class App(Window, SceneStack, SessionHost):
             self.invalidate()
         elif kind == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
-        elif kind == pygame.KEYDOWN and event.key == pygame.K_F5 and isinstance(self.match, Match):
+        elif kind == pygame.KEYDOWN and event.key == pygame.K_F5 and self.plays_single_game:
             self.reload()
         elif self.too_small and not self.options.autoplay:
             return  # the screen under the message is not shown, so it takes no input
@@ -254,8 +264,12 @@ class App(Window, SceneStack, SessionHost):
     def loop(self) -> int:
         driver: AutoplayDriver | CardSnapshot | None = None
         if self.options.autoplay:
+            from game.ui.autoplay import AutoplayDriver
+
             driver = AutoplayDriver.for_app(self)
         elif self.options.snapshot:
+            from game.ui.card_snapshot import CardSnapshot
+
             driver = CardSnapshot(self)
         last = last_input = time.perf_counter()
         while self.running:

@@ -8,30 +8,27 @@ decision is in the journal before the screen moves on.
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.authoring.loader import load_deck
-from game.authoring.preview import check_preview
-from game.format.deck import Deck
 from game.language.texts import KNOWN_LANGUAGES, localize
-from game.rules.session import IncompatibleSave, Notice, Session
 from game.table.journal import Journal, JournalError, SavedSession
-from game.table.match import Match
 from game.table.ownership import SessionHeldElsewhere, SessionLock
 from game.table.places import ONBOARDING_DECK
 from game.table.places import data_dir as user_data_dir
-from game.rules.state import TUTORIAL_DONE
 from game.ui import routes
 from game.ui.look.widgets import warning_line
 from game.ui.overlays.toast import LONG
-from game.ui.workshop import table as workshop_table
+
+if TYPE_CHECKING:
+    from game.format.deck import Deck
+    from game.rules.session import Notice
+    from game.table.match import Match
 
 
 class SessionHost:
@@ -62,6 +59,8 @@ class SessionHost:
                 self.go(routes.Title())  # where a new game can start; the notice says why
                 return
             if options.mode == "workshop":
+                from game.ui.workshop import table as workshop_table
+
                 if options.teams:
                     workshop_table.start_from_options(self)
                 else:
@@ -83,6 +82,15 @@ class SessionHost:
                 self.start_deck(Path(options.deck), result)  # shows its errors over the title
                 return
         self.go(routes.Title())
+
+    @property
+    def plays_single_game(self) -> bool:
+        """Whether a single game (not a workshop's match) is on the table."""
+        if self.match is None:
+            return False
+        from game.table.match import Match
+
+        return isinstance(self.match, Match)
 
     def t(self, key: str, **values: Any) -> str:
         return self.catalog.t(key, **values)
@@ -156,6 +164,8 @@ class SessionHost:
         return saved
 
     def load(self, folder: Path):
+        from game.authoring.loader import load_deck
+
         return load_deck(folder, lang=self.lang)
 
     def start_deck(self, folder: Path, result=None, onboarding: bool = False) -> bool:
@@ -164,6 +174,9 @@ class SessionHost:
         With ``onboarding`` the game is a council member's introduction: it starts with the
         guided first game, and its state says so, so a resumed game is one too.
         """
+        from game.rules.state import TUTORIAL_DONE
+        from game.table.match import Match
+
         result = result if result is not None else self.load(folder)
         if result.deck is None:
             self.go(routes.DeckErrors(folder, result))
@@ -179,6 +192,8 @@ class SessionHost:
     def tutorial_seen(self) -> bool:
         """Whether an earlier onboarding game in this journal finished or skipped the guided
         first game, so a council member who comes back is not walked through it again."""
+        from game.rules.state import TUTORIAL_DONE
+
         if self.journal is None:
             return False
         try:
@@ -214,6 +229,10 @@ class SessionHost:
             self.notices = [self.t("notice.deck_missing", path=str(folder))]
             self.invalidate()
             return False
+        from game.rules.session import IncompatibleSave
+        from game.table.match import Match
+        from game.ui.workshop import table as workshop_table
+
         result = self.load(folder)
         if result.deck is None:
             if quiet:
@@ -279,6 +298,12 @@ class SessionHost:
         deck does not have is named on the card's notice line (the command line checks them
         before the window opens, so this is for other ways in).
         """
+        import secrets
+
+        from game.authoring.preview import check_preview
+        from game.rules.session import Session
+        from game.table.match import Match
+
         options = self.options
         check = check_preview(deck, options.card, options.flags, options.meters, self.lang)
         seed = self.seed if self.seed is not None else secrets.randbelow(2**31)
@@ -329,11 +354,15 @@ class SessionHost:
         if match is None:
             return
         if self.table is not None:
+            from game.ui.workshop import table as workshop_table
+
             workshop_table.restart(self)
             return
         if self.preview is not None:
             self.start_preview(Path(match.deck_path), match.deck)
             return
+        from game.table.match import Match
+
         if not match.session.is_over:
             match.abandon()
         fresh = Match.start(match.deck, match.deck_path, self.lang, self.journal, seed=self.seed)

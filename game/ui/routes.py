@@ -6,22 +6,25 @@ next scene and puts it on the stack. So scenes import this module, never each ot
 place decides which screen shows what. Routes that open *over* the current scene (menus,
 questions, the glossary) dismiss with a result that the scene below receives in
 ``on_result``, as before.
+
+Each route is a named tuple: a value that cannot change, made at start-up for a fraction of
+what a frozen dataclass costs there (the title screen is drawn before most routes are ever
+used). The router tells routes apart by their type, never by comparing them or asking for
+their truth: as tuples, two routes with equal fields compare equal even when their kinds
+differ, and a route without fields is false.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Title:
+class Title(NamedTuple):
     """The title screen, alone on the stack."""
 
 
-@dataclass(frozen=True)
-class Current:
+class Current(NamedTuple):
     """The screen the match on the table is at: a card, its outcome or the end; in a workshop
     a card at ``step`` ("discuss" or "vote"; None: where the table left it), the outcome or
     the end."""
@@ -29,8 +32,7 @@ class Current:
     step: str | None = None
 
 
-@dataclass(frozen=True)
-class Menu:
+class Menu(NamedTuple):
     """The in-game menu over the current scene; dismissed with the action chosen."""
 
     match: Any
@@ -38,8 +40,7 @@ class Menu:
     actions: tuple[str, ...] | None = None
 
 
-@dataclass(frozen=True)
-class Glossary:
+class Glossary(NamedTuple):
     """The deck's glossary over the current scene, opened at the terms ``context`` uses."""
 
     deck: Any
@@ -47,16 +48,14 @@ class Glossary:
     back_key: str = "glossary.back_card"
 
 
-@dataclass(frozen=True)
-class DeckErrors:
+class DeckErrors(NamedTuple):
     """The errors of a deck that could not be loaded, over the current scene."""
 
     folder: Path
     result: Any
 
 
-@dataclass(frozen=True)
-class ReloadErrors:
+class ReloadErrors(NamedTuple):
     """The errors of a deck that no longer loads after F5, over the game (replacing an older
     such screen)."""
 
@@ -64,23 +63,20 @@ class ReloadErrors:
     result: Any
 
 
-@dataclass(frozen=True)
-class WorkshopSetup:
+class WorkshopSetup(NamedTuple):
     """The workshop's set-up screen over the title screen."""
 
     entries: Any = None
     selected: int | None = None
 
 
-@dataclass(frozen=True)
-class Debrief:
+class Debrief(NamedTuple):
     """The debriefing pages of ``match`` over the current scene."""
 
     match: Any
 
 
-@dataclass(frozen=True)
-class Confirm:
+class Confirm(NamedTuple):
     """A yes/no question; dismissed with True or False."""
 
     question: str
@@ -90,8 +86,7 @@ class Confirm:
     hint: str = ""
 
 
-@dataclass(frozen=True)
-class Choose:
+class Choose(NamedTuple):
     """Which of ``choices`` ((option index, label), in the card's order) counts; dismissed
     with the index, or None."""
 
@@ -101,8 +96,7 @@ class Choose:
     cancel: str
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A one-line text field starting with ``text``; dismissed with the text, or None.
     ``swallow`` is the key's character that opened it, not to be typed in."""
 
@@ -111,26 +105,22 @@ class Note:
     swallow: str = ""
 
 
-@dataclass(frozen=True)
-class Black:
+class Black(NamedTuple):
     """A black screen; any key returns."""
 
 
-@dataclass(frozen=True)
-class PhoneJoin:
+class PhoneJoin(NamedTuple):
     """How the room joins by phone: the QR code, the address and the room code."""
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """A plain message with a button to close it."""
 
     heading: str
     text: str
 
 
-@dataclass(frozen=True)
-class Essay:
+class Essay(NamedTuple):
     """A card's place in the essay over the card: ``heading``, the section line, the
     paraphrase and the question to discuss; closed with E, Esc or Enter."""
 
@@ -140,8 +130,7 @@ class Essay:
     question: str
 
 
-@dataclass(frozen=True)
-class Watch:
+class Watch(NamedTuple):
     """Watching session ``session_id``, which another window plays: a read-only view that
     follows its journal; the way back is the title screen."""
 

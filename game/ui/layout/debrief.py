@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pygame import Rect
 
-from game.ui.layout.screens import Frame, band_lines, frame
+from game.ui.layout.frame import Frame, band_lines, frame
 from game.ui.look.theme import Metrics
 
 

@@ -12,16 +12,19 @@ goes: the outcome scene draws through those boxes and ``validate`` measures them
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from pygame import Rect
 
-from game.format.deck import Deck
-from game.format.models import Card, EssayContext, Option
 from game.ui.layout import screens
+from game.ui.layout.frame import frame
 from game.ui.layout.typeset import Typeset, text_sizes
 from game.ui.look.textcache import TextBlock, TextBox
 from game.ui.look.theme import Metrics
+
+if TYPE_CHECKING:  # named in annotations only: the title screen comes without the format
+    from game.format.deck import Deck
+    from game.format.models import Card, EssayContext, Option
 
 #: The interface's words: a catalog key and its values -> the text.
 Words = Callable[..., str]
@@ -273,7 +276,7 @@ def council_height(ts: Typeset, question: str) -> int:
     """The room the council's question takes below the panels: its label, the question at
     its largest size over the content's width, padding and the gap above it."""
     m = ts.metrics
-    width = screens.frame(m).content.width - m.px(48)
+    width = frame(m).content.width - m.px(48)
     block = ts.fit(question, "semibold", text_sizes(m, m.body), width, m.px(400))
     return round(m.small * 1.5) + block.height + m.px(24) + m.px(16)
 

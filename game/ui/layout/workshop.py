@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from pygame import Rect
 
-from game.ui.layout.screens import Frame, band_languages, band_lines, frame, row
+from game.ui.layout.frame import Frame, band_languages, band_lines, frame
+from game.ui.layout.screens import row
 from game.ui.look.theme import Metrics
 
 #: Height of the band on a 1080p screen: room for a countdown read from the back of a room.

@@ -17,6 +17,7 @@ measuring a layout (``validate`` checking that every text fits) draws nothing at
 from __future__ import annotations
 
 from collections import OrderedDict
+from io import BytesIO
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,11 +27,17 @@ from game.ui.look.theme import Colour
 
 
 class Fonts:
-    """Fonts by (weight, size), opened once."""
+    """Fonts by (weight, size), opened once.
+
+    Each font file is read once, and every size of it opened from those bytes: opened from
+    its path, each size read the file again in thousands of small reads (the title screen
+    alone opens a dozen sizes).
+    """
 
     def __init__(self, paths: dict[str, Path]):
         self._paths = paths
         self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+        self._files: dict[Path, bytes] = {}
 
     def get(self, weight: str, size: int) -> pygame.font.Font:
         key = (weight, size)
@@ -38,11 +45,17 @@ class Fonts:
         if font is None:
             path = self._paths.get(weight) or self._paths["regular"]
             try:
-                font = pygame.font.Font(path, size)
-            except (OSError, FileNotFoundError, pygame.error):
+                font = pygame.font.Font(BytesIO(self._file(path)), size)
+            except (OSError, pygame.error):
                 font = pygame.font.Font(None, size)
             self._cache[key] = font
         return font
+
+    def _file(self, path: Path) -> bytes:
+        data = self._files.get(path)
+        if data is None:
+            data = self._files[path] = Path(path).read_bytes()
+        return data
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """A short message over the game that goes away by itself ("Deck opnieuw geladen").
 
 It is drawn on top of whatever scene shows and takes no input. It sits on the status line at
-the foot of the window, which every screen keeps free (:func:`~game.ui.layout.screens.frame`),
+the foot of the window, which every screen keeps free (:func:`~game.ui.layout.frame.frame`),
 so it hides no button and no text the players are reading; a message too long for one line
 grows upwards from there. It belongs to the screen it was said on (``owner``) and ends with it:
 the table drops it as soon as another screen takes the table (see
@@ -16,7 +16,7 @@ from typing import Any
 import pygame
 from pygame import Rect
 
-from game.ui.layout.screens import frame
+from game.ui.layout.frame import frame
 from game.ui.look.textcache import TextBlock, TextCache
 from game.ui.look.theme import Metrics, Palette
 

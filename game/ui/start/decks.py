@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from game.authoring.deck_summary import DeckSummary, SummaryCache
-from game.authoring.loader import discover_decks
+from game.authoring.deck_folders import discover_decks
 
 
 class DeckEntry:

@@ -20,8 +20,8 @@ import pygame
 
 from game.language.texts import KNOWN_LANGUAGES
 from game.ui import routes
-from game.ui.deck_texts import summary_facts
-from game.ui.layout import screens as layout
+from game.ui.deck_facts import summary_facts
+from game.ui.layout import title as layout
 from game.ui.scene import Prompt, Scene
 from game.ui.look.emblem import draw_emblem
 from game.ui.look.textcache import ellipsize

@@ -12,7 +12,7 @@ from pygame import Rect
 
 from game.ui import routes
 from game.ui.deck_texts import end_reason
-from game.ui.layout.screens import frame
+from game.ui.layout.frame import frame
 from game.ui.scene import Prompt, Scene
 from game.ui.overlays.toast import LONG, Toast
 from game.ui.look.danger import draw_stop

@@ -18,7 +18,7 @@ from pygame import Rect
 from game.language.texts import KNOWN_LANGUAGES
 from game.rules.workshop import MAX_TEAMS
 from game.ui.scene import Prompt, Scene, key_event
-from game.ui.deck_texts import deck_facts
+from game.ui.deck_facts import deck_facts
 from game.ui.look.textcache import ellipsize
 from game.ui.look.widgets import (Button, focus_ring, label_box, panel, sign_button,
                                   warning_line)
