@@ -98,8 +98,8 @@ def _warn_bidi(issues: Issues, doc: YamlFile) -> None:
     Such a character (U+202A-U+202E, U+2066-U+2069) is invisible and can make a text read in
     another order than it is stored, so a shared deck could say something its check did not see.
     """
-    for path, info in doc.scalars.items():
-        found = fmt.BIDI_CONTROL.search(info.raw)
+    for path, text in doc.texts():
+        found = fmt.BIDI_CONTROL.search(text)
         if found is not None:
             issues.add(doc, path, "W004", "bidi_control", char=f"U+{ord(found.group()):04X}",
                        advice=say(MESSAGES, "bidi_control_advice", issues.lang))
