@@ -98,6 +98,9 @@ def _warn_bidi(issues: Issues, doc: YamlFile) -> None:
     Such a character (U+202A-U+202E, U+2066-U+2069) is invisible and can make a text read in
     another order than it is stored, so a shared deck could say something its check did not see.
     """
+    source = doc.source.decode("utf-8", errors="replace")
+    if "\\" not in source and not fmt.BIDI_CONTROL.search(source):
+        return  # none written, and none escaped in a quoted text: no text to walk for one
     for path, text in doc.texts():
         found = fmt.BIDI_CONTROL.search(text)
         if found is not None:

@@ -86,6 +86,8 @@ _TEXT_SCHEMA = {
 
 
 def _validate_text(value: Any) -> Union[str, dict[str, str]]:
+    """A text as it was read: a mapping of texts per language is kept, not copied (a deck of
+    thousands of cards holds tens of thousands of them, and nothing changes one once read)."""
     if isinstance(value, str):
         return _no_control(value)
     if isinstance(value, dict) and value:
@@ -103,7 +105,7 @@ def _validate_text(value: Any) -> Union[str, dict[str, str]]:
                 raise PydanticCustomError(
                     "control_char", "the '{key}' text holds the control character {char}",
                     {"key": key, "char": char})
-        return dict(value)
+        return value if type(value) is dict else dict(value)
     raise PydanticCustomError(
         "text_type", "expected text: a string, or one per language (nl: ..., en: ...)"
     )
