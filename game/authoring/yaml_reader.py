@@ -386,22 +386,34 @@ class _Builder:
     def run(self) -> None:
         """Parse the text, building the data from its events."""
         loader = _LOADER(self.text)
+        scalar_event = yaml.ScalarEvent
+        frames = self.frames
         try:
             get_event = loader.get_event
-            scalar = self._scalar
             while True:
                 event = get_event()
                 if event is None:
                     return
                 kind = event.__class__
-                if kind is yaml.ScalarEvent:
-                    self.nodes += 1
-                    if self.nodes > MAX_NODES:
-                        raise _TooManyNodes(_where(event))
-                    if not self.skipping:
-                        scalar(event)
-                else:
+                if kind is not scalar_event:
                     self._other(event, kind)
+                    continue
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise _TooManyNodes(_where(event))
+                if self.skipping:
+                    continue
+                top = frames[-1] if frames else None
+                if top is None:
+                    self._scalar(event, None, None)
+                elif top.lines is None:
+                    self._scalar(event, top, len(top.value))
+                elif top.key is None:
+                    self._key(event, top)
+                elif top.key is _SKIP:
+                    top.key = None
+                else:
+                    self._scalar(event, top, top.key)
         finally:
             loader.dispose()
 
@@ -498,26 +510,18 @@ class _Builder:
         self._record(path, event)
         self.frames.append(_Frame({} if mapping else [], part, path))
 
-    def _scalar(self, event: yaml.ScalarEvent) -> None:
-        frames = self.frames
-        top = frames[-1] if frames else None
-        if top is None:
-            part = None
-        elif top.lines is None:
-            part = len(top.value)
-        else:
-            part = top.key
-            if part is None:
-                self._key(event, top)
-                return
-            if part is _SKIP:
-                top.key = None
-                return
+    def _scalar(self, event: yaml.ScalarEvent, top: _Frame | None, part: Any) -> None:
+        """A scalar that is the value at ``part`` of ``top`` (or the document, without ``top``)."""
         if event.anchor or event.tag:
             self._refused(event, part, "value")
         raw = event.value
         plain = not event.style and event.implicit[0]
-        value, tag = self._resolve(raw, plain) if plain else (raw, _STR)
+        if not plain:
+            value, tag = raw, _STR
+        elif raw[:1] in _IMPLICIT or _OTHERS:
+            value, tag = self._resolve(raw, plain)
+        else:
+            value, tag = raw, _STR  # no rule of YAML's reads it as anything but text
         if self.written is not None:
             path = self.path_of(part)
             self._record(path, event)
