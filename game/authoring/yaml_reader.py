@@ -330,10 +330,10 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 _SKIP = object()
 #: PyYAML's rules for plain scalars (YAML 1.1), by first character, as its resolver applies them.
-_IMPLICIT = {first: tuple(rules) + tuple(yaml.resolver.Resolver.yaml_implicit_resolvers.get(None, ()))
+_OTHERS = tuple(yaml.resolver.Resolver.yaml_implicit_resolvers.get(None, ()))
+_IMPLICIT = {first: tuple(rules) + _OTHERS
              for first, rules in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
              if first is not None}
-_OTHERS = tuple(yaml.resolver.Resolver.yaml_implicit_resolvers.get(None, ()))
 _BOOLS = yaml.constructor.SafeConstructor.bool_values
 #: A whole number PyYAML would read as decimal, converted without its constructor.
 _DECIMAL = re.compile(r"[-+]?[1-9][0-9]*|0")

@@ -11,6 +11,7 @@ one string per language (``{nl: ..., en: ...}``).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -204,6 +205,14 @@ CompiledConditions = tuple[tuple[str, ...], tuple[str, ...], float, float,
                            tuple[tuple[str, float, float], ...]]
 
 
+@functools.cache
+def _no_conditions() -> Conditions:
+    """The conditions of a card or rule that lists none: one frozen instance, shared (a deck of
+    thousands of cards would otherwise hold thousands of empty ones), made on first use so that
+    importing the format builds no validator."""
+    return Conditions()
+
+
 class FollowUp(Model):
     """A card that comes back some rounds after this option was chosen."""
 
@@ -256,7 +265,8 @@ class Card(Model):
     title: Text = Field(description="The card's title, a few words.")
     text: Text = Field(description="The situation, in a few sentences.")
     options: list[Option] = Field(min_length=2, max_length=4, description="Two to four options.")
-    when: Conditions = Field(default_factory=Conditions, description="When the card may come up.")
+    when: Conditions = Field(default_factory=_no_conditions,
+                             description="When the card may come up.")
     weight: float = Field(1.0, ge=0, le=1000, allow_inf_nan=False,
                           description="Relative chance to be drawn.")
     repeatable: bool = Field(False, description="May come up more than once.")
@@ -357,7 +367,7 @@ class DynamicRule(Model):
 
     id: Id = Field(description="The rule's id, kept in each decision's record and the reports.")
     when: Conditions = Field(
-        default_factory=Conditions,
+        default_factory=_no_conditions,
         description="When the rule applies: meter ranges (after the option's effects), flags, "
                     "rounds. Every listed condition must hold; left out, it applies always.",
     )
