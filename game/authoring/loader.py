@@ -122,6 +122,8 @@ class _DeckLoader:
         self.issues = Issues(lang)
         #: Every file read, for the content hash.
         self.docs: list[YamlFile] = []
+        #: The records of given fields that the deck's models share (see check_schema).
+        self.shared_fields: dict = {}
 
     def load(self) -> LoadResult:
         result = LoadResult(self.folder)
@@ -144,9 +146,11 @@ class _DeckLoader:
             result.files = list(self.docs)
             return result  # a deck in another format is not judged by this one's rules
 
-        spec = check_schema(self.issues, deck_doc, fmt.DeckFile) if usable else None
+        spec = check_schema(self.issues, deck_doc, fmt.DeckFile, self.shared_fields) \
+            if usable else None
         card_docs, complete = self._card_files()
-        card_models = [check_schema(self.issues, doc, fmt.CardFile) for doc in card_docs]
+        card_models = [check_schema(self.issues, doc, fmt.CardFile, self.shared_fields)
+                       for doc in card_docs]
         complete = complete and all(
             isinstance(d.value_at(("cards",)) or [], list) for d in [deck_doc, *card_docs] if d)
         cards: list[CardRef] = []
