@@ -131,6 +131,7 @@ class YamlFile:
 
     @property
     def scalars(self) -> dict[YamlPath, ScalarInfo]:
+        """How each scalar value was written, by its path."""
         return self.written.scalars
 
     def position(self, path: YamlPath) -> tuple[int, int]:
@@ -329,7 +330,8 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 
 _SKIP = object()
-#: PyYAML's rules for plain scalars (YAML 1.1), by first character, as its resolver applies them.
+#: PyYAML's rules for plain scalars (YAML 1.1), by first character, as its resolver applies them
+#: (_OTHERS: those for any first character, after the character's own).
 _OTHERS = tuple(yaml.resolver.Resolver.yaml_implicit_resolvers.get(None, ()))
 _IMPLICIT = {first: tuple(rules) + _OTHERS
              for first, rules in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
@@ -471,7 +473,7 @@ class _Builder:
             top.path = tuple(f.part for f in self.frames[1:])
         return top.path + (part,)
 
-    def _refused(self, event: Any, part: Any, kind: str) -> bool:
+    def _refused(self, event: Any, part: Any, kind: str) -> None:
         """Report an anchor or a tag on a node, and flag a value so it is not judged again."""
         refused = False
         if getattr(event, "anchor", None):
@@ -483,7 +485,6 @@ class _Builder:
             refused = True
         if refused and kind == "value":
             self.result.flagged.add(self.path_of(part))
-        return refused
 
     # -- nodes -------------------------------------------------------------------------------
 
@@ -516,12 +517,10 @@ class _Builder:
             self._refused(event, part, "value")
         raw = event.value
         plain = not event.style and event.implicit[0]
-        if not plain:
+        if plain and (raw[:1] in _IMPLICIT or _OTHERS):
+            value, tag = self._resolve(raw)
+        else:  # quoted, or plain with a first character no rule of YAML's starts with
             value, tag = raw, _STR
-        elif raw[:1] in _IMPLICIT or _OTHERS:
-            value, tag = self._resolve(raw, plain)
-        else:
-            value, tag = raw, _STR  # no rule of YAML's reads it as anything but text
         if self.written is not None:
             path = self.path_of(part)
             self._record(path, event)
@@ -532,14 +531,7 @@ class _Builder:
         elif event.style == "'" and _ELISION.match(raw) and \
                 event.end_mark.line > event.start_mark.line:
             self._elision(event, part)
-        # place the value (see _finish)
-        if top is None:
-            self.result.data = value
-        elif top.lines is None:
-            top.value.append(value)
-        else:
-            top.value[part] = value
-            top.key = None
+        self._finish(value)
 
     def _elision(self, event: yaml.ScalarEvent, part: Any) -> None:
         """'s Nachts ... on one line, closed by an apostrophe lines later: the lines between
@@ -620,10 +612,8 @@ class _Builder:
             self.written.values[path] = _pack(mark.line + 1, mark.column + 1) \
                 if mark is not None else _pack(1, 1)
 
-    def _resolve(self, raw: str, plain: bool) -> tuple[Any, str]:
-        """The value of a scalar and the tag it resolved to (``_STR`` when kept as text)."""
-        if not plain:
-            return raw, _STR
+    def _resolve(self, raw: str) -> tuple[Any, str]:
+        """The value of a plain scalar and the tag it resolved to (``_STR`` when kept as text)."""
         tag = _STR
         for rule_tag, rule in _IMPLICIT.get(raw[:1], _OTHERS):
             if rule.match(raw):
