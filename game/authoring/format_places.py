@@ -80,26 +80,88 @@ def _tag(tp: Any) -> str:
 
 def texts(data: Any, model: type[BaseModel], base: YamlPath) -> Iterator[tuple[YamlPath, Any]]:
     """Every value in ``data`` that the format reads as a player text, with its path."""
-    stack: list[tuple[Any, Any, YamlPath]] = [(data, model, base)]
+    stack: list[tuple[Any, _Shape, YamlPath]] = [(data, _shape(model), base)]
     while stack:
-        value, tp, path = stack.pop()
-        shapes = _shapes(tp)
-        if shapes is None:
+        value, shape, path = stack.pop()
+        if shape.text:
             yield path, value
             continue
-        for kind, member in shapes:
+        for alternative in shape.alternatives:
+            kind = alternative.kind
             if kind == "model" and isinstance(value, dict):
-                stack += [(v, _field_type(member, k), path + (k,))
-                          for k, v in value.items() if k in member.model_fields]
+                fields = alternative.member.model_fields
+                stack += [(v, inner, path + (k,)) for k, v in value.items()
+                          if k in fields and (inner := alternative.field(k)) is not None]
             elif kind == "list" and isinstance(value, list):
-                item = _item_type(member)
-                stack += [(v, item, path + (i,)) for i, v in enumerate(value)]
+                inner = alternative.item()
+                if inner is not None:
+                    stack += [(v, inner, path + (i,)) for i, v in enumerate(value)]
             elif kind == "dict" and isinstance(value, dict):
-                item = _item_type(member)
-                stack += [(v, item, path + (k,)) for k, v in value.items()]
+                inner = alternative.item()
+                if inner is not None:
+                    stack += [(v, inner, path + (k,)) for k, v in value.items()]
             else:
                 continue
             break
+
+
+class _Shape:
+    """How the text walk treats the values of one type: as a player text, or by the first of
+    its alternatives that fits the value."""
+
+    __slots__ = ("text", "alternatives", "_holds")
+
+    def __init__(self, tp: Any) -> None:
+        shapes = _shapes(tp)
+        self.text = shapes is None
+        self.alternatives = tuple(_Alternative(kind, member) for kind, member in shapes or ())
+        self._holds: bool | None = None
+
+    def holds_text(self) -> bool:
+        """Whether a value of this type can hold a player text anywhere inside it."""
+        if self._holds is None:
+            self._holds = True  # while it is worked out (a type inside itself holds what it holds)
+            self._holds = self.text or any(a.holds_text() for a in self.alternatives)
+        return self._holds
+
+
+class _Alternative:
+    """One alternative of a type, with the shapes of what it holds, worked out on first use."""
+
+    __slots__ = ("kind", "member", "_fields", "_item")
+
+    def __init__(self, kind: str, member: Any) -> None:
+        self.kind = kind
+        self.member = member
+        self._fields: dict[str, _Shape | None] = {}
+        self._item: tuple[_Shape | None] | None = None
+
+    def field(self, name: str) -> _Shape | None:
+        """The shape of a model's field, or None when it can hold no player text."""
+        if name not in self._fields:
+            inner = _shape(_field_type(self.member, name))
+            self._fields[name] = inner if inner.holds_text() else None
+        return self._fields[name]
+
+    def item(self) -> _Shape | None:
+        """The shape of a list's items or a dict's values, or None when they hold no text."""
+        if self._item is None:
+            inner = _shape(_item_type(self.member))
+            self._item = (inner if inner.holds_text() else None,)
+        return self._item[0]
+
+    def holds_text(self) -> bool:
+        if self.kind == "model":
+            return any(self.field(name) is not None for name in self.member.model_fields)
+        if self.kind in ("list", "dict"):
+            return self.item() is not None
+        return False
+
+
+@functools.lru_cache(maxsize=256)
+def _shape(tp: Any) -> _Shape:
+    """The one shape of ``tp`` (the walk asks it of the same few types for every card)."""
+    return _Shape(tp)
 
 
 # The walk above asks the same few questions of the same few types for every card; the

@@ -85,8 +85,11 @@ def _warn_bidi(issues: Issues, doc: YamlFile) -> None:
     Such a character (U+202A-U+202E, U+2066-U+2069) is invisible and can make a text read in
     another order than it is stored, so a shared deck could say something its check did not see.
     """
-    for path, info in doc.scalars.items():
-        found = fmt.BIDI_CONTROL.search(info.raw)
+    source = doc.source.decode("utf-8", errors="replace")
+    if "\\" not in source and not fmt.BIDI_CONTROL.search(source):
+        return  # none written, and none escaped in a quoted text: no text to walk for one
+    for path, text in doc.texts():
+        found = fmt.BIDI_CONTROL.search(text)
         if found is not None:
             issues.add(doc, path, "W004", "bidi_control", char=f"U+{ord(found.group()):04X}",
                        advice=say(MESSAGES, "bidi_control_advice", issues.lang))
@@ -106,6 +109,8 @@ class _DeckLoader:
         self.issues = Issues(lang)
         #: Every file read, for the content hash.
         self.docs: list[YamlFile] = []
+        #: The records of given fields that the deck's models share (see check_schema).
+        self.shared_fields: dict = {}
 
     def load(self) -> LoadResult:
         result = LoadResult(self.folder)
@@ -128,9 +133,11 @@ class _DeckLoader:
             result.files = list(self.docs)
             return result  # a deck in another format is not judged by this one's rules
 
-        spec = check_schema(self.issues, deck_doc, fmt.DeckFile) if usable else None
+        spec = check_schema(self.issues, deck_doc, fmt.DeckFile, self.shared_fields) \
+            if usable else None
         card_docs, complete = self._card_files()
-        card_models = [check_schema(self.issues, doc, fmt.CardFile) for doc in card_docs]
+        card_models = [check_schema(self.issues, doc, fmt.CardFile, self.shared_fields)
+                       for doc in card_docs]
         complete = complete and all(
             isinstance(d.value_at(("cards",)) or [], list) for d in [deck_doc, *card_docs] if d)
         cards: list[CardRef] = []

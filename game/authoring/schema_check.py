@@ -32,10 +32,16 @@ _BOUNDS = {"greater_than_equal": "at_least", "less_than_equal": "at_most",
            "greater_than": "above", "less_than": "below"}
 
 
-def check_schema(issues: Issues, doc: YamlFile, model: type[BaseModel]) -> BaseModel | None:
-    """Validate a file against ``model``; the model when valid, else None (issues added)."""
+def check_schema(issues: Issues, doc: YamlFile, model: type[BaseModel],
+                 shared: dict | None = None) -> BaseModel | None:
+    """Validate a file against ``model``; the model when valid, else None (issues added).
+
+    The models of every file checked with the same ``shared`` dict share their records of the
+    fields given (see :class:`game.format.models.Model`).
+    """
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(
+            doc.data, context=None if shared is None else {fmt.SHARED_FIELDS: shared})
     except ValidationError as exc:
         # explaining is the slow part; past twice what is shown, the rest would be cut anyway
         for issue in explain(doc, model, exc, issues.lang, limit=2 * MAX_PER_FILE):

@@ -11,6 +11,7 @@ one string per language (``{nl: ..., en: ...}``).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -23,6 +24,7 @@ from pydantic import (
     Field,
     PlainValidator,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -30,6 +32,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1
+#: The validation context's key for the sets of given fields that models share (see Model).
+SHARED_FIELDS = "shared_fields"
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 #: The form of an id, a colour and an essay section (the format check names each in its message).
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -86,6 +90,8 @@ _TEXT_SCHEMA = {
 
 
 def _validate_text(value: Any) -> Union[str, dict[str, str]]:
+    """A text as it was read: a mapping of texts per language is kept, not copied (a deck of
+    thousands of cards holds tens of thousands of them, and nothing changes one once read)."""
     if isinstance(value, str):
         return _no_control(value)
     if isinstance(value, dict) and value:
@@ -103,7 +109,7 @@ def _validate_text(value: Any) -> Union[str, dict[str, str]]:
                 raise PydanticCustomError(
                     "control_char", "the '{key}' text holds the control character {char}",
                     {"key": key, "char": char})
-        return dict(value)
+        return value if type(value) is dict else dict(value)
     raise PydanticCustomError(
         "text_type", "expected text: a string, or one per language (nl: ..., en: ...)"
     )
@@ -137,6 +143,22 @@ class Model(BaseModel):
     # Each model builds its validator when first used, not on import: the title screen starts
     # without them, and a deck is checked only once it is chosen.
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+
+    @model_validator(mode="after")
+    def _shared_fields_set(self, info: ValidationInfo) -> "Model":
+        """Share the record of which fields were given with the models given the same ones.
+
+        pydantic keeps that record as a set per model, larger than the model's own values; a
+        deck of thousands of cards has tens of thousands of models but a handful of such sets
+        (9 MB for 5,000 cards). A check that validates many files passes one dict in as
+        ``context={SHARED_FIELDS: {}}``; the models are frozen, so a shared set never changes.
+        """
+        shared = info.context.get(SHARED_FIELDS) if info.context else None
+        if shared is not None:
+            given = self.__pydantic_fields_set__
+            object.__setattr__(self, "__pydantic_fields_set__",
+                               shared.setdefault(frozenset(given), given))
+        return self
 
 
 class Range(Model):
@@ -202,6 +224,14 @@ CompiledConditions = tuple[tuple[str, ...], tuple[str, ...], float, float,
                            tuple[tuple[str, float, float], ...]]
 
 
+@functools.cache
+def _no_conditions() -> Conditions:
+    """The conditions of a card or rule that lists none: one frozen instance, shared (a deck of
+    thousands of cards would otherwise hold thousands of empty ones), made on first use so that
+    importing the format builds no validator."""
+    return Conditions()
+
+
 class FollowUp(Model):
     """A card that comes back some rounds after this option was chosen."""
 
@@ -254,7 +284,8 @@ class Card(Model):
     title: Text = Field(description="The card's title, a few words.")
     text: Text = Field(description="The situation, in a few sentences.")
     options: list[Option] = Field(min_length=2, max_length=4, description="Two to four options.")
-    when: Conditions = Field(default_factory=Conditions, description="When the card may come up.")
+    when: Conditions = Field(default_factory=_no_conditions,
+                             description="When the card may come up.")
     weight: float = Field(1.0, ge=0, le=1000, allow_inf_nan=False,
                           description="Relative chance to be drawn.")
     repeatable: bool = Field(False, description="May come up more than once.")
@@ -355,7 +386,7 @@ class DynamicRule(Model):
 
     id: Id = Field(description="The rule's id, kept in each decision's record and the reports.")
     when: Conditions = Field(
-        default_factory=Conditions,
+        default_factory=_no_conditions,
         description="When the rule applies: meter ranges (after the option's effects), flags, "
                     "rounds. Every listed condition must hold; left out, it applies always.",
     )
