@@ -1,8 +1,6 @@
 """Start the dilemma game: ``python main.py`` (see ``python main.py --help``)."""
 
-import sys
-
-from game.cli.commands import main
+from game.cli.commands import run_and_exit
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_and_exit()
