@@ -14,6 +14,7 @@ import importlib.util
 import pytest
 
 from conftest import DEFAULT_DECK, ROOT
+from counting import Counted
 
 from game.authoring.loader import load_deck
 from game.ui.layout import fit
@@ -26,18 +27,6 @@ def _scaled_deck():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.scaled_deck
-
-
-class Counted:
-    """A function that counts its calls."""
-
-    def __init__(self, function):
-        self.function = function
-        self.calls = 0
-
-    def __call__(self, *args, **kwargs):
-        self.calls += 1
-        return self.function(*args, **kwargs)
 
 
 def _work(monkeypatch, folder) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from conftest import DEFAULT_DECK, ROOT
+from counting import Counted
 
 from game.authoring import yaml_reader
 from game.authoring.loader import load_deck
@@ -47,18 +48,6 @@ def _game_calls(function) -> int:
     finally:
         sys.setprofile(None)
     return count
-
-
-class Counted:
-    """A function that counts its calls."""
-
-    def __init__(self, function):
-        self.function = function
-        self.calls = 0
-
-    def __call__(self, *args, **kwargs):
-        self.calls += 1
-        return self.function(*args, **kwargs)
 
 
 def _cards_text(copies: int) -> str:
