@@ -94,3 +94,16 @@ def test_a_deck_that_fails_only_in_full_shows_its_errors_when_chosen(tmp_path, m
     term_line = text.splitlines().index("term: 5") + 1
     assert [(d.file.name, d.line) for d in app.scene.problems] == [("deck.yaml", term_line)]
     app.close()
+
+
+def test_a_data_folder_that_is_a_file_keeps_no_summaries_and_raises_nothing(tmp_path):
+    from game.authoring.deck_summary import SummaryCache
+    from game.authoring.loader import load_deck
+
+    in_the_way = tmp_path / "data"
+    in_the_way.write_text("not a folder", encoding="utf-8")
+    cache = SummaryCache(in_the_way)
+    summary, loaded = cache.summary(DEMO, load_deck)
+    assert summary.id == "ui-demo" and loaded is not None
+    cache.save()
+    assert in_the_way.read_text(encoding="utf-8") == "not a folder"

@@ -168,7 +168,10 @@ class SummaryCache:
             os.replace(part, self.path)
             self._changed = False
         except OSError:
-            part.unlink(missing_ok=True)
+            try:
+                part.unlink(missing_ok=True)
+            except OSError:  # the folder itself is not there to hold one (a file in its place)
+                pass
 
     def _read(self) -> dict[str, Any]:
         if self.path is None:
