@@ -40,6 +40,10 @@ def test_every_data_file_in_the_package_ships_with_it():
     assert unshipped == []
 
 
+#: Names of the standard library that are public despite their underscore (documented).
+DOCUMENTED = {"os._exit"}
+
+
 def test_no_module_takes_private_names_from_another():
     """No ``from x import _name`` and no ``imported._name``: what another module needs is
     public where it belongs."""
@@ -55,7 +59,8 @@ def test_no_module_takes_private_names_from_another():
                         taken.append(f"{path.relative_to(ROOT)}:{node.lineno} {alias.name}")
         for node in ast.walk(tree):
             if (isinstance(node, ast.Attribute) and _private(node.attr)
-                    and isinstance(node.value, ast.Name) and node.value.id in imported):
+                    and isinstance(node.value, ast.Name) and node.value.id in imported
+                    and ast.unparse(node) not in DOCUMENTED):
                 taken.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(node)}")
     assert taken == []
 
