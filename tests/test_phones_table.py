@@ -25,6 +25,11 @@ DECK = ROOT / "scenarios" / "digitaal-leiderschap"
 TIMEOUT = 90.0
 
 
+#: Seconds autoplay stays on each screen in the kill test: the title, then the first card, on
+#: which the test votes within a second of its opening.
+HOLD = "8"
+
+
 def workshop(data: Path, out: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "main.py", str(DECK), "--mode", "workshop", "--teams", "2",
@@ -122,7 +127,7 @@ def report_counts_the_phones(data: Path, folder: Path, card: str) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="needs kill -9")
 def test_a_killed_workshop_keeps_every_acknowledged_vote_and_its_room(tmp_path):
     data = tmp_path / "data"
-    process = workshop(data, tmp_path / "first", "--step-delay", "30")
+    process = workshop(data, tmp_path / "first", "--step-delay", HOLD)
     try:
         join = join_address(tmp_path / "first", process)
         state = open_card(join)
@@ -134,7 +139,7 @@ def test_a_killed_workshop_keeps_every_acknowledged_vote_and_its_room(tmp_path):
 
     again = subprocess.Popen(
         [sys.executable, "main.py", "--resume", "--phones", "--bind", "127.0.0.1", "--headless",
-         "--autoplay", "--step-delay", "30", "--data-dir", str(data), "--out",
+         "--autoplay", "--step-delay", HOLD, "--data-dir", str(data), "--out",
          str(tmp_path / "second")],
         cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
