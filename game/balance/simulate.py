@@ -23,7 +23,7 @@ import random
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterable
 
-from game.balance.tally import Tally
+from game.balance.tally import FinishedGame, Tally
 from game.format.deck import Deck
 from game.format.dominance import direction, dominated_options
 from game.format.models import Card, Option
@@ -37,6 +37,8 @@ ONLY = "only:"
 #: Below this many games one process is quicker than starting workers.
 PARALLEL_FROM = 4000
 CHUNK = 2000
+#: Games counted at once by the tally (see :mod:`game.balance.tally`).
+TALLY_BATCH = 256
 #: Lookahead weighs the mean of the meters against the weakest one by this share.
 LOOKAHEAD_MEAN_SHARE = 0.35
 
@@ -68,7 +70,7 @@ def _pick(policy: Policy, session: Session, card: Card, rng: random.Random,
     planning a draw ahead, or the best for one meter."""
     options = card.options
     if policy == "random":
-        return options[rng.randrange(len(options))]
+        return options[below(rng, len(options))]
     if policy == "lookahead":
         planner = planner or Planner(session.deck)
         scores = [planner.score(session, o) for o in options]
@@ -88,7 +90,18 @@ def _pick(policy: Policy, session: Session, card: Card, rng: random.Random,
         scores = [score(o) for o in options]
     best = max(scores)
     tied = [o for o, s in zip(options, scores) if s == best]
-    return tied[rng.randrange(len(tied))]
+    return tied[below(rng, len(tied))]
+
+
+def below(rng: random.Random, n: int) -> int:
+    """``rng.randrange(n)`` for ``n`` > 0: the same number, drawn from ``getrandbits`` as
+    CPython's ``randrange`` draws it, without its checks of the arguments (a third of the cost
+    of a decision in a simulated game)."""
+    k = n.bit_length()
+    r = rng.getrandbits(k)
+    while r >= n:
+        r = rng.getrandbits(k)
+    return r
 
 
 def vals_map(order: list[str], vals: list[int]) -> dict[str, int]:
@@ -203,18 +216,24 @@ def play_games(deck: Deck, run_seed: int, first: int, count: int, policy: Policy
     """Games ``first`` .. ``first + count - 1`` of a run, counted."""
     tally = Tally()
     planner = Planner(deck) if policy == "lookahead" else None
+    rng = random.Random()
+    batch: list[FinishedGame] = []
     for game in range(first, first + count):
         seed = game_seed(run_seed, game)
-        rng = random.Random(seed)
+        rng.seed(seed)  # as random.Random(seed), without making a new one
         session = Session.new(deck, seed, undoable=False)
         decisions = []
         while not session.is_over:
-            card = session.current_card
-            decisions.append(session.choose(_pick(policy, session, card, rng, planner).id))
+            option = _pick(policy, session, session.current_card, rng, planner)
+            decisions.append(session.choose(option.id))
             session.advance()
         ending = session.ending
-        tally.add_game(session.end_reason, ending.id if ending else "-",
-                       session.collapsed_meter, session.meters, decisions)
+        batch.append(FinishedGame.of(session.end_reason, ending.id if ending else "-",
+                                     session.collapsed_meter, session.meters, decisions))
+        if len(batch) == TALLY_BATCH:
+            tally.add_games(batch)
+            batch = []
+    tally.add_games(batch)
     return tally
 
 
@@ -263,26 +282,27 @@ def summary(deck: Deck, tally: Tally, policy: Policy, seed: int) -> dict[str, An
     n = max(tally.games, 1)
     meter_ids = [m.id for m in deck.meters]
     per_round = []
-    for round_no in sorted(tally.round_sums):
+    for round_no in sorted(tally.meter_sums):
         row = {"round": round_no}
         for meter in meter_ids:
-            count, total, squares = tally.meter_cell(round_no, meter)
+            count, total, squares = tally.meter_sums[round_no].get(meter, (0, 0, 0))
             mean = total / count if count else 0.0
             spread = math.sqrt(max(0.0, squares / count - mean * mean)) if count else 0.0
             row[meter] = {"mean": round(mean, 2), "sd": round(spread, 2), "games": count}
         per_round.append(row)
-    final_mean = {m: tally.final_sum(m) / n for m in meter_ids}
+    final_mean = {m: tally.final_sums.get(m, 0) / n for m in meter_ids}
     directions = {m.id: direction(m) for m in deck.meters}
     cards, options, never_seen, never_picked, dominated = [], [], [], [], []
+    card_shown, card_games = tally.card_shown, tally.card_games
     for card in deck.cards.values():
-        shown = tally.card_shown[card.id]
-        cards.append({"card": card.id, "games_pct": round(100 * tally.card_games[card.id] / n, 2),
+        shown = card_shown[card.id]
+        cards.append({"card": card.id, "games_pct": round(100 * card_games[card.id] / n, 2),
                       "shown": shown})
         if not shown:
             never_seen.append(card.id)
         for option in card.options:
             picked = tally.picks[card.id, option.id]
-            sums = tally.pick_final_sums(card.id, option.id)
+            sums = tally.pick_final.get((card.id, option.id), {})
             effect = {m: round(sums[m] / picked - final_mean[m], 2) for m in meter_ids
                       if picked and m in sums}
             options.append({"card": card.id, "option": option.id,

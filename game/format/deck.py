@@ -8,6 +8,7 @@ meter id in an effect or condition is a meter of the deck.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple
@@ -134,20 +135,23 @@ class Deck:
     _endings: dict[str, Ending] = field(init=False, repr=False)
     #: The range of every meter, in deck order.
     meter_ranges: tuple[MeterRange, ...] = field(init=False, repr=False)
-    #: When every meter collapses, in deck order.
+    #: When every meter collapses, in deck order; and as (meter id, floor, ceiling): a meter
+    #: collapses at or below its floor or at or above its ceiling (-inf and inf: never).
     collapse_rules: tuple[CollapseRule, ...] = field(init=False, repr=False)
+    collapse_limits: tuple[tuple[str, float, float], ...] = field(init=False, repr=False)
     #: The cards a random draw can pick, in deck order: those without conditions, with their
     #: cumulative weights (for a binary search), and those with conditions.
     unconditional: tuple[Card, ...] = field(init=False, repr=False)
+    unconditional_ids: tuple[str, ...] = field(init=False, repr=False)
     unconditional_cumulative: tuple[float, ...] = field(init=False, repr=False)
     conditional: tuple[DrawRule, ...] = field(init=False, repr=False)
     #: The conditions of :attr:`conditional`, indexed for the draw.
-    conditional_index: ConditionIndex = field(init=False, repr=False)
+    conditional_index: ConditionIndex[DrawRule] = field(init=False, repr=False)
     #: Weight of each unconditional card that leaves the draw once used.
     single_use_weight: dict[str, float] = field(init=False, repr=False)
     #: The dynamics rules, compiled, in deck order, and their conditions indexed.
     dynamics: tuple[Dynamic, ...] = field(init=False, repr=False)
-    dynamics_index: ConditionIndex = field(init=False, repr=False)
+    dynamics_index: ConditionIndex[Dynamic] = field(init=False, repr=False)
     #: Every card's options as the engine applies them, by option id, by card id.
     option_rules: dict[str, dict[str, OptionRule]] = field(init=False, repr=False)
     #: The endings for a completed term in deck order, each as its id and (meter id, low,
@@ -176,6 +180,9 @@ class Deck:
                          m.collapse in ("max", "both"), collapse_ending(m.id, "min"),
                          collapse_ending(m.id, "max"))
             for m in self.spec.meters))
+        object.__setattr__(self, "collapse_limits", tuple(
+            (r.id, r.min if r.at_min else -math.inf, r.max if r.at_max else math.inf)
+            for r in self.collapse_rules))
         object.__setattr__(self, "term_endings", tuple(
             (e.id, tuple((m, *range_ends(r)) for m, r in e.meters.items()))
             for e in endings if e.trigger == "term"))
@@ -185,6 +192,7 @@ class Deck:
         drawable = [c for c in self.cards.values() if not c.follow_up_only and c.weight > 0]
         free = tuple(c for c in drawable if c.when.empty)
         object.__setattr__(self, "unconditional", free)
+        object.__setattr__(self, "unconditional_ids", tuple(c.id for c in free))
         object.__setattr__(self, "unconditional_cumulative",
                            tuple(itertools.accumulate(c.weight for c in free)))
         object.__setattr__(self, "single_use_weight",
@@ -192,16 +200,18 @@ class Deck:
         conditional = tuple(DrawRule(c, c.id, not c.repeatable, c.weight, *c.when.compiled())
                             for c in drawable if not c.when.empty)
         object.__setattr__(self, "conditional", conditional)
-        object.__setattr__(self, "conditional_index",
-                           ConditionIndex([rule.card.when.compiled() for rule in conditional]))
+        spans = {m.id: (m.min, m.max) for m in self.spec.meters}
+        rounds = (0, self.spec.term + 1)
+        object.__setattr__(self, "conditional_index", ConditionIndex(
+            [rule.card.when.compiled() for rule in conditional], conditional, spans, rounds))
         object.__setattr__(self, "dynamics", tuple(
             Dynamic(r, r.id, *r.when.compiled(),
                     tuple((m.id, r.effects[m.id]) for m in self.spec.meters
                           if r.effects.get(m.id)),
                     self.meter_changes(r.effects))
             for r in self.spec.dynamics))
-        object.__setattr__(self, "dynamics_index",
-                           ConditionIndex([r.when.compiled() for r in self.spec.dynamics]))
+        object.__setattr__(self, "dynamics_index", ConditionIndex(
+            [r.when.compiled() for r in self.spec.dynamics], self.dynamics, spans, rounds))
         object.__setattr__(self, "best_ending",
                            next((e for e in self.spec.endings if e.best), None))
 

@@ -29,8 +29,12 @@ class DrawPoints:
 
     def __call__(self, draw: int) -> float:
         hashed = self._seed.copy()
-        hashed.update(str(draw).encode())
+        hashed.update(_NUMBERS[draw] if draw < len(_NUMBERS) else str(draw).encode())
         return int.from_bytes(hashed.digest(), "big") / 2**64
+
+
+#: The first draws' numbers as the hash reads them: a game draws a dozen times or so.
+_NUMBERS = tuple(str(draw).encode() for draw in range(64))
 
 
 def draw_point(seed: int, draw: int) -> float:
@@ -55,6 +59,5 @@ def eligible_rules(deck: Deck, round_no: int, used: Collection[str], meters: Map
                    flags: Collection[str]) -> list[DrawRule]:
     """The deck's cards with conditions that may come up in ``round_no``, in deck order: their
     conditions hold on ``meters`` and ``flags`` and, unless repeatable, they are not ``used``."""
-    rules = deck.conditional
-    found = [rules[i] for i in deck.conditional_index.holding(round_no, meters, flags)]
-    return [rule for rule in found if not (rule.once and rule.id in used)]
+    return [rule for rule in deck.conditional_index.holding(round_no, meters, flags)
+            if not (rule.once and rule.id in used)]

@@ -13,8 +13,11 @@ draws exactly the same cards as one that never stopped.
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import reduce
+from itertools import repeat
+from operator import add
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Literal, Mapping
 
@@ -271,9 +274,12 @@ class Session:
         Returns the decision record, which shares its values with the history: read it, do not
         change it (:attr:`history` hands out copies).
         """
-        card_id = self._require_card().id
         deck, s = self.deck, self._state
-        option = deck.option_rules[card_id].get(option_id)
+        card_id = s.current
+        options = deck.option_rules.get(card_id) if s.phase == "card" and card_id else None
+        if options is None:
+            raise RuleError("there is no card to decide")
+        option = options.get(option_id)
         if option is None:
             raise RuleError(f"card {card_id} has no option {option_id!r}")
         before = s.round_fields() if self.undoable else None
@@ -457,13 +463,6 @@ class Session:
         if dropped:
             s.scheduled = [x for i, x in enumerate(scheduled) if i not in dropped]
 
-    def _require_card(self) -> Card:
-        s = self._state
-        card = self.deck.cards.get(s.current) if s.current else None
-        if s.phase != "card" or card is None:
-            raise RuleError("there is no card to decide")
-        return card
-
     def _eligible(self, card: Card | None, round_no: int) -> bool:
         s = self._state
         if card is None:
@@ -483,28 +482,31 @@ class Session:
         """
         s, deck = self._state, self.deck
         used = s.used
-        extra, extra_total = [], 0.0
-        for rule in eligible_rules(deck, round_no, used, s.meters, s.flags):
-            extra.append(rule.card)
+        extra = eligible_rules(deck, round_no, used, s.meters, s.flags)
+        extra_total = 0.0
+        for rule in extra:
             extra_total += rule.weight
         cumulative = deck.unconditional_cumulative
         total = cumulative[-1] if cumulative else 0.0
         single_use = deck.single_use_weight
-        spent = 0.0
-        for card_id in used:
-            spent += single_use.get(card_id, 0.0)
+        # the weights of the used cards, added up one by one in the order they were used
+        spent = reduce(add, map(single_use.get, used, repeat(0.0)), 0.0)
         if total - spent + extra_total <= 0:
             return None
         if spent > total / 2:
-            pool = [c for c in deck.unconditional if c.repeatable or c.id not in used] + extra
+            pool = [c for c in deck.unconditional if c.repeatable or c.id not in used]
+            pool += [rule.card for rule in extra]
             return weighted_pick(pool, self._next_point() * (total - spent + extra_total))
+        points = self._points
         while True:
-            point = self._next_point() * (total + extra_total)
+            point = points(s.draws) * (total + extra_total)
+            s.draws += 1
             if point >= total:
-                return weighted_pick(extra, point - total)
-            card = deck.unconditional[bisect.bisect_right(cumulative, point)]
-            if card.repeatable or card.id not in used:
-                return card
+                return weighted_pick([rule.card for rule in extra], point - total)
+            i = bisect_right(cumulative, point)
+            card_id = deck.unconditional_ids[i]
+            if card_id not in single_use or card_id not in used:
+                return deck.unconditional[i]
 
     def _next_point(self) -> float:
         s = self._state
@@ -515,6 +517,11 @@ class Session:
     def _check_collapse(self) -> None:
         s = self._state
         meters = s.meters
+        for meter, floor, ceiling in self.deck.collapse_limits:
+            if not floor < meters[meter] < ceiling:
+                break
+        else:
+            return
         for meter, low, high, at_min, at_max, ending_at_min, ending_at_max \
                 in self.deck.collapse_rules:
             value = meters[meter]
@@ -563,10 +570,8 @@ def apply_dynamics(deck: Deck, round_no: int, meters: dict[str, int],
     Returns what fired: ``{"id": rule id, "changes": {meter: change}}`` per rule, the changes
     as they turned out after clamping (a rule that changed nothing is still listed).
     """
-    rules = deck.dynamics
-    firing = [rules[i] for i in deck.dynamics_index.holding(round_no, meters, flags)]
     fired = []
-    for rule in firing:
+    for rule in deck.dynamics_index.holding(round_no, meters, flags):
         changes = {}
         for meter, delta, low, high in rule.changes:
             now = meters[meter]
