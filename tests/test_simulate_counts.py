@@ -154,7 +154,7 @@ def test_an_index_finds_what_a_scan_finds(conditions, round_no, values, flags):
                 if first <= round_no <= last and set(need) <= set(flags)
                 and not set(forbid) & set(flags)
                 and all(low <= values.get(meter, 0) <= high for meter, low, high in ranges)]
-    assert index.holding(round_no, values, flags) == expected
+    assert list(index.holding(round_no, values, flags)) == expected
 
 
 def test_an_option_is_drawn_as_randrange_draws_it():

@@ -19,6 +19,9 @@ from game.format.models import CompiledConditions
 
 Item = TypeVar("Item")
 
+#: How many masks an index keeps the items of: a deck's games meet a few hundred at most, and
+#: a deck with thousands of conditions stays within this much memory.
+MAX_FOUND = 4096
 #: A meter or round whose range spans more values than this gets no table (a binary search
 #: finds its mask instead), so a deck with a meter from -100,000 to 100,000 stays small.
 MAX_TABLE = 1024
@@ -29,7 +32,7 @@ class ConditionIndex(Generic[Item]):
     and flag."""
 
     __slots__ = ("_items", "_rounds", "_round_table", "_meters", "_tables", "_flagless",
-                 "_by_flag", "_flag_checks")
+                 "_by_flag", "_flag_checks", "_checked", "_found")
 
     def __init__(self, conditions: Sequence[CompiledConditions], items: Sequence[Item],
                  spans: Mapping[str, tuple[int, int]], rounds: tuple[int, int]) -> None:
@@ -55,12 +58,17 @@ class ConditionIndex(Generic[Item]):
         for i, (need, *_) in enumerate(conditions):
             if need:
                 self._by_flag[need[0]] = self._by_flag.get(need[0], 0) | 1 << i
-        #: Per condition: the flags it needs and forbids, or None when it names no flag.
+        #: Per condition: the flags it needs and forbids, or None when it names no flag; and
+        #: the mask of those to check beyond their first needed flag.
         self._flag_checks = tuple((need, forbid) if need or forbid else None
                                   for need, forbid, *_ in conditions)
+        self._checked = sum(1 << i for i, (need, forbid, *_) in enumerate(conditions)
+                            if need[1:] or forbid)
+        #: The positions and items of a mask, for the masks met so far.
+        self._found: dict[int, tuple[tuple[int, ...], tuple[Item, ...]]] = {}
 
     def holding(self, round_no: int, meters: Mapping[str, int],
-                flags: Collection[str]) -> list[Item]:
+                flags: Collection[str]) -> tuple[Item, ...]:
         """The items whose conditions hold in ``round_no`` on ``meters`` (a meter missing
         counts as 0) and ``flags``, in order."""
         try:
@@ -70,23 +78,35 @@ class ConditionIndex(Generic[Item]):
         except KeyError:  # a value outside the tables, or a meter missing
             mask = self._searched(round_no, meters)
         if not mask:
-            return []
+            return ()
         allowed = self._flagless
         if flags:
             by_flag = self._by_flag
             for flag in flags:
                 allowed |= by_flag.get(flag, 0)
         mask &= allowed
-        found = []
-        items, checks = self._items, self._flag_checks
-        while mask:
-            bit = mask & -mask
-            mask ^= bit
-            i = bit.bit_length() - 1
-            check = checks[i]
-            if check is None or (all(flag in flags for flag in check[0])
-                                 and not any(flag in flags for flag in check[1])):
-                found.append(items[i])
+        found = self._found.get(mask)
+        if found is None:
+            found = self._items_of(mask)
+        if not mask & self._checked:
+            return found[1]
+        checks = self._flag_checks
+        return tuple(item for i, item in zip(*found)
+                     if checks[i] is None or (all(flag in flags for flag in checks[i][0])
+                                              and not any(flag in flags for flag in checks[i][1])))
+
+    def _items_of(self, mask: int) -> tuple[tuple[int, ...], tuple[Item, ...]]:
+        """The positions and items whose bits are set in ``mask``, in order (kept for the
+        masks met again, at most :data:`MAX_FOUND` of them)."""
+        positions = []
+        rest = mask
+        while rest:
+            bit = rest & -rest
+            positions.append(bit.bit_length() - 1)
+            rest ^= bit
+        found = tuple(positions), tuple(self._items[i] for i in positions)
+        if len(self._found) < MAX_FOUND:
+            self._found[mask] = found
         return found
 
     def _searched(self, round_no: int, meters: Mapping[str, int]) -> int:

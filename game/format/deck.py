@@ -7,6 +7,7 @@ meter id in an effect or condition is a meter of the deck.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass, field
@@ -152,8 +153,6 @@ class Deck:
     #: The dynamics rules, compiled, in deck order, and their conditions indexed.
     dynamics: tuple[Dynamic, ...] = field(init=False, repr=False)
     dynamics_index: ConditionIndex[Dynamic] = field(init=False, repr=False)
-    #: Every card's options as the engine applies them, by option id, by card id.
-    option_rules: dict[str, dict[str, OptionRule]] = field(init=False, repr=False)
     #: The endings for a completed term in deck order, each as its id and (meter id, low,
     #: high) for every meter range it needs.
     term_endings: tuple[tuple[str, tuple[tuple[str, float, float], ...]], ...] = field(
@@ -186,9 +185,6 @@ class Deck:
         object.__setattr__(self, "term_endings", tuple(
             (e.id, tuple((m, *range_ends(r)) for m, r in e.meters.items()))
             for e in endings if e.trigger == "term"))
-        object.__setattr__(self, "option_rules", {
-            card.id: {o.id: self.option_rule(o) for o in card.options}
-            for card in self.cards.values()})
         drawable = [c for c in self.cards.values() if not c.follow_up_only and c.weight > 0]
         free = tuple(c for c in drawable if c.when.empty)
         object.__setattr__(self, "unconditional", free)
@@ -262,6 +258,13 @@ class Deck:
         return Deck(spec=self.spec, cards=cards, folder=self.folder,
                     content_hash=self.content_hash)
 
+    @functools.cached_property
+    def option_rules(self) -> dict[str, dict[str, OptionRule]]:
+        """Every card's options as the engine applies them, by option id, by card id: made
+        when a game first needs them, as checking a deck never does."""
+        return {card.id: {o.id: self.option_rule(o) for o in card.options}
+                for card in self.cards.values()}
+
     def option_rule(self, option: Option) -> OptionRule:
         """How the engine applies ``option`` (:attr:`option_rules` holds the deck's own)."""
         return OptionRule(option, option.id, self.meter_changes(option.effects),
@@ -271,8 +274,8 @@ class Deck:
     def meter_changes(self, effects: Mapping[str, int]) -> tuple[tuple[str, int, int, int], ...]:
         """(meter id, change, lowest, highest) for each meter of the deck ``effects`` changes,
         in deck order: what the engine adds and clamps."""
-        return tuple((m.id, effects[m.id], m.min, m.max) for m in self.spec.meters
-                     if effects.get(m.id))
+        return tuple((meter, effects[meter], low, high) for meter, low, high in self.meter_ranges
+                     if effects.get(meter))
 
     def start_meters(self) -> dict[str, int]:
         return {m.id: m.start for m in self.spec.meters}

@@ -296,7 +296,10 @@ class Session:
             scheduled.append({"card": follow_up_card, "due": round_no + after})
         s.phase = "outcome"
         fired = apply_dynamics(deck, round_no, meters, s.flags) if deck.dynamics else None
-        self._check_collapse()
+        for meter, floor, ceiling in deck.collapse_limits:
+            if not floor < meters[meter] < ceiling:
+                self._collapse()
+                break
         record: Decision = {
             "round": round_no,
             "card": card_id,
@@ -514,14 +517,11 @@ class Session:
         s.draws += 1
         return point
 
-    def _check_collapse(self) -> None:
+    def _collapse(self) -> None:
+        """A meter reached an end where it collapses: the game ends with the first such
+        meter's ending."""
         s = self._state
         meters = s.meters
-        for meter, floor, ceiling in self.deck.collapse_limits:
-            if not floor < meters[meter] < ceiling:
-                break
-        else:
-            return
         for meter, low, high, at_min, at_max, ending_at_min, ending_at_max \
                 in self.deck.collapse_rules:
             value = meters[meter]
