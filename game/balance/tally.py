@@ -3,8 +3,9 @@
 The simulator plays thousands of games a second, so a :class:`Tally` counts them a batch at a
 time (:meth:`Tally.add_games`) with the counting done by ``Counter`` and ``map`` rather than a
 loop per decision and meter: a batch's meters are counted per (round, value), and the sums are
-made from those counts. Every sum is of whole numbers, kept as Python ints, so it is exact and
-does not depend on the order in which games and batches from several processes are added up.
+made from those counts; how often a card came up follows from its options' picks. Every sum is
+of whole numbers, kept as Python ints, so it is exact and does not depend on the order in which
+games and batches from several processes are added up.
 """
 
 from __future__ import annotations

@@ -140,8 +140,8 @@ class Deck:
     #: collapses at or below its floor or at or above its ceiling (-inf and inf: never).
     collapse_rules: tuple[CollapseRule, ...] = field(init=False, repr=False)
     collapse_limits: tuple[tuple[str, float, float], ...] = field(init=False, repr=False)
-    #: The cards a random draw can pick, in deck order: those without conditions, with their
-    #: cumulative weights (for a binary search), and those with conditions.
+    #: The cards a random draw can pick, in deck order: those without conditions (and their
+    #: ids), with their cumulative weights (for a binary search), and those with conditions.
     unconditional: tuple[Card, ...] = field(init=False, repr=False)
     unconditional_ids: tuple[str, ...] = field(init=False, repr=False)
     unconditional_cumulative: tuple[float, ...] = field(init=False, repr=False)

@@ -29,7 +29,7 @@ class DrawPoints:
 
     def __call__(self, draw: int) -> float:
         hashed = self._seed.copy()
-        hashed.update(_NUMBERS[draw] if draw < len(_NUMBERS) else str(draw).encode())
+        hashed.update(_NUMBERS[draw] if 0 <= draw < len(_NUMBERS) else str(draw).encode())
         return int.from_bytes(hashed.digest(), "big") / 2**64
 
 
