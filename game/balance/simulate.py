@@ -20,14 +20,13 @@ import hashlib
 import math
 import os
 import random
-from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable
 
+from game.balance.tally import FinishedGame, Tally
 from game.format.deck import Deck
-from game.format.models import Card, Option
 from game.format.dominance import direction, dominated_options
+from game.format.models import Card, Option
 from game.rules.session import Session
 
 #: A policy's name: one of :data:`POLICIES`, or ``only:METER`` (always the option best for one
@@ -38,6 +37,8 @@ ONLY = "only:"
 #: Below this many games one process is quicker than starting workers.
 PARALLEL_FROM = 4000
 CHUNK = 2000
+#: Games counted at once by the tally (see :mod:`game.balance.tally`).
+TALLY_BATCH = 256
 #: Lookahead weighs the mean of the meters against the weakest one by this share.
 LOOKAHEAD_MEAN_SHARE = 0.35
 
@@ -69,7 +70,7 @@ def _pick(policy: Policy, session: Session, card: Card, rng: random.Random,
     planning a draw ahead, or the best for one meter."""
     options = card.options
     if policy == "random":
-        return options[rng.randrange(len(options))]
+        return options[below(rng, len(options))]
     if policy == "lookahead":
         planner = planner or Planner(session.deck)
         scores = [planner.score(session, o) for o in options]
@@ -89,7 +90,18 @@ def _pick(policy: Policy, session: Session, card: Card, rng: random.Random,
         scores = [score(o) for o in options]
     best = max(scores)
     tied = [o for o, s in zip(options, scores) if s == best]
-    return tied[rng.randrange(len(tied))]
+    return tied[below(rng, len(tied))]
+
+
+def below(rng: random.Random, n: int) -> int:
+    """``rng.randrange(n)`` for ``n`` > 0: the same number, drawn from ``getrandbits`` as
+    CPython's ``randrange`` draws it, without its checks of the arguments (a third of the cost
+    of a decision in a simulated game)."""
+    k = n.bit_length()
+    r = rng.getrandbits(k)
+    while r >= n:
+        r = rng.getrandbits(k)
+    return r
 
 
 def vals_map(order: list[str], vals: list[int]) -> dict[str, int]:
@@ -200,101 +212,28 @@ class Planner:
         return now + expected / total
 
 
-@dataclass
-class Tally:
-    """Counts over a batch of games; batches from several processes add up."""
-
-    games: int = 0
-    endings: Counter = field(default_factory=Counter)
-    reasons: Counter = field(default_factory=Counter)
-    collapses: Counter = field(default_factory=Counter)
-    rounds_played: Counter = field(default_factory=Counter)
-    #: Per round (0 = start) and meter: [games, sum, sum of squares].
-    meter_sums: dict[int, dict[str, list[float]]] = field(default_factory=dict)
-    #: Games in which a card came up.
-    card_games: Counter = field(default_factory=Counter)
-    #: Times a card came up, and times each (card, option) was picked.
-    card_shown: Counter = field(default_factory=Counter)
-    picks: Counter = field(default_factory=Counter)
-    #: Per (card, option): sums of the final meters of the games it was picked in.
-    pick_final: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
-    final_sums: dict[str, float] = field(default_factory=dict)
-
-    def add_game(self, session: Session) -> None:
-        # Local names and plain dict updates: this runs once per game, thousands of times a second.
-        self.games += 1
-        self.reasons[session.end_reason] += 1
-        ending = session.ending
-        self.endings[ending.id if ending else "-"] += 1
-        if session.collapsed_meter:
-            self.collapses[session.collapsed_meter] += 1
-        final = tuple(session.meters.items())
-        shown, picks, pick_final = self.card_shown, self.picks, self.pick_final
-        rounds = 0
-        seen = set()
-        for record in session.history_view():
-            if not rounds:
-                self._meters(0, record["meters_before"])
-            rounds += 1
-            self._meters(record["round"], record["meters_after"])
-            card, key = record["card"], (record["card"], record["option"])
-            shown[card] += 1
-            picks[key] += 1
-            seen.add(card)
-            sums = pick_final.get(key)
-            if sums is None:
-                sums = pick_final[key] = dict.fromkeys(session.meters, 0.0)
-            for meter, value in final:
-                sums[meter] += value
-        self.rounds_played[rounds] += 1
-        self.card_games.update(seen)
-        for meter, value in final:
-            self.final_sums[meter] = self.final_sums.get(meter, 0.0) + value
-
-    def _meters(self, round_no: int, values: Mapping[str, int]) -> None:
-        row = self.meter_sums.get(round_no)
-        if row is None:
-            row = self.meter_sums[round_no] = {}
-        for meter, value in values.items():
-            cell = row.get(meter)
-            if cell is None:
-                cell = row[meter] = [0, 0.0, 0.0]
-            cell[0] += 1
-            cell[1] += value
-            cell[2] += value * value
-
-    def merge(self, other: "Tally") -> None:
-        self.games += other.games
-        for name in ("endings", "reasons", "collapses", "rounds_played", "card_games",
-                     "card_shown", "picks"):
-            getattr(self, name).update(getattr(other, name))
-        for round_no, row in other.meter_sums.items():
-            mine = self.meter_sums.setdefault(round_no, {})
-            for meter, cell in row.items():
-                into = mine.setdefault(meter, [0, 0.0, 0.0])
-                for i in range(3):
-                    into[i] += cell[i]
-        for key, sums in other.pick_final.items():
-            mine = self.pick_final.setdefault(key, {})
-            for meter, value in sums.items():
-                mine[meter] = mine.get(meter, 0.0) + value
-        for meter, value in other.final_sums.items():
-            self.final_sums[meter] = self.final_sums.get(meter, 0.0) + value
-
-
 def play_games(deck: Deck, run_seed: int, first: int, count: int, policy: Policy) -> Tally:
     """Games ``first`` .. ``first + count - 1`` of a run, counted."""
     tally = Tally()
     planner = Planner(deck) if policy == "lookahead" else None
+    rng = random.Random()
+    batch: list[FinishedGame] = []
     for game in range(first, first + count):
         seed = game_seed(run_seed, game)
-        rng = random.Random(seed)
+        rng.seed(seed)  # as random.Random(seed), without making a new one
         session = Session.new(deck, seed, undoable=False)
+        decisions = []
         while not session.is_over:
-            card = session.current_card
-            session.choose(_pick(policy, session, card, rng, planner).id)
+            option = _pick(policy, session, session.current_card, rng, planner)
+            decisions.append(session.choose(option.id))
             session.advance()
-        tally.add_game(session)
+        ending = session.ending
+        batch.append(FinishedGame.of(session.end_reason, ending.id if ending else "-",
+                                     session.collapsed_meter, session.meters, decisions))
+        if len(batch) == TALLY_BATCH:
+            tally.add_games(batch)
+            batch = []
+    tally.add_games(batch)
     return tally
 
 
@@ -346,17 +285,18 @@ def summary(deck: Deck, tally: Tally, policy: Policy, seed: int) -> dict[str, An
     for round_no in sorted(tally.meter_sums):
         row = {"round": round_no}
         for meter in meter_ids:
-            count, total, squares = tally.meter_sums[round_no].get(meter, (0, 0.0, 0.0))
+            count, total, squares = tally.meter_sums[round_no].get(meter, (0, 0, 0))
             mean = total / count if count else 0.0
             spread = math.sqrt(max(0.0, squares / count - mean * mean)) if count else 0.0
             row[meter] = {"mean": round(mean, 2), "sd": round(spread, 2), "games": count}
         per_round.append(row)
-    final_mean = {m: tally.final_sums.get(m, 0.0) / n for m in meter_ids}
+    final_mean = {m: tally.final_sums.get(m, 0) / n for m in meter_ids}
     directions = {m.id: direction(m) for m in deck.meters}
     cards, options, never_seen, never_picked, dominated = [], [], [], [], []
+    card_shown, card_games = tally.card_shown, tally.card_games
     for card in deck.cards.values():
-        shown = tally.card_shown[card.id]
-        cards.append({"card": card.id, "games_pct": round(100 * tally.card_games[card.id] / n, 2),
+        shown = card_shown[card.id]
+        cards.append({"card": card.id, "games_pct": round(100 * card_games[card.id] / n, 2),
                       "shown": shown})
         if not shown:
             never_seen.append(card.id)

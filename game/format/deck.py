@@ -7,12 +7,16 @@ meter id in an effect or condition is a meter of the deck.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
-from game.format.models import Aspect, Card, Character, DeckFile, DynamicRule, Ending, Meter
+from game.format.condition_index import ConditionIndex
+from game.format.models import (Aspect, Card, Character, DeckFile, DynamicRule, Ending, Meter,
+                                Option, range_ends)
 
 
 class MeterRange(NamedTuple):
@@ -36,11 +40,16 @@ class CollapseRule(NamedTuple):
     #: Whether the game ends when the meter reaches its lowest, or its highest, value.
     at_min: bool
     at_max: bool
+    #: The id of the deck's ending for a collapse at the lowest, and at the highest, value
+    #: (None: the deck has no fitting ending).
+    ending_at_min: str | None = None
+    ending_at_max: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DrawRule:
-    """A card with conditions, as the engine's draw checks it (its conditions compiled)."""
+class DrawRule(NamedTuple):
+    """A card with conditions, as the engine's draw checks it (its conditions compiled).
+
+    A plain tuple, so the draw's tight loop unpacks it in one step."""
 
     #: The card, and its id.
     card: Card
@@ -59,9 +68,25 @@ class DrawRule:
     meters: tuple[tuple[str, float, float], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Dynamic:
-    """A dynamics rule as the engine checks it after every decision (its conditions compiled)."""
+class OptionRule(NamedTuple):
+    """An option as the engine applies it: the option's rules as plain tuples."""
+
+    #: The option as written, and its id.
+    option: Option
+    id: str
+    #: (meter id, change, lowest, highest) for each meter it changes, in deck order.
+    changes: tuple[tuple[str, int, int, int], ...]
+    #: The flags it sets and clears.
+    set_flags: tuple[str, ...]
+    clear_flags: tuple[str, ...]
+    #: (card id, rounds later) for each follow-up it schedules.
+    follow_up: tuple[tuple[str, int], ...]
+
+
+class Dynamic(NamedTuple):
+    """A dynamics rule as the engine checks it after every decision (its conditions compiled).
+
+    A plain tuple, so the check after every decision unpacks it in one step."""
 
     #: The rule as written.
     rule: DynamicRule
@@ -108,19 +133,30 @@ class Deck:
     _characters: dict[str, Character] = field(init=False, repr=False)
     _meters: dict[str, Meter] = field(init=False, repr=False)
     _aspects: dict[str, Aspect] = field(init=False, repr=False)
+    _endings: dict[str, Ending] = field(init=False, repr=False)
     #: The range of every meter, in deck order.
     meter_ranges: tuple[MeterRange, ...] = field(init=False, repr=False)
-    #: When every meter collapses, in deck order.
+    #: When every meter collapses, in deck order; and as (meter id, floor, ceiling): a meter
+    #: collapses at or below its floor or at or above its ceiling (-inf and inf: never).
     collapse_rules: tuple[CollapseRule, ...] = field(init=False, repr=False)
-    #: The cards a random draw can pick, in deck order: those without conditions, with their
-    #: cumulative weights (for a binary search), and those with conditions.
+    collapse_limits: tuple[tuple[str, float, float], ...] = field(init=False, repr=False)
+    #: The cards a random draw can pick, in deck order: those without conditions (and their
+    #: ids), with their cumulative weights (for a binary search), and those with conditions.
     unconditional: tuple[Card, ...] = field(init=False, repr=False)
+    unconditional_ids: tuple[str, ...] = field(init=False, repr=False)
     unconditional_cumulative: tuple[float, ...] = field(init=False, repr=False)
     conditional: tuple[DrawRule, ...] = field(init=False, repr=False)
+    #: The conditions of :attr:`conditional`, indexed for the draw.
+    conditional_index: ConditionIndex[DrawRule] = field(init=False, repr=False)
     #: Weight of each unconditional card that leaves the draw once used.
     single_use_weight: dict[str, float] = field(init=False, repr=False)
-    #: The dynamics rules, compiled, in deck order.
+    #: The dynamics rules, compiled, in deck order, and their conditions indexed.
     dynamics: tuple[Dynamic, ...] = field(init=False, repr=False)
+    dynamics_index: ConditionIndex[Dynamic] = field(init=False, repr=False)
+    #: The endings for a completed term in deck order, each as its id and (meter id, low,
+    #: high) for every meter range it needs.
+    term_endings: tuple[tuple[str, tuple[tuple[str, float, float], ...]], ...] = field(
+        init=False, repr=False)
     #: The deck's best ending (None: it marks none).
     best_ending: Ending | None = field(init=False, repr=False)
 
@@ -128,29 +164,50 @@ class Deck:
         object.__setattr__(self, "_characters", {c.id: c for c in self.spec.characters})
         object.__setattr__(self, "_meters", {m.id: m for m in self.spec.meters})
         object.__setattr__(self, "_aspects", {a.id: a for a in self.spec.aspects})
+        # the first of two endings with one id, as a search through the list finds it
+        object.__setattr__(self, "_endings", {e.id: e for e in reversed(self.spec.endings)})
         object.__setattr__(self, "meter_ranges",
                            tuple(MeterRange(m.id, m.min, m.max) for m in self.spec.meters))
+        endings = self.spec.endings
+
+        def collapse_ending(meter: str, side: str) -> str | None:
+            return next((e.id for e in endings if e.trigger == "collapse" and e.meter == meter
+                         and e.at == side), None)
+
         object.__setattr__(self, "collapse_rules", tuple(
             CollapseRule(m.id, m.min, m.max, m.collapse in ("min", "both"),
-                         m.collapse in ("max", "both"))
+                         m.collapse in ("max", "both"), collapse_ending(m.id, "min"),
+                         collapse_ending(m.id, "max"))
             for m in self.spec.meters))
+        object.__setattr__(self, "collapse_limits", tuple(
+            (r.id, r.min if r.at_min else -math.inf, r.max if r.at_max else math.inf)
+            for r in self.collapse_rules))
+        object.__setattr__(self, "term_endings", tuple(
+            (e.id, tuple((m, *range_ends(r)) for m, r in e.meters.items()))
+            for e in endings if e.trigger == "term"))
         drawable = [c for c in self.cards.values() if not c.follow_up_only and c.weight > 0]
         free = tuple(c for c in drawable if c.when.empty)
         object.__setattr__(self, "unconditional", free)
+        object.__setattr__(self, "unconditional_ids", tuple(c.id for c in free))
         object.__setattr__(self, "unconditional_cumulative",
                            tuple(itertools.accumulate(c.weight for c in free)))
         object.__setattr__(self, "single_use_weight",
                            {c.id: c.weight for c in free if not c.repeatable})
-        object.__setattr__(self, "conditional", tuple(
-            DrawRule(c, c.id, not c.repeatable, c.weight, *c.when.compiled())
-            for c in drawable if not c.when.empty))
-        order = [m.id for m in self.spec.meters]
-        bounds = {m.id: (m.min, m.max) for m in self.spec.meters}
+        conditional = tuple(DrawRule(c, c.id, not c.repeatable, c.weight, *c.when.compiled())
+                            for c in drawable if not c.when.empty)
+        object.__setattr__(self, "conditional", conditional)
+        spans = {m.id: (m.min, m.max) for m in self.spec.meters}
+        rounds = (0, self.spec.term + 1)
+        object.__setattr__(self, "conditional_index", ConditionIndex(
+            [rule.card.when.compiled() for rule in conditional], conditional, spans, rounds))
         object.__setattr__(self, "dynamics", tuple(
             Dynamic(r, r.id, *r.when.compiled(),
-                    tuple((m, r.effects[m]) for m in order if r.effects.get(m)),
-                    tuple((m, r.effects[m], *bounds[m]) for m in order if r.effects.get(m)))
+                    tuple((m.id, r.effects[m.id]) for m in self.spec.meters
+                          if r.effects.get(m.id)),
+                    self.meter_changes(r.effects))
             for r in self.spec.dynamics))
+        object.__setattr__(self, "dynamics_index", ConditionIndex(
+            [r.when.compiled() for r in self.spec.dynamics], self.dynamics, spans, rounds))
         object.__setattr__(self, "best_ending",
                            next((e for e in self.spec.endings if e.best), None))
 
@@ -190,6 +247,9 @@ class Deck:
     def aspect(self, aspect_id: str) -> Aspect | None:
         return self._aspects.get(aspect_id)
 
+    def ending(self, ending_id: str | None) -> Ending | None:
+        return self._endings.get(ending_id) if ending_id else None
+
     def restricted(self, aspects: Iterable[str]) -> "Deck":
         """The same deck with only the cards on these aspects (and every follow-up card)."""
         keep = set(aspects)
@@ -197,6 +257,25 @@ class Deck:
                  if c.follow_up_only or not c.aspects or keep.intersection(c.aspects)}
         return Deck(spec=self.spec, cards=cards, folder=self.folder,
                     content_hash=self.content_hash)
+
+    @functools.cached_property
+    def option_rules(self) -> dict[str, dict[str, OptionRule]]:
+        """Every card's options as the engine applies them, by option id, by card id: made
+        when a game first needs them, as checking a deck never does."""
+        return {card.id: {o.id: self.option_rule(o) for o in card.options}
+                for card in self.cards.values()}
+
+    def option_rule(self, option: Option) -> OptionRule:
+        """How the engine applies ``option`` (:attr:`option_rules` holds the deck's own)."""
+        return OptionRule(option, option.id, self.meter_changes(option.effects),
+                          tuple(option.set_flags), tuple(option.clear_flags),
+                          tuple((f.card, f.after) for f in option.follow_up))
+
+    def meter_changes(self, effects: Mapping[str, int]) -> tuple[tuple[str, int, int, int], ...]:
+        """(meter id, change, lowest, highest) for each meter of the deck ``effects`` changes,
+        in deck order: what the engine adds and clamps."""
+        return tuple((meter, effects[meter], low, high) for meter, low, high in self.meter_ranges
+                     if effects.get(meter))
 
     def start_meters(self) -> dict[str, int]:
         return {m.id: m.start for m in self.spec.meters}

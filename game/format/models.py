@@ -178,6 +178,13 @@ class Range(Model):
         return self
 
 
+def range_ends(r: Range | None) -> tuple[float, float]:
+    """A range's lowest and highest value, -inf and inf where it is open (or there is none)."""
+    if r is None:
+        return -math.inf, math.inf
+    return (-math.inf if r.min is None else r.min), (math.inf if r.max is None else r.max)
+
+
 class Conditions(Model):
     """When a card may be drawn. Every listed condition must hold."""
 
@@ -194,13 +201,8 @@ class Conditions(Model):
 
     def compiled(self) -> "CompiledConditions":
         """The same conditions as plain tuples, for the engine's tight draw loop."""
-        def ends(r: Range | None) -> tuple[float, float]:
-            if r is None:
-                return -math.inf, math.inf
-            return (-math.inf if r.min is None else r.min), (math.inf if r.max is None else r.max)
-
-        return (tuple(self.flags), tuple(self.not_flags), *ends(self.rounds),
-                tuple((m, *ends(r)) for m, r in self.meters.items()))
+        return (tuple(self.flags), tuple(self.not_flags), *range_ends(self.rounds),
+                tuple((m, *range_ends(r)) for m, r in self.meters.items()))
 
     def holds(self, round_no: int, meters: dict[str, int], flags: set[str] | frozenset[str]) -> bool:
         # Plain loops: this runs for every card at every draw, thousands of times per second

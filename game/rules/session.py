@@ -13,14 +13,17 @@ draws exactly the same cards as one that never stopped.
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import reduce
+from itertools import repeat
+from operator import add
 from types import MappingProxyType
-from typing import Any, Iterator, Literal, Mapping
+from typing import Any, Iterable, Iterator, Literal, Mapping
 
-from game.format.deck import Deck
+from game.format.deck import Deck, OptionRule
 from game.format.models import Card, Ending, Option
-from game.rules.draws import draw_point, weighted_pick
+from game.rules.draws import DrawPoints, eligible_rules, weighted_pick
 from game.rules.state import (
     SESSION_MIN_COMPATIBLE_VERSION as MIN_COMPATIBLE_VERSION,
     SESSION_SAVE_VERSION as SAVE_VERSION,
@@ -56,6 +59,7 @@ class Session:
         self._state = state
         #: Whether decisions keep what undo needs; the simulator, which never undoes, skips it.
         self.undoable = undoable
+        self._points = DrawPoints(state.seed)
 
     # ----------------------------------------------------------------- creating and saving
     @classmethod
@@ -196,8 +200,7 @@ class Session:
     @property
     def ending(self) -> Ending | None:
         """The deck's ending for how the game ended (None: the deck has no fitting ending)."""
-        ending_id = self._state.ending
-        return next((e for e in self.deck.endings if e.id == ending_id), None)
+        return self.deck.ending(self._state.ending)
 
     @property
     def collapsed_meter(self) -> str | None:
@@ -223,10 +226,7 @@ class Session:
         """The meters an option would leave, its effects and the deck's dynamics applied, and
         the dynamics rules that would fire: what :meth:`choose` would do, without doing it."""
         meters = dict(self._state.meters)
-        for meter, low, high in self.deck.meter_ranges:
-            delta = option.effects.get(meter)
-            if delta:
-                meters[meter] = max(low, min(high, meters[meter] + delta))
+        apply_changes(meters, self._rule_of(option).changes)
         if not self.deck.dynamics:
             return meters, []
         flags = self._state.flags
@@ -254,22 +254,17 @@ class Session:
                     and card.when.holds(round_no, dict(meters), flags):
                 return [(card, 1.0)]
         odds = [(c, c.weight) for c in deck.unconditional if c.repeatable or c.id not in used]
-        for rule in deck.conditional:
-            if (rule.first <= round_no <= rule.last and not (rule.once and rule.id in used)
-                    and flags.issuperset(rule.need) and flags.isdisjoint(rule.forbid)
-                    and all(low <= meters.get(m, 0) <= high for m, low, high in rule.meters)):
-                odds.append((rule.card, rule.weight))
+        odds += [(rule.card, rule.weight)
+                 for rule in eligible_rules(deck, round_no, used, meters, flags)]
         return odds
 
     def effects_of(self, option: Option) -> dict[str, int]:
         """The meter changes an option would make now, after clamping to the ranges."""
-        changes = {}
-        for meter in self.deck.meters:
-            delta = option.effects.get(meter.id, 0)
-            if delta:
-                now = self._state.meters[meter.id]
-                changes[meter.id] = _clamp(now + delta, meter.min, meter.max) - now
-        return changes
+        meters = self._state.meters
+        after = dict(meters)
+        changes = self._rule_of(option).changes
+        apply_changes(after, changes)
+        return {meter: after[meter] - meters[meter] for meter, *_ in changes}
 
     # ------------------------------------------------------------------------ changing
     def choose(self, option_id: str, votes: Mapping[str, int] | None = None) -> dict[str, Any]:
@@ -279,45 +274,48 @@ class Session:
         Returns the decision record, which shares its values with the history: read it, do not
         change it (:attr:`history` hands out copies).
         """
-        card = self._require_card()
-        option = card.option(option_id)
+        deck, s = self.deck, self._state
+        card_id = s.current
+        options = deck.option_rules.get(card_id) if s.phase == "card" and card_id else None
+        if options is None:
+            raise RuleError("there is no card to decide")
+        option = options.get(option_id)
         if option is None:
-            raise RuleError(f"card {card.id} has no option {option_id!r}")
-        s = self._state
+            raise RuleError(f"card {card_id} has no option {option_id!r}")
         before = s.round_fields() if self.undoable else None
         meters = s.meters
         meters_before = dict(meters)
-        effects = option.effects
-        for meter, low, high in self.deck.meter_ranges:  # (id, min, max): a MeterRange
-            delta = effects.get(meter)
-            if delta:
-                meters[meter] = max(low, min(high, meters[meter] + delta))
-        if option.set_flags or option.clear_flags:
-            flags = set(s.flags).union(option.set_flags).difference(option.clear_flags)
-            s.flags = sorted(flags)
+        apply_changes(meters, option.changes)
+        _, option_id, _, set_flags, clear_flags, follow_up = option
+        if set_flags or clear_flags:
+            s.flags = sorted(set(s.flags).union(set_flags).difference(clear_flags))
         round_no = s.round
-        scheduled = [{"card": f.card, "due": round_no + f.after, "from": card.id}
-                     for f in option.follow_up]
-        s.scheduled.extend(scheduled)
+        scheduled = []
+        for follow_up_card, after in follow_up:
+            s.scheduled.append({"card": follow_up_card, "due": round_no + after, "from": card_id})
+            scheduled.append({"card": follow_up_card, "due": round_no + after})
         s.phase = "outcome"
-        fired = apply_dynamics(self.deck, round_no, meters, s.flags) if self.deck.dynamics else []
-        self._check_collapse()
+        fired = apply_dynamics(deck, round_no, meters, s.flags) if deck.dynamics else None
+        for meter, floor, ceiling in deck.collapse_limits:
+            if not floor < meters[meter] < ceiling:
+                self._collapse()
+                break
         record: Decision = {
             "round": round_no,
-            "card": card.id,
-            "option": option.id,
+            "card": card_id,
+            "option": option_id,
             "meters_before": meters_before,
             "meters_after": dict(meters),
-            "flags_set": list(option.set_flags),
-            "flags_cleared": list(option.clear_flags),
+            "flags_set": list(set_flags),
+            "flags_cleared": list(clear_flags),
             "flags_after": list(s.flags),
-            "scheduled": [{"card": x["card"], "due": x["due"]} for x in scheduled],
+            "scheduled": scheduled,
         }
-        if self.deck.dynamics:
+        if fired is not None:
             record["dynamics"] = fired
         s.history.append({**record, "before": before} if before else record)
         if votes is not None:
-            s.votes.append({"round": round_no, "card": card.id, "option": option.id,
+            s.votes.append({"round": round_no, "card": card_id, "option": option_id,
                             "votes": dict(votes)})
         return record
 
@@ -365,8 +363,8 @@ class Session:
         if self.end_if_over():
             return None
         round_no = s.round + 1
-        due = self.due_follow_ups(round_no)
-        card = self.deck.card(due[0]) if due else self._draw_random(round_no)
+        due = self.due_follow_ups(round_no) if s.scheduled else None
+        card = self.deck.cards.get(due[0]) if due else self._draw_random(round_no)
         if card is None:
             self.end_exhausted()
             return None
@@ -396,7 +394,7 @@ class Session:
             return True
         if s.ending is not None or s.end_reason == "collapse":
             self._end("collapse", s.ending)
-        elif s.round >= self.term:
+        elif s.round >= (self.deck.term if s.term is None else s.term):
             self._end("term", self._term_ending())
         return s.phase == "ended"
 
@@ -431,12 +429,30 @@ class Session:
         if card_id is None:
             s.current, s.phase = None, "outcome"
             return
-        card = self.deck.card(card_id)
+        card = self.deck.cards.get(card_id)
         if card is None:
             raise RuleError(f"the deck has no card {card_id!r}")
+        if s.scheduled:
+            self._drop_follow_ups(card_id)
+        s.current, s.phase = card_id, "card"
+        if not card.repeatable or card_id not in s.used:
+            s.used.append(card_id)
+
+    # ------------------------------------------------------------------------ internals
+    def _rule_of(self, option: Option) -> OptionRule:
+        """How the engine applies ``option``, an option of the card on the table (or, for a
+        planner looking ahead, of any card)."""
+        current = self.deck.option_rules.get(self._state.current or "", {}).get(option.id)
+        if current is not None and current.option is option:
+            return current
+        return self.deck.option_rule(option)
+
+    def _drop_follow_ups(self, card_id: str) -> None:
+        """Take the follow-up for ``card_id``, dealt in this round, off the schedule, and those
+        due before it that can no longer come up."""
+        s = self._state
         scheduled = s.scheduled
-        order = sorted(range(len(scheduled)), key=lambda i: (scheduled[i]["due"], i)) \
-            if scheduled else ()
+        order = sorted(range(len(scheduled)), key=lambda i: (scheduled[i]["due"], i))
         dropped = set()
         for i in order:
             item = scheduled[i]
@@ -449,16 +465,6 @@ class Session:
                 dropped.add(i)
         if dropped:
             s.scheduled = [x for i, x in enumerate(scheduled) if i not in dropped]
-        s.current, s.phase = card_id, "card"
-        if not card.repeatable or card_id not in s.used:
-            s.used.append(card_id)
-
-    # ------------------------------------------------------------------------ internals
-    def _require_card(self) -> Card:
-        card = self.current_card
-        if self._state.phase != "card" or card is None:
-            raise RuleError("there is no card to decide")
-        return card
 
     def _eligible(self, card: Card | None, round_no: int) -> bool:
         s = self._state
@@ -478,66 +484,64 @@ class Session:
         the eligible cards takes over, so rejections stay rare.
         """
         s, deck = self._state, self.deck
-        used, meters = s.used, s.meters
-        flags = frozenset(s.flags)
-        extra, extra_total = [], 0.0
-        for rule in deck.conditional:
-            if (not rule.first <= round_no <= rule.last or (rule.once and rule.id in used)
-                    or not flags.issuperset(rule.need) or not flags.isdisjoint(rule.forbid)):
-                continue
-            for meter, low, high in rule.meters:
-                if not low <= meters.get(meter, 0) <= high:
-                    break
-            else:
-                extra.append(rule.card)
-                extra_total += rule.weight
+        used = s.used
+        extra = eligible_rules(deck, round_no, used, s.meters, s.flags)
+        extra_total = 0.0
+        for rule in extra:
+            extra_total += rule.weight
         cumulative = deck.unconditional_cumulative
         total = cumulative[-1] if cumulative else 0.0
         single_use = deck.single_use_weight
-        spent = 0.0
-        for card_id in used:
-            spent += single_use.get(card_id, 0.0)
+        # the weights of the used cards, added up one by one in the order they were used
+        spent = reduce(add, map(single_use.get, used, repeat(0.0)), 0.0)
         if total - spent + extra_total <= 0:
             return None
         if spent > total / 2:
-            pool = [c for c in deck.unconditional if c.repeatable or c.id not in used] + extra
+            pool = [c for c in deck.unconditional if c.repeatable or c.id not in used]
+            pool += [rule.card for rule in extra]
             return weighted_pick(pool, self._next_point() * (total - spent + extra_total))
+        points = self._points
         while True:
-            point = self._next_point() * (total + extra_total)
+            point = points(s.draws) * (total + extra_total)
+            s.draws += 1
             if point >= total:
-                return weighted_pick(extra, point - total)
-            card = deck.unconditional[bisect.bisect_right(cumulative, point)]
-            if card.repeatable or card.id not in used:
-                return card
+                return weighted_pick([rule.card for rule in extra], point - total)
+            i = bisect_right(cumulative, point)
+            card_id = deck.unconditional_ids[i]
+            if card_id not in single_use or card_id not in used:
+                return deck.unconditional[i]
 
     def _next_point(self) -> float:
         s = self._state
-        point = draw_point(s.seed, s.draws)
+        point = self._points(s.draws)
         s.draws += 1
         return point
 
-    def _check_collapse(self) -> None:
+    def _collapse(self) -> None:
+        """A meter reached an end where it collapses: the game ends with the first such
+        meter's ending."""
         s = self._state
         meters = s.meters
-        for rule in self.deck.collapse_rules:
-            value = meters[rule.id]
-            side = ("min" if rule.at_min and value <= rule.min
-                    else "max" if rule.at_max and value >= rule.max else None)
-            if side:
-                ending = next((e for e in self.deck.endings if e.trigger == "collapse"
-                               and e.meter == rule.id and e.at == side), None)
-                s.ending = ending.id if ending else None
-                s.end_reason = "collapse"
-                s.collapsed = rule.id
-                return
+        for meter, low, high, at_min, at_max, ending_at_min, ending_at_max \
+                in self.deck.collapse_rules:
+            value = meters[meter]
+            if at_min and value <= low:
+                ending = ending_at_min
+            elif at_max and value >= high:
+                ending = ending_at_max
+            else:
+                continue
+            s.ending, s.end_reason, s.collapsed = ending, "collapse", meter
+            return
 
     def _term_ending(self) -> str | None:
         meters = self._state.meters
-        for ending in self.deck.endings:
-            if ending.trigger == "term" and all(
-                r.holds(meters.get(m, 0)) for m, r in ending.meters.items()
-            ):
-                return ending.id
+        for ending, ranges in self.deck.term_endings:
+            for meter, low, high in ranges:
+                if not low <= meters.get(meter, 0) <= high:
+                    break
+            else:
+                return ending
         return None
 
     def _end(self, reason: EndReason, ending_id: str | None) -> None:
@@ -546,6 +550,14 @@ class Session:
         s.current = None
         s.end_reason = reason
         s.ending = ending_id
+
+
+def apply_changes(meters: dict[str, int], changes: Iterable[tuple[str, int, int, int]]) -> None:
+    """Add each (meter id, change, lowest, highest) to ``meters`` in place, clamped to the
+    meter's range: an option's effects, or a dynamics rule's."""
+    for meter, delta, low, high in changes:
+        value = meters[meter] + delta
+        meters[meter] = low if value < low else high if value > high else value
 
 
 def apply_dynamics(deck: Deck, round_no: int, meters: dict[str, int],
@@ -558,9 +570,8 @@ def apply_dynamics(deck: Deck, round_no: int, meters: dict[str, int],
     Returns what fired: ``{"id": rule id, "changes": {meter: change}}`` per rule, the changes
     as they turned out after clamping (a rule that changed nothing is still listed).
     """
-    firing = [rule for rule in deck.dynamics if rule.holds(round_no, meters, flags)]
     fired = []
-    for rule in firing:
+    for rule in deck.dynamics_index.holding(round_no, meters, flags):
         changes = {}
         for meter, delta, low, high in rule.changes:
             now = meters[meter]
