@@ -18,7 +18,7 @@ import pytest
 from conftest import DECKS, ROOT
 
 from game.authoring.loader import load_deck
-from game.ui.layout import fit
+from game.ui.layout import fit, fit_layout
 from game.ui.layout.fit_memory import FitMemory
 
 OVERFLOWING = DECKS / "invalid" / "w201_text_overflow"
@@ -28,8 +28,8 @@ def _check(monkeypatch, folder, memory):
     """The W201 diagnostics of ``folder`` and how many cards were laid out for them."""
     result = load_deck(folder)
     laid_out = []
-    real = fit._laid_out
-    monkeypatch.setattr(fit, "_laid_out",
+    real = fit_layout.laid_out
+    monkeypatch.setattr(fit_layout, "laid_out",
                         lambda ts, deck, card, *rest: laid_out.append(card.id) or
                         real(ts, deck, card, *rest))
     found = fit.overflow_diagnostics(result.deck, result.files, "nl", memory)
@@ -113,3 +113,24 @@ def test_an_unusable_cache_changes_nothing(tmp_path, deck, damage):
         run = _validate(deck, tmp_path / "data")
         assert (run.returncode, run.stdout) == (expected.returncode, expected.stdout)
         assert "Traceback" not in run.stderr and run.stderr == expected.stderr
+
+
+PROBE = """
+import sys
+from game.cli.commands import main
+
+status = main(["validate", sys.argv[1]])
+print(status, "pygame" in sys.modules, "game.ui.layout.fit_layout" in sys.modules,
+      file=sys.stderr)
+"""
+
+
+def test_checking_unchanged_cards_again_needs_no_layout_and_no_pygame(tmp_path, deck):
+    def probe() -> str:
+        done = subprocess.run([sys.executable, "-c", PROBE, str(deck)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+        return done.stderr.strip().splitlines()[-1]
+
+    assert probe() == "0 True True", "the first run lays the cards out"
+    assert probe() == "0 False False", "the second finds every card kept"

@@ -78,7 +78,7 @@ def _scene_boxes(app, deck, card):
     from game.rules.workshop import MAX_TEAMS, Workshop
     from game.table.match import Match
     from game.table.workshop_match import WorkshopMatch
-    from game.ui.layout.fit import _part_path
+    from game.ui.layout.fit_layout import part_path
     from game.ui.single.card import CardScene
     from game.ui.single.outcome import OutcomeScene
     from game.ui.workshop.card import WorkshopCardScene
@@ -87,7 +87,7 @@ def _scene_boxes(app, deck, card):
     folder = str(deck.folder)
     scene = CardScene(app, Match(Session.at_card(deck, card.id), folder, app.lang))
     for part, box in scene.text_boxes().items():
-        yield "text_overflow", _part_path(part), box
+        yield "text_overflow", part_path(part), box
     # The check measures each option's own outcome text. The lines the deck's dynamics rules
     # add under it depend on the meters of the game being played, so the scenes are compared on
     # the same deck without its rules.
@@ -113,7 +113,7 @@ def _scene_boxes(app, deck, card):
     table = WorkshopTable(WorkshopMatch(workshop, folder, app.lang), None, deck.spec.preview)
     for step in ("discuss", "vote"):
         for part, box in WorkshopCardScene(app, table, step).text_boxes().items():
-            yield f"text_overflow_{step}", _part_path(part), box
+            yield f"text_overflow_{step}", part_path(part), box
 
 
 @pytest.mark.parametrize("folder", [DEFAULT_DECK, OVERFLOW], ids=["default", "overflow"])
@@ -122,7 +122,7 @@ def test_the_check_measures_the_boxes_the_scenes_draw_in(pygame_display, folder)
     beside the outcome, those of the overflow deck in its place (without the paraphrase)."""
     from game.authoring.loader import load_deck
     from game.ui.app import App
-    from game.ui.layout import fit
+    from game.ui.layout import fit, fit_layout
     from game.ui.layout.typeset import Typeset
 
     deck = load_deck(folder).deck
@@ -130,7 +130,7 @@ def test_the_check_measures_the_boxes_the_scenes_draw_in(pygame_display, folder)
     for lang in fit._languages(deck):
         app = App.offscreen(lang, fit.SIZE)
         for card in deck.cards.values():
-            measured = list(fit._card_boxes(ts, app.t, app.local, deck, card))
+            measured = list(fit_layout.boxes_of_card(ts, app.t, app.local, deck, card))
             assert measured == list(_scene_boxes(app, deck, card)), (lang, card.id)
 
 
@@ -140,7 +140,7 @@ def test_a_cards_outcome_words_are_those_of_its_options_one_by_one(folder) -> No
     from game.authoring.loader import load_deck
     from game.language.catalog import load_catalog
     from game.language.texts import localize
-    from game.ui.layout.outcome import OutcomeWords
+    from game.ui.layout.words import OutcomeWords
 
     deck = load_deck(folder).deck
     for lang in ("nl", "en"):

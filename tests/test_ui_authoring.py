@@ -357,7 +357,7 @@ def test_the_check_measures_what_the_table_draws(pygame_display, tmp_path):
     """The card text reported too long is cut off on the card screen by what is reported."""
     from game.authoring.loader import load_deck
     from game.ui.single.card import CardScene
-    from game.ui.layout.fit import measure
+    from game.ui.layout.fit_layout import measure
 
     app = make_app(tmp_path, deck=OVERFLOW, card="lang")
     scene = app.scene

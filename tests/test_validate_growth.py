@@ -17,7 +17,7 @@ from conftest import DEFAULT_DECK, ROOT
 from counting import Counted
 
 from game.authoring.loader import load_deck
-from game.ui.layout import fit
+from game.ui.layout import fit, fit_layout
 from game.ui.look import textcache
 
 
@@ -35,10 +35,10 @@ def _work(monkeypatch, folder) -> tuple[int, int]:
     assert result.deck is not None and result.error_count == 0
     measured = Counted(textcache._wrap_span)
     monkeypatch.setattr(textcache, "_wrap_span", measured)
-    layouts = [Counted(getattr(fit, name))
+    layouts = [Counted(getattr(fit_layout, name))
                for name in ("card_screen", "outcome_screen", "workshop_card")]
     for counted, name in zip(layouts, ("card_screen", "outcome_screen", "workshop_card")):
-        monkeypatch.setattr(fit, name, counted)
+        monkeypatch.setattr(fit_layout, name, counted)
     fit.overflow_diagnostics(result.deck, result.files, "nl")
     monkeypatch.undo()
     return measured.calls, sum(counted.calls for counted in layouts)

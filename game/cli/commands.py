@@ -337,7 +337,11 @@ def _text_fit_check(remember: bool = True):
     """The table's check that every deck text fits the screen (W201), for ``validate``; None
     when the table (pygame) is not installed. It measures with fonts only: no window opens.
     With ``remember``, what it measured is kept in the user's cache folder for the next run."""
+    import importlib.util
+
     try:
+        if importlib.util.find_spec("pygame") is None:  # the check imports it only to measure
+            raise ImportError("pygame")
         from game.ui.layout.fit import overflow_diagnostics
         from game.ui.layout.fit_memory import FitMemory, default_file, layout_fingerprint
         from game.ui.look.theme import Theme

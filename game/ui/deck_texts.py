@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from game.ui.layout.outcome import essay_lines
-from game.ui.look.widgets import signed
+from game.ui.layout.words import essay_lines
+from game.ui.look.numbers import signed
 
 
 def end_reason(app, deck, state, term: int) -> str:

@@ -9,30 +9,14 @@ the texts (one title line or two) and says where each of the card's texts goes
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable
 
 from pygame import Rect
 
-from game.format.models import Card
 from game.ui.layout import screens
 from game.ui.layout.typeset import Typeset, text_sizes
+from game.ui.layout.words import CardWords
 from game.ui.look.textcache import TextBox
 from game.ui.look.widgets import Button, label_box
-
-
-@dataclass(frozen=True)
-class CardWords:
-    """A card's own texts in the table's language: its title, its text, its options' labels."""
-
-    title: str
-    text: str
-    labels: tuple[str, ...]
-
-    @classmethod
-    def of(cls, card: Card, local: Callable[[object], str]) -> "CardWords":
-        """``card``'s texts, each put in the table's language by ``local``."""
-        return cls(local(card.title), local(card.text),
-                   tuple(local(option.label) for option in card.options))
 
 
 #: The portrait's size at 1080p on a card whose text needs the room.

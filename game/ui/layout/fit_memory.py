@@ -17,13 +17,13 @@ were empty. It holds texts of decks and no code, and is read with plain SQL and 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import sqlite3
 import time
 from pathlib import Path
 from typing import Iterable
 
-import pygame
 from platformdirs import user_cache_dir
 
 from game import APP_NAME
@@ -51,9 +51,9 @@ def default_file() -> Path:
 
 def layout_fingerprint(fonts: Iterable[Path]) -> str:
     """A digest of everything that decides how texts are laid out: the layout and look code,
-    the font files and pygame's and SDL_ttf's versions."""
+    the font files, and pygame's text rendering (its font module and the libraries beside it,
+    by size and time: reading them whole would cost more than the check they spare)."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{pygame.version.ver} {pygame.font.get_sdl_ttf_version()}".encode())
     files = sorted(_LAYOUT.glob("*.py")) + sorted(_LOOK.glob("*.py")) + sorted(set(fonts))
     for file in files:
         digest.update(file.name.encode())
@@ -61,7 +61,25 @@ def layout_fingerprint(fonts: Iterable[Path]) -> str:
             digest.update(file.read_bytes())
         except OSError:
             digest.update(b"-")
+    for file in _pygame_files():
+        try:
+            info = file.stat()
+            digest.update(f"{file.name} {info.st_size} {info.st_mtime_ns}".encode())
+        except OSError:
+            digest.update(b"-")
     return digest.hexdigest()
+
+
+def _pygame_files() -> list[Path]:
+    """pygame's font module, its version and the libraries installed with it, found without
+    importing pygame (a check of unchanged cards needs none of it)."""
+    spec = importlib.util.find_spec("pygame")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    libraries = folder.parent / f"{folder.name}_ce.libs"
+    return (sorted(folder.glob("font*")) + [folder / "version.py"]
+            + (sorted(libraries.iterdir()) if libraries.is_dir() else []))
 
 
 class FitMemory:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pygame import Rect
 
-from game.ui.layout.card import CardWords
+from game.ui.layout.words import CardWords
 from game.ui.layout.typeset import Typeset
 from game.ui.look.textcache import TextBox
 from game.ui.look.theme import Metrics

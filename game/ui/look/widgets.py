@@ -15,10 +15,10 @@ import pygame
 from pygame import Rect
 
 from game.ui.look.textcache import TextBox, TextCache, ellipsize
+from game.ui.look.numbers import signed
 from game.ui.look.theme import Colour, Metrics, Palette
 
 UP, DOWN = "▲", "▼"
-MINUS = "−"
 
 
 @dataclass
@@ -42,11 +42,6 @@ class Button:
 
     def hit(self, pos: tuple[int, int]) -> bool:
         return self.enabled and self.rect.collidepoint(pos)
-
-
-def signed(delta: int) -> str:
-    """+8 or −5, with a real minus sign."""
-    return f"+{delta}" if delta > 0 else f"{MINUS}{abs(delta)}" if delta < 0 else "0"
 
 
 def delta_label(delta: int) -> str:

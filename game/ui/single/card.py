@@ -18,7 +18,8 @@ import pygame
 from pygame import Rect
 
 from game.ui import routes
-from game.ui.layout.card import CardWords, card_boxes, card_screen, option_button
+from game.ui.layout.card import card_boxes, card_screen, option_button
+from game.ui.layout.words import CardWords
 from game.ui.overlays.glossary_terms import card_text, has_glossary
 from game.ui.look.meters import draw_meters
 from game.ui.look.theme import hex_colour

@@ -21,7 +21,8 @@ from pygame import Rect
 from game.ui.layout import screens as layout
 from game.ui import routes
 from game.ui.deck_texts import dynamics_lines, essay_texts
-from game.ui.layout.outcome import OutcomeWords, change_rows, chip_width, outcome_screen
+from game.ui.layout.outcome import change_rows, chip_width, outcome_screen
+from game.ui.layout.words import OutcomeWords
 from game.ui.look.motion import DURATION, MeterMotion, between
 from game.ui.overlays.glossary_terms import has_glossary
 from game.ui.look.meters import draw_meters

@@ -26,7 +26,7 @@ from pygame import Rect
 
 from game.ui import routes
 from game.ui.deck_texts import essay_texts
-from game.ui.layout.card import CardWords
+from game.ui.layout.words import CardWords
 from game.ui.layout.workshop_card import STEPS, OptionRow, workshop_card
 from game.ui.overlays.glossary_terms import card_text
 from game.ui.look.textcache import TextBox, ellipsize
