@@ -124,13 +124,16 @@ def test_the_check_measures_the_boxes_the_scenes_draw_in(pygame_display, folder)
     from game.ui.app import App
     from game.ui.layout import fit, fit_layout
     from game.ui.layout.typeset import Typeset
+    from game.ui.layout.words import CardWords, OutcomeWords
 
     deck = load_deck(folder).deck
     ts = Typeset.for_window(fit.SIZE)
     for lang in fit._languages(deck):
         app = App.offscreen(lang, fit.SIZE)
         for card in deck.cards.values():
-            measured = list(fit_layout.boxes_of_card(ts, app.t, app.local, deck, card))
+            measured = list(fit_layout.laid_out(
+                ts, deck, card, CardWords.of(card, app.local),
+                OutcomeWords.of_card(app.t, app.local, deck, card), app.t("workshop.vote.hint")))
             assert measured == list(_scene_boxes(app, deck, card)), (lang, card.id)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pygame
 from pygame import Rect
@@ -25,7 +25,7 @@ from game.ui.layout.card import card_boxes, card_screen
 from game.ui.layout.fit_memory import Finding
 from game.ui.layout.outcome import meter_label_box, outcome_screen
 from game.ui.layout.typeset import Typeset
-from game.ui.layout.words import CardWords, Local, OutcomeWords, Words
+from game.ui.layout.words import CardWords, Local, OutcomeWords
 from game.ui.layout.workshop import table
 from game.ui.layout.workshop_card import STEPS, workshop_card
 from game.ui.look.textcache import TextBox
@@ -54,9 +54,6 @@ class Overflow:
     #: A word wider than the box, if there is one.
     word: str = ""
 
-    def parts(self) -> tuple[int, int, str]:
-        return self.chars, self.lines, self.word
-
 
 class Measurer:
     """The table's fonts and layout for one check, at one window size: it lays cards and meter
@@ -74,22 +71,27 @@ class Measurer:
     def card(self, card: Card, card_words: CardWords, said: list[OutcomeWords],
              hint: str) -> list[Finding]:
         """The card's texts that do not fit, in the order the screens are checked."""
-        return [(message, path, *self._verdict(box).parts())
-                for message, path, box in laid_out(self.ts, self.deck, card, card_words, said,
-                                                   hint)
-                if self._verdict(box) is not None]
+        return self._findings(laid_out(self.ts, self.deck, card, card_words, said, hint))
 
     def meters(self, local: Local) -> list[Finding]:
         """Each meter label that does not fit, on the band or in its chip (path
         ``("meters", index, "label")``)."""
-        return [("meter_label_overflow", path, *self._verdict(box).parts())
-                for path, box in meter_boxes(self.ts, self.deck, local)
-                if self._verdict(box) is not None]
+        return self._findings(("meter_label_overflow", path, box)
+                              for path, box in meter_boxes(self.ts, self.deck, local))
 
     def close(self) -> None:
         if self._started:
             pygame.font.quit()
             self._started = False
+
+    def _findings(self, placed: Iterable[Placed]) -> list[Finding]:
+        """The placed boxes whose texts do not fit, each with how much too long it is."""
+        found = []
+        for message, path, box in placed:
+            over = self._verdict(box)
+            if over is not None:
+                found.append((message, path, over.chars, over.lines, over.word))
+        return found
 
     def _verdict(self, box: TextBox) -> Overflow | None:
         key = (box.text, box.weight, box.sizes, box.rect.size)
@@ -145,21 +147,12 @@ def measure(ts: Typeset, box: TextBox) -> Overflow | None:
     return Overflow(len(text) - kept, max(0, len(block.lines) - room), wide)
 
 
-def boxes_of_card(ts: Typeset, words: Words, local: Local, deck: Deck, card: Card
-                ) -> Iterator[Placed]:
-    """Every text box of ``card`` on the card screen, on each option's outcome and on the
-    workshop's card screen, with the message saying which screen and the path of its text
-    inside the card. ``words`` are the table's own words, ``local`` puts deck texts in its
-    language."""
-    said = OutcomeWords.of_card(words, local, deck, card)
-    return laid_out(ts, deck, card, CardWords.of(card, local), said,
-                     words("workshop.vote.hint"))
-
-
 def laid_out(ts: Typeset, deck: Deck, card: Card, card_words: CardWords,
               said: list[OutcomeWords], hint: str) -> Iterator[Placed]:
-    """:func:`boxes_of_card`, given the card's words, its options' outcome screens' words and
-    the key hints under the options while voting."""
+    """Every text box of ``card`` on the card screen, on each option's outcome and on the
+    workshop's card screen, with the message saying which screen and the path of its text
+    inside the card; given the card's words, its options' outcome screens' words and the key
+    hint under the options while voting."""
     meters, glossary = len(deck.meters), bool(deck.spec.glossary)
     layout = card_screen(ts, card_words, meters, tags=bool(card.aspects), glossary=glossary)
     for part, box in card_boxes(ts, layout, card_words).items():
