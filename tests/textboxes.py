@@ -108,21 +108,7 @@ def dest_is_origin(dest) -> bool:
 
 def block_lines(block) -> list[Line]:
     """The glyph box of each non-empty line of a text block, in the block's own pixels."""
-    font = block._font
-    pad = (block.line_height - font.get_height()) // 2
-    found = []
-    for i, (text, width) in enumerate(zip(block.lines, block._widths)):
-        if not text or width <= 0:
-            continue
-        if block._align == "center":
-            x = (block.width - width) // 2
-        elif block._align == "right":
-            x = block.width - width
-        else:
-            x = 0
-        rect = pygame.Rect(x, i * block.line_height + pad, width, font.get_height())
-        found.append(Line(text, rect, True, block.overflow))
-    return found
+    return [Line(text, rect, True, block.overflow) for text, rect in block.placed_lines()]
 
 
 @contextlib.contextmanager

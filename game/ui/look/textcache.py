@@ -102,11 +102,13 @@ class TextBlock:
             self._surface = self._render()
         return self._surface
 
-    def _render(self) -> pygame.Surface:
+    def placed_lines(self) -> list[tuple[str, pygame.Rect]]:
+        """Each line with something to draw, and its glyph box in the block's own pixels:
+        aligned in the block's width and centred in its line slot, so extra leading is shared
+        above and below."""
         font = self._font
-        surface = pygame.Surface((self.width, self.height), pygame.SRCALPHA)
-        # Centre each line's glyph box in its line slot so extra leading is shared above/below.
         pad = (self.line_height - font.get_height()) // 2
+        placed = []
         for i, (line, width) in enumerate(zip(self.lines, self._widths)):
             if not line or width <= 0:  # nothing to draw: SDL refuses text of zero width
                 continue
@@ -116,7 +118,14 @@ class TextBlock:
                 x = self.width - width
             else:
                 x = 0
-            surface.blit(font.render(line, True, self._colour), (x, i * self.line_height + pad))
+            placed.append((line, pygame.Rect(x, i * self.line_height + pad, width,
+                                             font.get_height())))
+        return placed
+
+    def _render(self) -> pygame.Surface:
+        surface = pygame.Surface((self.width, self.height), pygame.SRCALPHA)
+        for line, rect in self.placed_lines():
+            surface.blit(self._font.render(line, True, self._colour), rect.topleft)
         return surface
 
 
