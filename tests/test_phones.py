@@ -141,13 +141,19 @@ def test_every_response_carries_the_security_headers(workshop):
         assert "server" not in answer.headers
 
 
+def _connection(room):
+    """A bare HTTP connection to the room's server, and the room's path on it."""
+    import http.client
+
+    parts = room.url.split("/", 3)
+    return http.client.HTTPConnection(*parts[2].split(":"), timeout=10), "/" + parts[3]
+
+
 def test_request_bodies_are_capped_also_when_they_do_not_say_their_length(workshop):
     match, room = workshop
-    parts = room.url.split("/", 3)
-    import http.client
-    connection = http.client.HTTPConnection(*parts[2].split(":"), timeout=10)
+    connection, base = _connection(room)
     try:
-        connection.putrequest("POST", "/" + parts[3] + "/vote")
+        connection.putrequest("POST", base + "/vote")
         connection.putheader("Transfer-Encoding", "chunked")
         connection.putheader("Content-Type", "application/json")
         connection.endheaders()
@@ -208,11 +214,9 @@ def test_deck_texts_reach_a_phone_only_as_text(engine_deck, tmp_path):
 
 def test_the_push_channel_tells_phones_when_a_card_opens_and_closes(workshop):
     match, room = workshop
-    parts = room.url.split("/", 3)
-    import http.client
-    connection = http.client.HTTPConnection(*parts[2].split(":"), timeout=10)
+    connection, base = _connection(room)
     try:
-        connection.request("GET", "/" + parts[3] + "/events")
+        connection.request("GET", base + "/events")
         response = connection.getresponse()
         assert response.getheader("content-type").startswith("text/event-stream")
         assert response.getheader("x-content-type-options") == "nosniff"
