@@ -136,10 +136,12 @@ class Deck:
     _endings: dict[str, Ending] = field(init=False, repr=False)
     #: The range of every meter, in deck order.
     meter_ranges: tuple[MeterRange, ...] = field(init=False, repr=False)
-    #: When every meter collapses, in deck order; and as (meter id, floor, ceiling): a meter
+    #: When every meter collapses, in deck order; and, for the meters that can collapse, as
+    #: (meter id, floor, ceiling, ending at the floor, ending at the ceiling): a meter
     #: collapses at or below its floor or at or above its ceiling (-inf and inf: never).
     collapse_rules: tuple[CollapseRule, ...] = field(init=False, repr=False)
-    collapse_limits: tuple[tuple[str, float, float], ...] = field(init=False, repr=False)
+    collapse_checks: tuple[tuple[str, float, float, str | None, str | None], ...] = field(
+        init=False, repr=False)
     #: The cards a random draw can pick, in deck order: those without conditions (and their
     #: ids), with their cumulative weights (for a binary search), and those with conditions.
     unconditional: tuple[Card, ...] = field(init=False, repr=False)
@@ -179,9 +181,10 @@ class Deck:
                          m.collapse in ("max", "both"), collapse_ending(m.id, "min"),
                          collapse_ending(m.id, "max"))
             for m in self.spec.meters))
-        object.__setattr__(self, "collapse_limits", tuple(
-            (r.id, r.min if r.at_min else -math.inf, r.max if r.at_max else math.inf)
-            for r in self.collapse_rules))
+        object.__setattr__(self, "collapse_checks", tuple(
+            (r.id, r.min if r.at_min else -math.inf, r.max if r.at_max else math.inf,
+             r.ending_at_min, r.ending_at_max)
+            for r in self.collapse_rules if r.at_min or r.at_max))
         object.__setattr__(self, "term_endings", tuple(
             (e.id, tuple((m, *range_ends(r)) for m, r in e.meters.items()))
             for e in endings if e.trigger == "term"))
@@ -264,6 +267,11 @@ class Deck:
         when a game first needs them, as checking a deck never does."""
         return {card.id: {o.id: self.option_rule(o) for o in card.options}
                 for card in self.cards.values()}
+
+    @functools.cached_property
+    def option_lists(self) -> dict[str, tuple[OptionRule, ...]]:
+        """Every card's options as the engine applies them, in the card's order, by card id."""
+        return {card_id: tuple(rules.values()) for card_id, rules in self.option_rules.items()}
 
     def option_rule(self, option: Option) -> OptionRule:
         """How the engine applies ``option`` (:attr:`option_rules` holds the deck's own)."""

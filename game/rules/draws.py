@@ -8,33 +8,41 @@ saved at any moment and loaded again draws exactly what it would have drawn.
 from __future__ import annotations
 
 import hashlib
-from typing import Collection, Mapping, Sequence
+from bisect import bisect_right
+from functools import reduce
+from itertools import repeat
+from operator import add
+from typing import Callable, Collection, Mapping, Sequence
 
 from game.format.deck import Deck, DrawRule
 from game.format.models import Card
 
 
-class DrawPoints:
+#: The first draws' numbers as the hash reads them: a game draws a dozen times or so.
+_NUMBERS = tuple(str(draw).encode() for draw in range(64))
+
+
+#: The draw points of one seed: the point of a draw by its number (see :func:`draw_points`).
+DrawPoints = Callable[[int], float]
+
+
+def draw_points(seed: int) -> DrawPoints:
     """The draw points of one seed (:func:`draw_point`), the seed's part of the hash taken once.
 
     Hashing ``"{seed}:"`` and then the draw's number is hashing ``"{seed}:{draw}"``; starting
     from a copy of the hashed seed costs a third of a fresh hash, which the simulator's
-    thousands of games a second notice.
+    thousands of games a second notice (and a plain function is quicker to call than an
+    object).
     """
+    copy = hashlib.blake2b(f"{seed}:".encode(), digest_size=8).copy
+    numbers, known, from_bytes = _NUMBERS, len(_NUMBERS), int.from_bytes
 
-    __slots__ = ("_seed",)
+    def point(draw: int) -> float:
+        hashed = copy()
+        hashed.update(numbers[draw] if 0 <= draw < known else str(draw).encode())
+        return from_bytes(hashed.digest(), "big") / 2**64
 
-    def __init__(self, seed: int) -> None:
-        self._seed = hashlib.blake2b(f"{seed}:".encode(), digest_size=8)
-
-    def __call__(self, draw: int) -> float:
-        hashed = self._seed.copy()
-        hashed.update(_NUMBERS[draw] if 0 <= draw < len(_NUMBERS) else str(draw).encode())
-        return int.from_bytes(hashed.digest(), "big") / 2**64
-
-
-#: The first draws' numbers as the hash reads them: a game draws a dozen times or so.
-_NUMBERS = tuple(str(draw).encode() for draw in range(64))
+    return point
 
 
 def draw_point(seed: int, draw: int) -> float:
@@ -43,7 +51,7 @@ def draw_point(seed: int, draw: int) -> float:
     Derived with BLAKE2b rather than a seeded generator: the same on every platform and Python
     version, and cheap enough for the simulator's thousands of games a second.
     """
-    return DrawPoints(seed)(draw)
+    return draw_points(seed)(draw)
 
 
 def weighted_pick(cards: Sequence[Card], point: float) -> Card:
@@ -61,3 +69,48 @@ def eligible_rules(deck: Deck, round_no: int, used: Collection[str], meters: Map
     conditions hold on ``meters`` and ``flags`` and, unless repeatable, they are not ``used``."""
     return [rule for rule in deck.conditional_index.holding(round_no, meters, flags)
             if not (rule.once and rule.id in used)]
+
+
+def spent_weight(deck: Deck, used: Sequence[str]) -> float:
+    """The draw weight of the used cards that left the draw, added up one by one in the order
+    they were used (so a running sum kept while a game is played is the very same number)."""
+    return reduce(add, map(deck.single_use_weight.get, used, repeat(0.0)), 0.0)
+
+
+def draw_card(deck: Deck, round_no: int, used: Sequence[str], meters: Mapping[str, int],
+              flags: Collection[str], spent: float, points: DrawPoints,
+              draws: int) -> tuple[Card | None, int]:
+    """A weighted draw among the cards that may come up in ``round_no``: their conditions hold
+    and they are still unused. ``spent`` is :func:`spent_weight` of ``used``, ``draws`` the
+    number of the game's next draw. Returns the card (None: none may come up) and the number
+    of the draw after it.
+
+    Cards without conditions are found by a binary search over their cumulative weights; a
+    used one is rejected and drawn again, which keeps every eligible card's chance exactly
+    proportional to its weight. Late in a long deck, when most are used, a plain scan over
+    the eligible cards takes over, so rejections stay rare.
+    """
+    extra = deck.conditional_index.holding(round_no, meters, flags)
+    extra_total = 0.0
+    if extra:
+        extra = [rule for rule in extra if not (rule.once and rule.id in used)]
+        for rule in extra:  # added up in order, as every Python version adds them
+            extra_total += rule.weight
+    cumulative = deck.unconditional_cumulative
+    total = cumulative[-1] if cumulative else 0.0
+    if total - spent + extra_total <= 0:
+        return None, draws
+    if spent > total / 2:
+        pool = [c for c in deck.unconditional if c.repeatable or c.id not in used]
+        pool += [rule.card for rule in extra]
+        return weighted_pick(pool, points(draws) * (total - spent + extra_total)), draws + 1
+    single_use = deck.single_use_weight
+    while True:
+        point = points(draws) * (total + extra_total)
+        draws += 1
+        if point >= total:
+            return weighted_pick([rule.card for rule in extra], point - total), draws
+        i = bisect_right(cumulative, point)
+        card_id = deck.unconditional_ids[i]
+        if card_id not in single_use or card_id not in used:
+            return deck.unconditional[i], draws

@@ -13,17 +13,16 @@ draws exactly the same cards as one that never stopped.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import reduce
-from itertools import repeat
-from operator import add
-from types import MappingProxyType
-from typing import Any, Iterable, Iterator, Literal, Mapping
+from typing import Any, Literal, Mapping
 
 from game.format.deck import Deck, OptionRule
 from game.format.models import Card, Ending, Option
-from game.rules.draws import DrawPoints, eligible_rules, weighted_pick
+from game.rules import follow_ups
+from game.rules.draws import draw_card, draw_points, eligible_rules, spent_weight
+from game.rules.effects import (
+    apply_changes, apply_dynamics, collapse_of, effects_of, meters_after, term_ending,
+)
 from game.rules.state import (
     SESSION_MIN_COMPATIBLE_VERSION as MIN_COMPATIBLE_VERSION,
     SESSION_SAVE_VERSION as SAVE_VERSION,
@@ -59,7 +58,7 @@ class Session:
         self._state = state
         #: Whether decisions keep what undo needs; the simulator, which never undoes, skips it.
         self.undoable = undoable
-        self._points = DrawPoints(state.seed)
+        self._points = draw_points(state.seed)
 
     # ----------------------------------------------------------------- creating and saving
     @classmethod
@@ -171,10 +170,6 @@ class Session:
         """Every decision so far, oldest first (copies)."""
         return [_public(h) for h in self._state.history]
 
-    def history_view(self) -> Iterator[Mapping[str, Any]]:
-        """The decisions as read-only views, without copying (for the simulator's fast walks)."""
-        return (MappingProxyType(record) for record in self._state.history)
-
     @property
     def decisions(self) -> int:
         return len(self._state.history)
@@ -225,14 +220,8 @@ class Session:
     def meters_after(self, option: Option) -> tuple[dict[str, int], list[dict[str, Any]]]:
         """The meters an option would leave, its effects and the deck's dynamics applied, and
         the dynamics rules that would fire: what :meth:`choose` would do, without doing it."""
-        meters = dict(self._state.meters)
-        apply_changes(meters, self._rule_of(option).changes)
-        if not self.deck.dynamics:
-            return meters, []
-        flags = self._state.flags
-        if option.set_flags or option.clear_flags:
-            flags = set(flags).union(option.set_flags).difference(option.clear_flags)
-        return meters, apply_dynamics(self.deck, self._state.round, meters, flags)
+        s = self._state
+        return meters_after(self.deck, self._rule_of(option), s.meters, s.flags, s.round)
 
     def next_card_odds(self, option: Option, meters: Mapping[str, int],
                        flags: Any) -> list[tuple[Card, float]]:
@@ -260,11 +249,7 @@ class Session:
 
     def effects_of(self, option: Option) -> dict[str, int]:
         """The meter changes an option would make now, after clamping to the ranges."""
-        meters = self._state.meters
-        after = dict(meters)
-        changes = self._rule_of(option).changes
-        apply_changes(after, changes)
-        return {meter: after[meter] - meters[meter] for meter, *_ in changes}
+        return effects_of(self._rule_of(option), self._state.meters)
 
     # ------------------------------------------------------------------------ changing
     def choose(self, option_id: str, votes: Mapping[str, int] | None = None) -> dict[str, Any]:
@@ -296,10 +281,10 @@ class Session:
             scheduled.append({"card": follow_up_card, "due": round_no + after})
         s.phase = "outcome"
         fired = apply_dynamics(deck, round_no, meters, s.flags) if deck.dynamics else None
-        for meter, floor, ceiling in deck.collapse_limits:
-            if not floor < meters[meter] < ceiling:
-                self._collapse()
-                break
+        collapse = collapse_of(deck, meters)
+        if collapse is not None:
+            s.collapsed, s.ending = collapse
+            s.end_reason = "collapse"
         record: Decision = {
             "round": round_no,
             "card": card_id,
@@ -395,26 +380,24 @@ class Session:
         if s.ending is not None or s.end_reason == "collapse":
             self._end("collapse", s.ending)
         elif s.round >= (self.deck.term if s.term is None else s.term):
-            self._end("term", self._term_ending())
+            self._end("term", term_ending(self.deck, s.meters))
         return s.phase == "ended"
 
     def end_exhausted(self) -> None:
         """No card can come up any more: the term ends here."""
-        self._end("exhausted", self._term_ending())
+        self._end("exhausted", term_ending(self.deck, self._state.meters))
 
     def due_follow_ups(self, round_no: int) -> list[str]:
         """The follow-ups due in ``round_no`` that may come up, most urgent first."""
-        scheduled = self._state.scheduled
-        if not scheduled:
+        s = self._state
+        if not s.scheduled:
             return []
-        due = sorted((i for i, x in enumerate(scheduled) if x["due"] <= round_no),
-                     key=lambda i: (scheduled[i]["due"], i))
-        cards = (scheduled[i]["card"] for i in due)
-        return [c for c in cards if self._eligible(self.deck.card(c), round_no)]
+        return follow_ups.due(self.deck, s.scheduled, round_no, s.used, s.meters, s.flags)
 
     def can_play(self, card: Card) -> bool:
         """Whether ``card`` may come up for this game in the next round."""
-        return self._eligible(card, self._state.round + 1)
+        s = self._state
+        return follow_ups.may_come_up(card, s.round + 1, s.used, s.meters, s.flags)
 
     def deal(self, card_id: str | None) -> None:
         """Start the next round with ``card_id`` on the table (None: this game sits it out).
@@ -433,7 +416,8 @@ class Session:
         if card is None:
             raise RuleError(f"the deck has no card {card_id!r}")
         if s.scheduled:
-            self._drop_follow_ups(card_id)
+            s.scheduled = follow_ups.after_dealing(self.deck, s.scheduled, card_id, s.round,
+                                                   s.used, s.meters, s.flags)
         s.current, s.phase = card_id, "card"
         if not card.repeatable or card_id not in s.used:
             s.used.append(card_id)
@@ -447,102 +431,13 @@ class Session:
             return current
         return self.deck.option_rule(option)
 
-    def _drop_follow_ups(self, card_id: str) -> None:
-        """Take the follow-up for ``card_id``, dealt in this round, off the schedule, and those
-        due before it that can no longer come up."""
-        s = self._state
-        scheduled = s.scheduled
-        order = sorted(range(len(scheduled)), key=lambda i: (scheduled[i]["due"], i))
-        dropped = set()
-        for i in order:
-            item = scheduled[i]
-            if item["due"] > s.round:
-                break
-            if item["card"] == card_id:
-                dropped.add(i)
-                break
-            if not self._eligible(self.deck.card(item["card"]), s.round):
-                dropped.add(i)
-        if dropped:
-            s.scheduled = [x for i, x in enumerate(scheduled) if i not in dropped]
-
-    def _eligible(self, card: Card | None, round_no: int) -> bool:
-        s = self._state
-        if card is None:
-            return False
-        if card.id in s.used and not card.repeatable:
-            return False
-        return card.when.holds(round_no, s.meters, frozenset(s.flags))
-
     def _draw_random(self, round_no: int) -> Card | None:
-        """A weighted draw among the cards that may come up in ``round_no``: their conditions
-        hold and they are still unused.
-
-        Cards without conditions are found by a binary search over their cumulative weights; a
-        used one is rejected and drawn again, which keeps every eligible card's chance exactly
-        proportional to its weight. Late in a long deck, when most are used, a plain scan over
-        the eligible cards takes over, so rejections stay rare.
-        """
+        """A weighted draw among the cards that may come up in ``round_no``
+        (:func:`~game.rules.draws.draw_card`)."""
         s, deck = self._state, self.deck
-        used = s.used
-        extra = eligible_rules(deck, round_no, used, s.meters, s.flags)
-        extra_total = 0.0
-        for rule in extra:
-            extra_total += rule.weight
-        cumulative = deck.unconditional_cumulative
-        total = cumulative[-1] if cumulative else 0.0
-        single_use = deck.single_use_weight
-        # the weights of the used cards, added up one by one in the order they were used
-        spent = reduce(add, map(single_use.get, used, repeat(0.0)), 0.0)
-        if total - spent + extra_total <= 0:
-            return None
-        if spent > total / 2:
-            pool = [c for c in deck.unconditional if c.repeatable or c.id not in used]
-            pool += [rule.card for rule in extra]
-            return weighted_pick(pool, self._next_point() * (total - spent + extra_total))
-        points = self._points
-        while True:
-            point = points(s.draws) * (total + extra_total)
-            s.draws += 1
-            if point >= total:
-                return weighted_pick([rule.card for rule in extra], point - total)
-            i = bisect_right(cumulative, point)
-            card_id = deck.unconditional_ids[i]
-            if card_id not in single_use or card_id not in used:
-                return deck.unconditional[i]
-
-    def _next_point(self) -> float:
-        s = self._state
-        point = self._points(s.draws)
-        s.draws += 1
-        return point
-
-    def _collapse(self) -> None:
-        """A meter reached an end where it collapses: the game ends with the first such
-        meter's ending."""
-        s = self._state
-        meters = s.meters
-        for meter, low, high, at_min, at_max, ending_at_min, ending_at_max \
-                in self.deck.collapse_rules:
-            value = meters[meter]
-            if at_min and value <= low:
-                ending = ending_at_min
-            elif at_max and value >= high:
-                ending = ending_at_max
-            else:
-                continue
-            s.ending, s.end_reason, s.collapsed = ending, "collapse", meter
-            return
-
-    def _term_ending(self) -> str | None:
-        meters = self._state.meters
-        for ending, ranges in self.deck.term_endings:
-            for meter, low, high in ranges:
-                if not low <= meters.get(meter, 0) <= high:
-                    break
-            else:
-                return ending
-        return None
+        card, s.draws = draw_card(deck, round_no, s.used, s.meters, s.flags,
+                                  spent_weight(deck, s.used), self._points, s.draws)
+        return card
 
     def _end(self, reason: EndReason, ending_id: str | None) -> None:
         s = self._state
@@ -550,36 +445,6 @@ class Session:
         s.current = None
         s.end_reason = reason
         s.ending = ending_id
-
-
-def apply_changes(meters: dict[str, int], changes: Iterable[tuple[str, int, int, int]]) -> None:
-    """Add each (meter id, change, lowest, highest) to ``meters`` in place, clamped to the
-    meter's range: an option's effects, or a dynamics rule's."""
-    for meter, delta, low, high in changes:
-        value = meters[meter] + delta
-        meters[meter] = low if value < low else high if value > high else value
-
-
-def apply_dynamics(deck: Deck, round_no: int, meters: dict[str, int],
-                   flags: Any) -> list[dict[str, Any]]:
-    """Apply every dynamics rule of the deck whose conditions hold on ``meters`` (the meters
-    after a decision's effects), once each, in deck order, clamped to the meters' ranges;
-    ``meters`` is changed in place. Every rule is checked against the meters as the option
-    left them, so the order of the rules does not change which fire.
-
-    Returns what fired: ``{"id": rule id, "changes": {meter: change}}`` per rule, the changes
-    as they turned out after clamping (a rule that changed nothing is still listed).
-    """
-    fired = []
-    for rule in deck.dynamics_index.holding(round_no, meters, flags):
-        changes = {}
-        for meter, delta, low, high in rule.changes:
-            now = meters[meter]
-            after = max(low, min(high, now + delta))
-            meters[meter] = after
-            changes[meter] = after - now
-        fired.append({"id": rule.id, "changes": changes})
-    return fired
 
 
 def _clamp(value: int, low: int, high: int) -> int:
