@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import DEFAULT_DECK, ROOT, load
-from game.balance.simulate import _pick, below, game_seed, play_games
+from game.balance.simulate import Planner, below, game_seed, play_games, play_planned
 from game.format.condition_index import ConditionIndex
 from game.rules.draws import eligible_rules
 from game.rules.session import Session
@@ -30,14 +30,16 @@ def deck(request):
     return load(request.param)
 
 
-def full_games(deck, run_seed: int, games: int, policy: str = "random"):
-    """The games :func:`play_games` plays, played by undoable sessions (the table's kind)."""
+def full_games(deck, run_seed: int, games: int):
+    """The games :func:`play_games` plays with the random policy, played by undoable sessions
+    (the table's kind)."""
     for game in range(games):
         seed = game_seed(run_seed, game)
         rng = random.Random(seed)
         session = Session.new(deck, seed)
         while not session.is_over:
-            session.choose(_pick(policy, session, session.current_card, rng).id)
+            options = session.current_card.options
+            session.choose(options[below(rng, len(options))].id)
             session.advance()
         yield session
 
@@ -81,18 +83,28 @@ def test_the_tally_counts_what_the_full_sessions_hold(deck):
     assert Counter(tally.final_sums) == final_sums
 
 
-@pytest.mark.parametrize("policy", ["random", "lookahead"])
-def test_a_game_plays_the_same_whether_it_can_be_undone_or_not(deck, policy):
-    """The simulator's sessions keep no undo; every decision and draw is the same."""
-    for session in full_games(deck, 5, 30 if policy == "lookahead" else GAMES, policy):
-        seed = session.seed
-        lean = Session.new(deck, seed, undoable=False)
-        rng = random.Random(seed)
-        while not lean.is_over:
-            lean.choose(_pick(policy, lean, lean.current_card, rng).id)
-            lean.advance()
-        assert lean.history == session.history  # what undo keeps aside
-        assert {**lean.to_dict(), "history": None} == {**session.to_dict(), "history": None}
+def test_a_planned_game_plays_the_same_whether_it_can_be_undone_or_not(deck):
+    """The simulator's lookahead sessions keep no undo; every decision and draw is the same
+    (tests/test_playthrough.py proves the same of the other policies' playthroughs)."""
+    planner = Planner(deck)
+    for game in range(30):
+        seed = game_seed(5, game)
+        full = play_planned(Session.new(deck, seed), planner, random.Random(seed))
+        lean = play_planned(Session.new(deck, seed, undoable=False), planner,
+                            random.Random(seed))
+        assert lean.history == full.history  # what undo keeps aside
+        assert {**lean.to_dict(), "history": None} == {**full.to_dict(), "history": None}
+
+
+def test_the_lookahead_tally_counts_what_its_sessions_hold(deck):
+    tally = play_games(deck, 6, 0, 20, "lookahead")
+    planner = Planner(deck)
+    picks = Counter()
+    for game in range(20):
+        seed = game_seed(6, game)
+        session = play_planned(Session.new(deck, seed), planner, random.Random(seed))
+        picks.update((record["card"], record["option"]) for record in session.history)
+    assert tally.games == 20 and tally.picks == picks
 
 
 def test_the_indexed_conditions_are_the_cards_and_rules_own(deck):

@@ -11,7 +11,9 @@ the deck's dynamics, plus the expected best reply to every card that could come 
 its draw weight: what a team that knows the deck plans, without knowing the draw); and
 ``only:METER`` (always the best option for one meter).
 Games are spread over the machine's cores when there are many; every game has its own seed
-derived from the run's seed, so a run gives the same figures on any number of cores.
+derived from the run's seed, so a run gives the same figures on any number of cores. They are
+played by :func:`~game.rules.playthrough.play_through` (the session's rules without its
+records), the lookahead's as sessions, as it reads what only a session knows.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ import math
 import os
 import random
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from game.balance.tally import FinishedGame, Tally
-from game.format.deck import Deck
+from game.balance.tally import Tally
+from game.format.deck import Deck, OptionRule
 from game.format.dominance import direction, dominated_options
-from game.format.models import Card, Option
+from game.format.models import Option
+from game.rules.effects import effects_of, meters_after
+from game.rules.playthrough import Chooser, Playthrough, play_through, session_playthrough
 from game.rules.session import Session
 
 #: A policy's name: one of :data:`POLICIES`, or ``only:METER`` (always the option best for one
@@ -64,32 +68,42 @@ def game_seed(run_seed: int, game: int) -> int:
     return int.from_bytes(digest, "big")
 
 
-def _pick(policy: Policy, session: Session, card: Card, rng: random.Random,
-          planner: "Planner | None" = None) -> Option:
-    """The option a policy takes: at random, protecting the weakest meter, the most gain,
-    planning a draw ahead, or the best for one meter."""
-    options = card.options
+def chooser(policy: Policy, deck: Deck, rng: random.Random) -> Chooser:
+    """How a policy other than ``lookahead`` decides (see :func:`play_through`): at random, the
+    most gain, protecting the weakest meter, or the best for one meter; ties are broken at
+    random."""
     if policy == "random":
-        return options[below(rng, len(options))]
-    if policy == "lookahead":
-        planner = planner or Planner(session.deck)
-        scores = [planner.score(session, o) for o in options]
-    elif policy.startswith(ONLY):
-        meter = policy[len(ONLY):]
-        scores = [session.meters_after(o)[0][meter] for o in options]
-    else:
-        meters = session.meters
-
-        def score(option: Option) -> float:
-            changes = session.effects_of(option)
-            if policy == "greedy":
-                return sum(changes.values())
+        return lambda options, meters, flags, round_no: below(rng, len(options))
+    if policy == "greedy":
+        def score(option: OptionRule, meters: Mapping[str, int], flags: Sequence[str],
+                  round_no: int) -> float:
+            return sum(effects_of(option, meters).values())
+    elif policy == "cautious":
+        def score(option: OptionRule, meters: Mapping[str, int], flags: Sequence[str],
+                  round_no: int) -> float:
+            changes = effects_of(option, meters)
             after = sorted(meters[m] + changes.get(m, 0) for m in meters)
             return after[0] + 0.01 * sum(after)
+    elif policy.startswith(ONLY):
+        meter = policy[len(ONLY):]
 
-        scores = [score(o) for o in options]
+        def score(option: OptionRule, meters: Mapping[str, int], flags: Sequence[str],
+                  round_no: int) -> float:
+            return meters_after(deck, option, meters, flags, round_no)[0][meter]
+    else:
+        raise UnknownPolicy(policy)
+
+    def choose(options: Sequence[OptionRule], meters: Mapping[str, int], flags: Sequence[str],
+               round_no: int) -> int:
+        return best_of([score(option, meters, flags, round_no) for option in options], rng)
+
+    return choose
+
+
+def best_of(scores: Sequence[float], rng: random.Random) -> int:
+    """The position of the highest score, a tie broken at random."""
     best = max(scores)
-    tied = [o for o, s in zip(options, scores) if s == best]
+    tied = [i for i, value in enumerate(scores) if value == best]
     return tied[below(rng, len(tied))]
 
 
@@ -214,27 +228,41 @@ class Planner:
 
 def play_games(deck: Deck, run_seed: int, first: int, count: int, policy: Policy) -> Tally:
     """Games ``first`` .. ``first + count - 1`` of a run, counted."""
-    tally = Tally()
-    planner = Planner(deck) if policy == "lookahead" else None
+    tally = Tally([m.id for m in deck.meters])
     rng = random.Random()
-    batch: list[FinishedGame] = []
+    if policy == "lookahead":
+        planner = Planner(deck)
+
+        def play(seed: int) -> Playthrough:
+            session = Session.new(deck, seed, undoable=False)
+            return session_playthrough(play_planned(session, planner, rng))
+    else:
+        choose = chooser(policy, deck, rng)
+
+        def play(seed: int) -> Playthrough:
+            return play_through(deck, seed, choose)
+    batch: list[Playthrough] = []
     for game in range(first, first + count):
         seed = game_seed(run_seed, game)
         rng.seed(seed)  # as random.Random(seed), without making a new one
-        session = Session.new(deck, seed, undoable=False)
-        decisions = []
-        while not session.is_over:
-            option = _pick(policy, session, session.current_card, rng, planner)
-            decisions.append(session.choose(option.id))
-            session.advance()
-        ending = session.ending
-        batch.append(FinishedGame.of(session.end_reason, ending.id if ending else "-",
-                                     session.collapsed_meter, session.meters, decisions))
+        batch.append(play(seed))
         if len(batch) == TALLY_BATCH:
             tally.add_games(batch)
             batch = []
     tally.add_games(batch)
     return tally
+
+
+def play_planned(session: Session, planner: Planner, rng: random.Random) -> Session:
+    """Play ``session`` to its end with the lookahead policy. It weighs the cards that could
+    come next, which needs what a session knows (the cards used, the follow-ups waiting), so
+    its games are played as sessions."""
+    while not session.is_over:
+        options = session.current_card.options
+        picked = best_of([planner.score(session, option) for option in options], rng)
+        session.choose(options[picked].id)
+        session.advance()
+    return session
 
 
 #: The deck a worker process plays, set once by :func:`_take_deck` when the worker starts (a
@@ -256,7 +284,7 @@ def simulate(deck: Deck, games: int, seed: int, policy: Policy = "random",
     """Play ``games`` games; ``progress`` is told how many are done after each batch."""
     workers = workers or os.cpu_count() or 1
     chunks = [(first, min(CHUNK, games - first)) for first in range(0, games, CHUNK)]
-    total = Tally()
+    total = Tally([m.id for m in deck.meters])
 
     def add_up(parts: Iterable[Tally]) -> None:
         for part in parts:
