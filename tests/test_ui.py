@@ -193,6 +193,44 @@ def test_play_to_the_end(tmp_path):
     app.close()
 
 
+def test_the_end_screens_decisions_are_measured_once_per_window_size(tmp_path, monkeypatch):
+    """Scrolling the list and redrawing it read each decision's height as measured; a new
+    window size measures them again, and the list still shows whole rows in it."""
+    from game.ui.single.card import CardScene
+    from game.ui.single.end import EndScene
+
+    measured = []
+    measure = EndScene._measure_row
+
+    def measuring(scene, record):
+        measured.append(record["round"])
+        return measure(scene, record)
+
+    monkeypatch.setattr(EndScene, "_measure_row", measuring)
+    app = make_app(tmp_path, size=(800, 600), deck=ROOT / "scenarios" / "digitaal-leiderschap",
+                   seed=3)
+    for i in range(80):
+        if isinstance(app.scene, EndScene):
+            break
+        if isinstance(app.scene, CardScene):
+            key(app, pygame.K_1 + i % 2)
+        key(app, pygame.K_RETURN)
+    scene = app.scene
+    decisions = len(scene.history)
+    assert isinstance(scene, EndScene) and decisions > scene.per_page
+    app.render()
+    for _ in range(decisions):
+        key(app, pygame.K_PAGEDOWN)
+        app.render()
+    assert scene.scroll == scene.max_scroll > 0
+    assert sorted(measured) == [record["round"] for record in scene.history]
+    app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=1280, h=720, size=(1280, 720)))
+    app.render()
+    assert decisions < len(measured) <= 2 * decisions
+    assert scene.scroll + scene.per_page == decisions
+    app.close()
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_the_end_screen_says_why_the_meters_moved_and_what_the_essay_advises(tmp_path, size):
     from game.ui.single.card import CardScene

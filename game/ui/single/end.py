@@ -12,6 +12,8 @@ report data, so the screen and the report say the same. W goes to the next tab.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import pygame
 from pygame import Rect
 
@@ -47,6 +49,8 @@ class EndScene(Scene):
         self.report: dict | None = None
         self._report_lang: str | None = None
         self._static: pygame.Surface | None = None
+        #: Each decision's row height by its place in the history, for the layout in use.
+        self._heights: dict[int, int] = {}
         self.layout_changed()
         # The focus starts on the tab already shown: an extra Enter after the last decision
         # changes nothing, where on "Nieuw spel" it would put the result away.
@@ -70,6 +74,7 @@ class EndScene(Scene):
                         for a, r in zip(ACTIONS, self.layout.buttons)]
         self.buttons += [Button(f"view-{v}", r, self.app.t(key))
                          for (v, key), r in zip(VIEWS.items(), self.layout.tabs)]
+        self._heights = {}
         self.scroll = min(self.scroll, self.max_scroll)
         self._static = None
 
@@ -120,12 +125,12 @@ class EndScene(Scene):
     @property
     def per_page(self) -> int:
         """How many decisions the list shows from the first one shown."""
-        return len(self._fitting(self.history[self.scroll:]))
+        return len(self._fitting(range(self.scroll, len(self.history))))
 
     @property
     def max_scroll(self) -> int:
         """The first decision shown when the list is scrolled to its end."""
-        return max(0, len(self.history) - len(self._fitting(self.history[::-1])))
+        return max(0, len(self.history) - len(self._fitting(range(len(self.history) - 1, -1, -1))))
 
     def _line_height(self) -> int:
         return round(self.app.metrics.small * 1.3)
@@ -169,9 +174,16 @@ class EndScene(Scene):
         num_w = app.text.measure(app.t("end.round_short", round=88), "bold", m.small)[0] + m.px(16)
         return self.layout.decisions.width - num_w
 
-    def _row_height(self, record) -> int:
-        """A decision's row: its title (with the changes beside it where they fit), its choice
-        in one or two lines, and the changes under it where they do not fit beside the title."""
+    def _row_height(self, index: int) -> int:
+        """Decision ``index``'s row: its title (with the changes beside it where they fit), its
+        choice in one or two lines, and the changes under it where they do not fit beside the
+        title. Measured once per layout: the list asks for it at every scroll and redraw."""
+        found = self._heights.get(index)
+        if found is None:
+            found = self._heights[index] = self._measure_row(self.history[index])
+        return found
+
+    def _measure_row(self, record) -> int:
         app, m = self.app, self.app.metrics
         _, label = self._row_words(record)
         choice = app.text.render(label, "regular", m.small, app.theme.palette.ink_muted,
@@ -179,13 +191,13 @@ class EndScene(Scene):
         lines = 1 + min(2, len(choice.lines)) + (0 if self._changes_beside(record) else 1)
         return self._line_height() * lines + m.px(14)
 
-    def _fitting(self, records) -> list[int]:
-        """The heights of the first of ``records`` that fit the list, one after another
-        (at least one)."""
+    def _fitting(self, indices: Iterable[int]) -> list[int]:
+        """The heights of the first of the decisions at ``indices`` that fit the list, one
+        after another (at least one)."""
         room, gap = self.layout.decisions.height, self.app.metrics.px(6)
         heights, used = [], 0
-        for record in records:
-            height = self._row_height(record)
+        for index in indices:
+            height = self._row_height(index)
             if heights and used + height > room:
                 break
             heights.append(height)
@@ -349,9 +361,10 @@ class EndScene(Scene):
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
         if not self.history:
             self.text_in(s, L.rows[0], app.t("end.no_decisions"), "regular", m.small, p.ink_muted)
-        visible = self.history[self.scroll:self.scroll + self.per_page]
+        shown = range(self.scroll, min(len(self.history), self.scroll + self.per_page))
+        visible = [self.history[i] for i in shown]
         rects, top = [], L.decisions.y
-        for height in self._fitting(visible):
+        for height in self._fitting(shown):
             rects.append(Rect(L.decisions.x, top, L.decisions.width, height))
             top += height + m.px(6)
         for index, (rect, record) in enumerate(zip(rects, visible)):
