@@ -193,10 +193,25 @@ def test_play_to_the_end(tmp_path):
     app.close()
 
 
+def ended_game(tmp_path, size):
+    """The default deck played with seed 3 to its end screen, options 1 and 2 in turn."""
+    from game.ui.single.card import CardScene
+    from game.ui.single.end import EndScene
+
+    app = make_app(tmp_path, size=size, deck=ROOT / "scenarios" / "digitaal-leiderschap",
+                   seed=3)
+    for i in range(80):
+        if isinstance(app.scene, EndScene):
+            break
+        if isinstance(app.scene, CardScene):
+            key(app, pygame.K_1 + i % 2)
+        key(app, pygame.K_RETURN)
+    return app
+
+
 def test_the_end_screens_decisions_are_measured_once_per_window_size(tmp_path, monkeypatch):
     """Scrolling the list and redrawing it read each decision's height as measured; a new
     window size measures them again, and the list still shows whole rows in it."""
-    from game.ui.single.card import CardScene
     from game.ui.single.end import EndScene
 
     measured = []
@@ -207,14 +222,7 @@ def test_the_end_screens_decisions_are_measured_once_per_window_size(tmp_path, m
         return measure(scene, record)
 
     monkeypatch.setattr(EndScene, "_measure_row", measuring)
-    app = make_app(tmp_path, size=(800, 600), deck=ROOT / "scenarios" / "digitaal-leiderschap",
-                   seed=3)
-    for i in range(80):
-        if isinstance(app.scene, EndScene):
-            break
-        if isinstance(app.scene, CardScene):
-            key(app, pygame.K_1 + i % 2)
-        key(app, pygame.K_RETURN)
+    app = ended_game(tmp_path, (800, 600))
     scene = app.scene
     decisions = len(scene.history)
     assert isinstance(scene, EndScene) and decisions > scene.per_page
@@ -233,17 +241,9 @@ def test_the_end_screens_decisions_are_measured_once_per_window_size(tmp_path, m
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_the_end_screen_says_why_the_meters_moved_and_what_the_essay_advises(tmp_path, size):
-    from game.ui.single.card import CardScene
     from game.ui.single.end import EndScene
 
-    app = make_app(tmp_path, size=size, deck=ROOT / "scenarios" / "digitaal-leiderschap",
-                   seed=3)
-    for i in range(80):
-        if isinstance(app.scene, EndScene):
-            break
-        if isinstance(app.scene, CardScene):
-            key(app, pygame.K_1 + i % 2)
-        key(app, pygame.K_RETURN)
+    app = ended_game(tmp_path, size)
     scene = app.scene
     assert isinstance(scene, EndScene) and scene.view == "summary"
     L = scene.layout
