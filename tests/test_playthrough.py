@@ -82,6 +82,26 @@ def test_an_unfinished_session_has_no_playthrough(deck):
         session_playthrough(Session.new(deck, 1))
 
 
+def test_a_deck_whose_weights_do_not_add_up_exactly_runs_out_of_cards_cleanly():
+    """1 + 0.1 + 3.3 in deck order is 4.4, in the order 3.3, 1, 0.1 a hair less: when every
+    card is used, the draw must see that none is left rather than pick from nothing."""
+    cards = [{"id": f"k{n}", "title": "Kaart", "text": "Tekst.", "weight": weight,
+              "options": [{"id": "a", "label": "A", "effects": {"a": 1}},
+                          {"id": "b", "label": "B", "effects": {"a": -1}}]}
+             for n, weight in enumerate([1, 0.1, 3.3])]
+    deck = as_deck({"format": 1, "id": "afronding", "title": "Afronding", "term": 5,
+                    "meters": [{"id": "a", "label": "A", "start": 50}], "cards": cards,
+                    "endings": [{"id": "klaar", "trigger": "term", "title": "Klaar",
+                                 "text": "Om."}]})
+    orders = set()
+    for seed in range(60):
+        game = fast_game(deck, seed, "random")
+        assert game == session_game(deck, seed, "random")
+        assert game.end_reason == "exhausted" and game.ending == "klaar"
+        orders.add(tuple(card for card, _ in game.picks))
+    assert ("k2", "k0", "k1") in orders
+
+
 # ------------------------------------------------------------------ generated decks
 METERS = ["a", "b", "c"]
 FLAGS = ["f", "g", "h"]
@@ -131,7 +151,7 @@ def generated_decks(draw) -> dict:
                                        "after": draw(st.integers(1, 3))}
             options.append(option)
         card = {"id": card_id, "title": card_id, "text": "Tekst.", "options": options,
-                "weight": draw(st.sampled_from([0, 0.5, 1, 1, 2, 3.25])),
+                "weight": draw(st.sampled_from([0, 0.1, 0.5, 1, 1, 2, 3.3])),
                 "repeatable": draw(st.booleans()),
                 "follow_up_only": draw(st.integers(0, 5)) == 0}
         when = draw(conditions()) if draw(st.booleans()) else {}

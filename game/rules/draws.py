@@ -77,7 +77,7 @@ def spent_weight(deck: Deck, used: Sequence[str]) -> float:
     return reduce(add, map(deck.single_use_weight.get, used, repeat(0.0)), 0.0)
 
 
-def draw_card(deck: Deck, round_no: int, used: Sequence[str], meters: Mapping[str, int],
+def draw_card(deck: Deck, round_no: int, used: Collection[str], meters: Mapping[str, int],
               flags: Collection[str], spent: float, points: DrawPoints,
               draws: int) -> tuple[Card | None, int]:
     """A weighted draw among the cards that may come up in ``round_no``: their conditions hold
@@ -90,12 +90,10 @@ def draw_card(deck: Deck, round_no: int, used: Sequence[str], meters: Mapping[st
     proportional to its weight. Late in a long deck, when most are used, a plain scan over
     the eligible cards takes over, so rejections stay rare.
     """
-    extra = deck.conditional_index.holding(round_no, meters, flags)
+    extra = eligible_rules(deck, round_no, used, meters, flags)
     extra_total = 0.0
-    if extra:
-        extra = [rule for rule in extra if not (rule.once and rule.id in used)]
-        for rule in extra:  # added up in order, as every Python version adds them
-            extra_total += rule.weight
+    for rule in extra:  # added up in order, as every Python version adds them
+        extra_total += rule.weight
     cumulative = deck.unconditional_cumulative
     total = cumulative[-1] if cumulative else 0.0
     if total - spent + extra_total <= 0:
@@ -103,6 +101,8 @@ def draw_card(deck: Deck, round_no: int, used: Sequence[str], meters: Mapping[st
     if spent > total / 2:
         pool = [c for c in deck.unconditional if c.repeatable or c.id not in used]
         pool += [rule.card for rule in extra]
+        if not pool:  # all used up: the weight left over was the rounding of the two sums
+            return None, draws
         return weighted_pick(pool, points(draws) * (total - spent + extra_total)), draws + 1
     single_use = deck.single_use_weight
     while True:
