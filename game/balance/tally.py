@@ -75,7 +75,8 @@ class Tally:
         """Add the meters of every game's trail to the sums of their rounds: position ``r`` of
         a trail is round ``r``."""
         for round_no, row in enumerate(zip_longest(*trails)):
-            values = list(filter(None, row))  # the games that reached this round
+            # the games that reached this round (a game's meters are never an empty tuple)
+            values = list(filter(None, row))
             cells = self.meter_sums.setdefault(round_no, {})
             for i, meter in enumerate(self.meter_ids):
                 column = list(map(itemgetter(i), values))

@@ -57,8 +57,15 @@ def meters_after(deck: Deck, option: OptionRule, meters: Mapping[str, int],
     if not deck.dynamics:
         return after, []
     if option.set_flags or option.clear_flags:
-        flags = set(flags).union(option.set_flags).difference(option.clear_flags)
+        flags = flags_after(flags, option.set_flags, option.clear_flags)
     return after, apply_dynamics(deck, round_no, after, flags)
+
+
+def flags_after(flags: Iterable[str], set_flags: Iterable[str],
+                clear_flags: Iterable[str]) -> list[str]:
+    """The flags set once a decision set ``set_flags`` and cleared ``clear_flags``, sorted
+    (clearing wins where an option does both)."""
+    return sorted(set(flags).union(set_flags).difference(clear_flags))
 
 
 def collapse_of(deck: Deck, meters: dict[str, int]) -> tuple[str, str | None] | None:

@@ -7,11 +7,18 @@ after that in which it may come up (:func:`may_come_up`). Shared by
 
 from __future__ import annotations
 
-from typing import Collection, Mapping, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 from game.format.deck import Deck
 from game.format.models import Card
 from game.rules.state import ScheduledFollowUp
+
+
+def scheduled_by(follow_up: Iterable[tuple[str, int]], round_no: int,
+                 card_id: str) -> list[ScheduledFollowUp]:
+    """The schedule's new entries for a decision on ``card_id`` in ``round_no`` whose option
+    brings back each (card id, rounds later) of ``follow_up``."""
+    return [{"card": card, "due": round_no + after, "from": card_id} for card, after in follow_up]
 
 
 def may_come_up(card: Card | None, round_no: int, used: Collection[str],
@@ -27,11 +34,7 @@ def may_come_up(card: Card | None, round_no: int, used: Collection[str],
 def due(deck: Deck, scheduled: Sequence[ScheduledFollowUp], round_no: int,
         used: Collection[str], meters: Mapping[str, int], flags: Collection[str]) -> list[str]:
     """The follow-ups due in ``round_no`` that may come up, most urgent first."""
-    waiting = [i for i, x in enumerate(scheduled) if x["due"] <= round_no]
-    if not waiting:
-        return []
-    order = sorted(waiting, key=lambda i: (scheduled[i]["due"], i))
-    cards = (scheduled[i]["card"] for i in order)
+    cards = (scheduled[i]["card"] for i in _waiting(scheduled, round_no))
     return [c for c in cards if may_come_up(deck.card(c), round_no, used, meters, flags)]
 
 
@@ -41,12 +44,8 @@ def after_dealing(deck: Deck, scheduled: list[ScheduledFollowUp], card_id: str, 
     """The schedule once ``card_id`` is dealt in ``round_no`` (before it counts as used): its
     own follow-up taken off, and those due before it that can no longer come up. The same
     list when nothing is taken off."""
-    waiting = [i for i, x in enumerate(scheduled) if x["due"] <= round_no]
-    if not waiting:
-        return scheduled
-    order = sorted(waiting, key=lambda i: (scheduled[i]["due"], i))
     dropped = set()
-    for i in order:
+    for i in _waiting(scheduled, round_no):
         item = scheduled[i]
         if item["card"] == card_id:
             dropped.add(i)
@@ -56,3 +55,12 @@ def after_dealing(deck: Deck, scheduled: list[ScheduledFollowUp], card_id: str, 
     if not dropped:
         return scheduled
     return [x for i, x in enumerate(scheduled) if i not in dropped]
+
+
+def _waiting(scheduled: Sequence[ScheduledFollowUp], round_no: int) -> list[int]:
+    """The places on the schedule of the follow-ups due by ``round_no``, most urgent first (the
+    earliest due, then the first scheduled)."""
+    waiting = [i for i, x in enumerate(scheduled) if x["due"] <= round_no]
+    if len(waiting) > 1:
+        waiting.sort(key=lambda i: (scheduled[i]["due"], i))
+    return waiting

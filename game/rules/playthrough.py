@@ -17,12 +17,13 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 from game.format.deck import Deck, OptionRule
 from game.rules import follow_ups
 from game.rules.draws import draw_card, draw_points
-from game.rules.effects import apply_changes, collapse_of, term_ending
+from game.rules.effects import apply_changes, collapse_of, flags_after, term_ending
 from game.rules.session import RuleError, Session
 from game.rules.state import EndReason
 
 #: How a player decides: given the options of the card on the table (as the engine applies
 #: them), the meters, the flags set (sorted) and the round, the position of the option taken.
+#: It reads the meters and flags and must not change them: they are the game's own.
 Chooser = Callable[[Sequence[OptionRule], Mapping[str, int], Sequence[str], int], int]
 
 
@@ -37,7 +38,8 @@ class Playthrough(NamedTuple):
     #: The (card id, option id) of every decision, in order; the decision at position ``i``
     #: was made in round ``i + 1``.
     picks: list[tuple[str, str]]
-    #: The meters in deck order at the start and after every decision.
+    #: The meters in deck order (the order of ``deck.meters``, which ``deck.start_meters()``
+    #: keeps) at the start and after every decision.
     trail: list[tuple[int, ...]]
 
     @property
@@ -87,9 +89,9 @@ def play_through(deck: Deck, seed: int, choose: Chooser) -> Playthrough:
             options[choose(options, meters, flags, round_no)]
         apply_changes(meters, changes)
         if set_flags or clear_flags:
-            flags = sorted(set(flags).union(set_flags).difference(clear_flags))
-        for follow_up_card, after in follow_up:
-            scheduled.append({"card": follow_up_card, "due": round_no + after, "from": card_id})
+            flags = flags_after(flags, set_flags, clear_flags)
+        if follow_up:
+            scheduled += follow_ups.scheduled_by(follow_up, round_no, card_id)
         if dynamics is not None:
             for rule in dynamics(round_no, meters, flags):
                 apply_changes(meters, rule.changes)

@@ -21,7 +21,8 @@ from game.format.models import Card, Ending, Option
 from game.rules import follow_ups
 from game.rules.draws import draw_card, draw_points, eligible_rules, spent_weight
 from game.rules.effects import (
-    apply_changes, apply_dynamics, collapse_of, effects_of, meters_after, term_ending,
+    apply_changes, apply_dynamics, collapse_of, effects_of, flags_after, meters_after,
+    term_ending,
 )
 from game.rules.state import (
     SESSION_MIN_COMPATIBLE_VERSION as MIN_COMPATIBLE_VERSION,
@@ -273,12 +274,11 @@ class Session:
         apply_changes(meters, option.changes)
         _, option_id, _, set_flags, clear_flags, follow_up = option
         if set_flags or clear_flags:
-            s.flags = sorted(set(s.flags).union(set_flags).difference(clear_flags))
+            s.flags = flags_after(s.flags, set_flags, clear_flags)
         round_no = s.round
-        scheduled = []
-        for follow_up_card, after in follow_up:
-            s.scheduled.append({"card": follow_up_card, "due": round_no + after, "from": card_id})
-            scheduled.append({"card": follow_up_card, "due": round_no + after})
+        added = follow_ups.scheduled_by(follow_up, round_no, card_id)
+        s.scheduled += added
+        scheduled = [{"card": item["card"], "due": item["due"]} for item in added]
         s.phase = "outcome"
         fired = apply_dynamics(deck, round_no, meters, s.flags) if deck.dynamics else None
         collapse = collapse_of(deck, meters)
