@@ -4,7 +4,9 @@ A :class:`Session` holds every value that changes during a game in a
 :class:`~game.rules.state.SessionState` (round, meters, flags, scheduled follow-ups, history,
 the random draw counter, the table's vote splits and notes) and is the only way to change it:
 :meth:`Session.choose`, :meth:`Session.note`, :meth:`Session.undo` and :meth:`Session.advance`.
-The table, the autoplayer and the simulator are all just consumers of this class.
+The table, the autoplayer and the simulator's lookahead are all just consumers of this class;
+the simulator's other games run the same round steps through
+:func:`~game.rules.playthrough.play_through`, which keeps no state of its own after the game.
 
 Randomness is derived from the seed and a draw counter kept in the state
 (:func:`~game.rules.draws.draw_point`), so a session saved after any decision and loaded again
