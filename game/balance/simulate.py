@@ -138,8 +138,10 @@ class Planner:
         index = {m: i for i, m in enumerate(order)}
         self.lows = [m.min for m in deck.meters]
         self.highs = [m.max for m in deck.meters]
-        self.collapse = [(index[r.id], r.min, r.max, r.at_min, r.at_max)
-                         for r in deck.collapse_rules if r.at_min or r.at_max]
+        #: (meter index, floor, ceiling) of every meter that can collapse (see
+        #: ``Deck.collapse_checks``).
+        self.collapse = [(index[meter], floor, ceiling)
+                         for meter, floor, ceiling, *_ in deck.collapse_checks]
         self.mean_share = LOOKAHEAD_MEAN_SHARE / len(order)
         #: Per rule: its meter conditions, its changes, and whether it also reads the round
         #: or flags (then the rule itself, checked the slow way).
@@ -156,9 +158,9 @@ class Planner:
     def value(self, vals: list[int]) -> float:
         """How good a position is for a player who wants every meter strong: the weakest meter
         plus a share of the mean, and far below anything else when a meter collapsed."""
-        for i, low, high, at_min, at_max in self.collapse:
+        for i, floor, ceiling in self.collapse:
             v = vals[i]
-            if (at_min and v <= low) or (at_max and v >= high):
+            if v <= floor or v >= ceiling:
                 return -1000.0 + sum(vals) / len(vals)
         return min(vals) + self.mean_share * sum(vals)
 

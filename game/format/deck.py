@@ -29,23 +29,6 @@ class MeterRange(NamedTuple):
     max: int
 
 
-class CollapseRule(NamedTuple):
-    """When a meter collapses, for the engine's check after every decision."""
-
-    #: The meter's id.
-    id: str
-    #: Its lowest and highest value.
-    min: int
-    max: int
-    #: Whether the game ends when the meter reaches its lowest, or its highest, value.
-    at_min: bool
-    at_max: bool
-    #: The id of the deck's ending for a collapse at the lowest, and at the highest, value
-    #: (None: the deck has no fitting ending).
-    ending_at_min: str | None = None
-    ending_at_max: str | None = None
-
-
 class DrawRule(NamedTuple):
     """A card with conditions, as the engine's draw checks it (its conditions compiled).
 
@@ -136,10 +119,9 @@ class Deck:
     _endings: dict[str, Ending] = field(init=False, repr=False)
     #: The range of every meter, in deck order.
     meter_ranges: tuple[MeterRange, ...] = field(init=False, repr=False)
-    #: When every meter collapses, in deck order; and, for the meters that can collapse, as
-    #: (meter id, floor, ceiling, ending at the floor, ending at the ceiling): a meter
-    #: collapses at or below its floor or at or above its ceiling (-inf and inf: never).
-    collapse_rules: tuple[CollapseRule, ...] = field(init=False, repr=False)
+    #: The meters that can collapse, in deck order, as (meter id, floor, ceiling, the deck's
+    #: ending at the floor, at the ceiling): a meter collapses at or below its floor or at or
+    #: above its ceiling (-inf and inf: never; an ending None: the deck has no fitting one).
     collapse_checks: tuple[tuple[str, float, float, str | None, str | None], ...] = field(
         init=False, repr=False)
     #: The cards a random draw can pick, in deck order: those without conditions (and their
@@ -176,15 +158,11 @@ class Deck:
             return next((e.id for e in endings if e.trigger == "collapse" and e.meter == meter
                          and e.at == side), None)
 
-        object.__setattr__(self, "collapse_rules", tuple(
-            CollapseRule(m.id, m.min, m.max, m.collapse in ("min", "both"),
-                         m.collapse in ("max", "both"), collapse_ending(m.id, "min"),
-                         collapse_ending(m.id, "max"))
-            for m in self.spec.meters))
         object.__setattr__(self, "collapse_checks", tuple(
-            (r.id, r.min if r.at_min else -math.inf, r.max if r.at_max else math.inf,
-             r.ending_at_min, r.ending_at_max)
-            for r in self.collapse_rules if r.at_min or r.at_max))
+            (m.id, m.min if m.collapse in ("min", "both") else -math.inf,
+             m.max if m.collapse in ("max", "both") else math.inf,
+             collapse_ending(m.id, "min"), collapse_ending(m.id, "max"))
+            for m in self.spec.meters if m.collapse != "none"))
         object.__setattr__(self, "term_endings", tuple(
             (e.id, tuple((m, *range_ends(r)) for m, r in e.meters.items()))
             for e in endings if e.trigger == "term"))
@@ -196,21 +174,24 @@ class Deck:
                            tuple(itertools.accumulate(c.weight for c in free)))
         object.__setattr__(self, "single_use_weight",
                            {c.id: c.weight for c in free if not c.repeatable})
-        conditional = tuple(DrawRule(c, c.id, not c.repeatable, c.weight, *c.when.compiled())
-                            for c in drawable if not c.when.empty)
+        with_conditions = [c for c in drawable if not c.when.empty]
+        compiled = [c.when.compiled() for c in with_conditions]
+        conditional = tuple(DrawRule(c, c.id, not c.repeatable, c.weight, *when)
+                            for c, when in zip(with_conditions, compiled))
         object.__setattr__(self, "conditional", conditional)
         spans = {m.id: (m.min, m.max) for m in self.spec.meters}
         rounds = (0, self.spec.term + 1)
-        object.__setattr__(self, "conditional_index", ConditionIndex(
-            [rule.card.when.compiled() for rule in conditional], conditional, spans, rounds))
+        object.__setattr__(self, "conditional_index",
+                           ConditionIndex(compiled, conditional, spans, rounds))
+        compiled = [r.when.compiled() for r in self.spec.dynamics]
         object.__setattr__(self, "dynamics", tuple(
-            Dynamic(r, r.id, *r.when.compiled(),
+            Dynamic(r, r.id, *when,
                     tuple((m.id, r.effects[m.id]) for m in self.spec.meters
                           if r.effects.get(m.id)),
                     self.meter_changes(r.effects))
-            for r in self.spec.dynamics))
-        object.__setattr__(self, "dynamics_index", ConditionIndex(
-            [r.when.compiled() for r in self.spec.dynamics], self.dynamics, spans, rounds))
+            for r, when in zip(self.spec.dynamics, compiled)))
+        object.__setattr__(self, "dynamics_index",
+                           ConditionIndex(compiled, self.dynamics, spans, rounds))
         object.__setattr__(self, "best_ending",
                            next((e for e in self.spec.endings if e.best), None))
 

@@ -350,7 +350,7 @@ class Session:
         if self.end_if_over():
             return None
         round_no = s.round + 1
-        due = self.due_follow_ups(round_no) if s.scheduled else None
+        due = self.due_follow_ups(round_no)
         card = self.deck.cards.get(due[0]) if due else self._draw_random(round_no)
         if card is None:
             self.end_exhausted()
@@ -381,7 +381,7 @@ class Session:
             return True
         if s.ending is not None or s.end_reason == "collapse":
             self._end("collapse", s.ending)
-        elif s.round >= (self.deck.term if s.term is None else s.term):
+        elif s.round >= self.term:
             self._end("term", term_ending(self.deck, s.meters))
         return s.phase == "ended"
 
@@ -392,8 +392,6 @@ class Session:
     def due_follow_ups(self, round_no: int) -> list[str]:
         """The follow-ups due in ``round_no`` that may come up, most urgent first."""
         s = self._state
-        if not s.scheduled:
-            return []
         return follow_ups.due(self.deck, s.scheduled, round_no, s.used, s.meters, s.flags)
 
     def can_play(self, card: Card) -> bool:
