@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from game.ui.layout.words import essay_lines
-from game.ui.look.numbers import signed
+from game.ui.layout.words import dynamics_line, essay_lines
 
 
 def end_reason(app, deck, state, term: int) -> str:
@@ -30,18 +29,7 @@ def dynamics_lines(app, deck, fired) -> list[str]:
     its meter changes: "De raad trekt geld uit voor het datateam. (Capaciteit +6)". ``fired``
     is a decision record's ``dynamics`` (absent or empty: no lines)."""
     rules = {rule.id: rule for rule in deck.spec.dynamics}
-    lines = []
-    for item in fired or ():
-        rule = rules.get(item.get("id"))
-        if rule is None:
-            continue  # the deck changed since the game was saved
-        changes = []
-        for meter in deck.meters:
-            delta = item.get("changes", {}).get(meter.id)
-            if delta:
-                name = app.local(meter.label).split(" (")[0]
-                changes.append(app.t("dynamics.change", meter=name, delta=signed(delta)))
-        text = app.local(rule.text)
-        lines.append(app.t("dynamics.line", text=text, changes=", ".join(changes))
-                     if changes else text)
-    return lines
+    return [dynamics_line(app.t, app.local, deck, rules[item["id"]].text,
+                          item.get("changes", {}))
+            for item in fired or ()
+            if item.get("id") in rules]  # a rule gone since the game was saved says nothing

@@ -33,8 +33,7 @@ from game.format.models import Card
 from game.language.catalog import load_catalog
 from game.language.texts import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, localize
 from game.ui.layout.fit_memory import Finding, FitMemory
-from game.ui.layout.words import CardWords, Local, OutcomeWords, Words
-from game.ui.look.numbers import signed
+from game.ui.layout.words import CardWords, Local, OutcomeWords, Words, dynamics_line
 
 if TYPE_CHECKING:
     from game.ui.layout.fit_layout import Measurer
@@ -158,14 +157,8 @@ def longest_dynamics_line(deck: Deck, words: Words, local: Local) -> str:
     """The longest line the outcome screen may add under an outcome for the deck's dynamics
     (a rule's text and its changes), or "" for a deck without them. The screen adds a line per
     rule that fired; an outcome is measured with room for one."""
-    lines = []
-    for rule in deck.spec.dynamics:
-        changes = ", ".join(
-            words("dynamics.change", meter=local(meter.label).split(" (")[0],
-                  delta=signed(rule.effects[meter.id]))
-            for meter in deck.meters if rule.effects.get(meter.id))
-        text = local(rule.text)
-        lines.append(words("dynamics.line", text=text, changes=changes) if changes else text)
+    lines = [dynamics_line(words, local, deck, rule.text, rule.effects)
+             for rule in deck.spec.dynamics]
     return max(lines, key=len, default="")
 
 

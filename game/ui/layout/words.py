@@ -9,7 +9,9 @@ pygame nor a font: checking a deck whose cards were all measured before imports 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
+
+from game.ui.look.numbers import signed
 
 if TYPE_CHECKING:  # named in annotations only: the title screen comes without the format
     from game.format.deck import Deck
@@ -33,6 +35,17 @@ def essay_lines(t: Words, local: Local, deck: Deck, essay: EssayContext | None
     else:
         section = t("outcome.section_only", section=essay.section)
     return section, local(essay.context), local(essay.question)
+
+
+def dynamics_line(t: Words, local: Local, deck: Deck, text: object,
+                  changes: Mapping[str, int]) -> str:
+    """What the outcome screen says a dynamics rule did: its ``text`` and the meters it
+    changed, "De raad trekt geld uit voor het datateam. (Capaciteit +6)"."""
+    moved = [t("dynamics.change", meter=local(meter.label).split(" (")[0],
+               delta=signed(changes[meter.id]))
+             for meter in deck.meters if changes.get(meter.id)]
+    said = local(text)
+    return t("dynamics.line", text=said, changes=", ".join(moved)) if moved else said
 
 
 @dataclass(frozen=True)
