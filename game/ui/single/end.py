@@ -361,10 +361,10 @@ class EndScene(Scene):
         app, L, m, p = self.app, self.layout, self.app.metrics, self.app.theme.palette
         if not self.history:
             self.text_in(s, L.rows[0], app.t("end.no_decisions"), "regular", m.small, p.ink_muted)
-        shown = range(self.scroll, min(len(self.history), self.scroll + self.per_page))
-        visible = [self.history[i] for i in shown]
+        heights = self._fitting(range(self.scroll, len(self.history)))
+        visible = self.history[self.scroll:self.scroll + len(heights)]
         rects, top = [], L.decisions.y
-        for height in self._fitting(shown):
+        for height in heights:
             rects.append(Rect(L.decisions.x, top, L.decisions.width, height))
             top += height + m.px(6)
         for index, (rect, record) in enumerate(zip(rects, visible)):
@@ -409,8 +409,8 @@ class EndScene(Scene):
                 s.blit(block.surface, (cx, y))
                 cx += block.width + m.px(24)
         total = len(self.history)
-        if total > self.per_page:
-            first, last = self.scroll + 1, min(total, self.scroll + self.per_page)
+        if total > len(visible):
+            first, last = self.scroll + 1, self.scroll + len(visible)
             self.text_in(s, L.pager, app.t("end.pager", first=first, last=last, total=total),
                          "regular", m.small, p.ink_muted, align="right", valign="center")
         else:
