@@ -236,15 +236,11 @@ class Session:
         round_no = s.round + 1
         flags = frozenset(flags)
         used = set(s.used)
-        scheduled = list(s.scheduled)
-        scheduled += [{"card": f.card, "due": s.round + f.after} for f in option.follow_up]
-        for item in sorted(scheduled, key=lambda x: x["due"]):
-            if item["due"] > round_no:
-                break
-            card = deck.card(item["card"])
-            if card is not None and (card.repeatable or card.id not in used) \
-                    and card.when.holds(round_no, dict(meters), flags):
-                return [(card, 1.0)]
+        scheduled = s.scheduled + follow_ups.scheduled_by(self._rule_of(option).follow_up,
+                                                          s.round, s.current or "")
+        due = follow_ups.due(deck, scheduled, round_no, used, meters, flags)
+        if due:
+            return [(deck.cards[due[0]], 1.0)]
         odds = [(c, c.weight) for c in deck.unconditional if c.repeatable or c.id not in used]
         odds += [(rule.card, rule.weight)
                  for rule in eligible_rules(deck, round_no, used, meters, flags)]
