@@ -79,7 +79,7 @@ def run_measured(args: list[str], env: dict | None = None) -> tuple[float, float
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def best_of(args: list[str], runs: int, env: dict | None = None) -> tuple[float, float]:
+def median_of(args: list[str], runs: int, env: dict | None = None) -> tuple[float, float]:
     """The median CPU time and the largest peak memory of ``runs`` runs."""
     measured = [run_measured(args, env) for _ in range(runs)]
     return statistics.median(m[0] for m in measured), max(m[1] for m in measured)
@@ -102,15 +102,15 @@ def bench_validate(out: dict, runs: int, work: Path) -> None:
         env = {**ENV, "XDG_CACHE_HOME": str(work / f"cache-{name}")}
         args = [sys.executable, "main.py", "validate", str(folder)]
         first_cpu, first_peak = run_measured(args, env)
-        cpu, peak = best_of(args, runs if name != "5000" else 1, env)
-        base_cpu, base_peak = best_of([sys.executable, "-c", READ_YAML, str(folder)], runs)
+        cpu, peak = median_of(args, runs if name != "5000" else 1, env)
+        base_cpu, base_peak = median_of([sys.executable, "-c", READ_YAML, str(folder)], runs)
         for key, value in ((f"validate_{name}_cpu_s", cpu),
                            (f"validate_{name}_peak_mb", max(peak, first_peak)),
                            (f"validate_{name}_first_cpu_s", first_cpu)):
             out[key] = value
             out[f"baseline_{key}"] = base_peak if key.endswith("_mb") else base_cpu
-    for kind in ("", "first_"):
-        key = f"validate_growth_5000_over_1000{'_' + kind[:-1] if kind else ''}"
+    for suffix, kind in (("", ""), ("_first", "first_")):
+        key = f"validate_growth_5000_over_1000{suffix}"
         out[key] = out[f"validate_5000_{kind}cpu_s"] / out[f"validate_1000_{kind}cpu_s"]
         out[f"baseline_{key}"] = \
             out["baseline_validate_5000_cpu_s"] / out["baseline_validate_1000_cpu_s"]
@@ -133,11 +133,11 @@ figure("validate_5000_peak_mb", "validate, 5,000 cards, peak memory", "MB", "<= 
 
 def bench_startup(out: dict, runs: int) -> None:
     with tempfile.TemporaryDirectory() as data:
-        first_cpu, _ = run_measured([sys.executable, "main.py", "play", "--headless",
-                                     "--exit-after-first-frame", "--data-dir", data])
-        cpu, peak = best_of([sys.executable, "main.py", "play", "--headless",
-                             "--exit-after-first-frame", "--data-dir", data], runs)
-    base_cpu, base_peak = best_of([sys.executable, "-c", "import pygame; pygame.init()"], runs)
+        args = [sys.executable, "main.py", "play", "--headless", "--exit-after-first-frame",
+                "--data-dir", data]
+        first_cpu, _ = run_measured(args)
+        cpu, peak = median_of(args, runs)
+    base_cpu, base_peak = median_of([sys.executable, "-c", "import pygame; pygame.init()"], runs)
     out["start_cpu_s"], out["baseline_start_cpu_s"] = cpu, base_cpu
     out["start_first_cpu_s"], out["baseline_start_first_cpu_s"] = first_cpu, base_cpu
     out["start_peak_mb"], out["baseline_start_peak_mb"] = peak, base_peak
